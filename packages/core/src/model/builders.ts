@@ -1,0 +1,111 @@
+import type {
+  ColumnModel,
+  ColumnType,
+  IndexModel,
+  IndexPart,
+  SchemaModel,
+  TableModel,
+} from "./schema-model";
+
+/** Builders fill every field the model requires, so partial literals stay readable. */
+
+export function columnType(name: string, fields: Partial<Omit<ColumnType, "name">> = {}): ColumnType {
+  return {
+    name,
+    length: fields.length ?? null,
+    precision: fields.precision ?? null,
+    scale: fields.scale ?? null,
+    arrayDimensions: fields.arrayDimensions ?? 0,
+    unsigned: fields.unsigned ?? false,
+    enumValues: fields.enumValues ?? null,
+    enumName: fields.enumName ?? null,
+  };
+}
+
+export function column(
+  name: string,
+  type: ColumnType | string,
+  fields: Partial<Omit<ColumnModel, "name" | "type">> = {},
+): ColumnModel {
+  return {
+    name,
+    type: typeof type === "string" ? columnType(type) : type,
+    nullable: fields.nullable ?? true,
+    default: fields.default ?? null,
+    autoIncrement: fields.autoIncrement ?? null,
+    generated: fields.generated ?? null,
+    comment: fields.comment ?? null,
+    collation: fields.collation ?? null,
+  };
+}
+
+export function indexPart(column: string, descending = false): IndexPart {
+  return { column, expression: null, descending };
+}
+
+export function index(
+  name: string,
+  parts: readonly (string | IndexPart)[],
+  fields: Partial<Omit<IndexModel, "name" | "parts">> = {},
+): IndexModel {
+  return {
+    name,
+    parts: parts.map((p) => (typeof p === "string" ? indexPart(p) : p)),
+    unique: fields.unique ?? false,
+    where: fields.where ?? null,
+    method: fields.method ?? null,
+  };
+}
+
+export function table(
+  name: string,
+  fields: Partial<Omit<TableModel, "name">> = {},
+): TableModel {
+  return sortTable({
+    schema: fields.schema ?? null,
+    name,
+    comment: fields.comment ?? null,
+    columns: fields.columns ?? [],
+    primaryKey: fields.primaryKey ?? null,
+    indexes: fields.indexes ?? [],
+    uniques: fields.uniques ?? [],
+    foreignKeys: fields.foreignKeys ?? [],
+    checks: fields.checks ?? [],
+  });
+}
+
+const byName = <T extends { name: string | null }>(a: T, b: T): number =>
+  compareText(a.name ?? "", b.name ?? "") || compareText(JSON.stringify(a), JSON.stringify(b));
+
+/** Code-point order, independent of the machine's locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Puts a table's named collections in the model's canonical order. */
+export function sortTable(t: TableModel): TableModel {
+  return {
+    ...t,
+    indexes: [...t.indexes].sort(byName),
+    uniques: [...t.uniques].sort(byName),
+    foreignKeys: [...t.foreignKeys].sort(byName),
+    checks: [...t.checks].sort(byName),
+  };
+}
+
+/** Tables and enums in canonical order: default schema first, then by schema and name. */
+export function sortModel(model: SchemaModel): SchemaModel {
+  const bySchemaAndName = (a: { schema: string | null; name: string }, b: typeof a) =>
+    compareText(a.schema ?? "", b.schema ?? "") || compareText(a.name, b.name);
+  return {
+    ...model,
+    schemas: [...model.schemas].sort(compareText),
+    tables: model.tables.map(sortTable).sort(bySchemaAndName),
+    enums: [...model.enums].sort(bySchemaAndName),
+  };
+}
+
+/** `schema.table` for a non-default schema, else the bare name. */
+export function qualifiedName(t: { schema: string | null; name: string }): string {
+  return t.schema === null ? t.name : `${t.schema}.${t.name}`;
+}

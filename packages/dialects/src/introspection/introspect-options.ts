@@ -1,0 +1,14 @@
+import type { IncludeName } from "@retort/core";
+
+export interface IntrospectOptions {
+  /**
+   * Also reflect every non-system schema, not only the default one (PostgreSQL schemas,
+   * MySQL databases the user can see; SQLite has only `main`).
+   */
+  readonly includeSchemas?: boolean;
+  /**
+   * Applied before reflection (SPEC.md §3a): names it rejects are filtered in the
+   * catalog results before any per-object work, and never appear in the model.
+   */
+  readonly includeName?: IncludeName;
+}

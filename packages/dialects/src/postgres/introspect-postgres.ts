@@ -1,0 +1,8 @@
+import type { Queryable, SchemaModel } from "@retort/core";
+import type { IntrospectOptions } from "../introspection/introspect-options";
+
+export async function introspectPostgres(db: Queryable, options: IntrospectOptions): Promise<SchemaModel> {
+  void db;
+  void options;
+  throw new Error("introspectPostgres: not written yet");
+}

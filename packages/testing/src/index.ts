@@ -1,0 +1,3 @@
+export * from "./targets";
+export * from "./databases";
+export * from "./describe-targets";
