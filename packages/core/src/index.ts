@@ -3,3 +3,4 @@ export * from "./model/builders";
 export * from "./model/filters";
 export * from "./ports/queryable";
 export * from "./errors/retort-error";
+export * from "./dialect/dialect-rules";
