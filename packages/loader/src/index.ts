@@ -1,1 +1,2 @@
-export {};
+export * from "./typescript-hook";
+export * from "./load-module";

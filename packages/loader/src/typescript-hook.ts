@@ -1,0 +1,47 @@
+import { transformSync, type Options } from "@swc/core";
+import { readFileSync } from "node:fs";
+import Module from "node:module";
+
+/**
+ * Loads user TypeScript (config, entities, migrations) through a CommonJS require hook
+ * that compiles with swc. Unlike esbuild-based loaders (tsx), swc emits
+ * `design:type` decorator metadata, which TypeORM reads to infer column types; and it
+ * transpiles a file in well under a millisecond, where ts-node takes seconds for a
+ * large entity set.
+ */
+const SWC_OPTIONS: Options = {
+  jsc: {
+    parser: { syntax: "typescript", decorators: true, tsx: false },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    target: "es2022",
+    keepClassNames: true,
+  },
+  module: { type: "commonjs", ignoreDynamic: true },
+  sourceMaps: "inline",
+  swcrc: false,
+  configFile: false,
+};
+
+const EXTENSIONS = [".ts", ".cts", ".mts"] as const;
+
+type CompileFn = (code: string, filename: string) => unknown;
+type ExtensionHandler = (module: Module, filename: string) => void;
+
+let registered = false;
+
+/** Compiles one TypeScript source to CommonJS JavaScript. */
+export function compileTypeScript(source: string, filename: string): string {
+  return transformSync(source, { ...SWC_OPTIONS, filename }).code;
+}
+
+/** Installs the `.ts` require hook once per process; later calls do nothing. */
+export function registerTypeScriptHook(): void {
+  if (registered) return;
+  registered = true;
+  const extensions = (Module as unknown as { _extensions: Record<string, ExtensionHandler> })._extensions;
+  const handler: ExtensionHandler = (module, filename) => {
+    const js = compileTypeScript(readFileSync(filename, "utf8"), filename);
+    (module as unknown as { _compile: CompileFn })._compile(js, filename);
+  };
+  for (const ext of EXTENSIONS) extensions[ext] = handler;
+}

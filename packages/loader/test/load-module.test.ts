@@ -1,0 +1,42 @@
+import { expect } from "chai";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import "reflect-metadata";
+import { ModuleLoadError, loadModule } from "../src";
+
+describe("loadModule", () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), "retort-loader-"))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("loads TypeScript with decorator metadata (design:type)", () => {
+    const file = join(dir, "entity.ts");
+    writeFileSync(
+      file,
+      `function Col(): PropertyDecorator { return () => undefined; }
+       export class User { @Col() name!: string; @Col() age!: number; @Col() born!: Date; }`,
+    );
+    const mod = loadModule<{ User: { prototype: object } }>(file);
+    const typeOf = (prop: string) => Reflect.getMetadata("design:type", mod.User.prototype, prop);
+    expect(typeOf("name")).to.equal(String);
+    expect(typeOf("age")).to.equal(Number);
+    expect(typeOf("born")).to.equal(Date);
+  });
+
+  it("names the file and the problem when a file does not compile", () => {
+    const file = join(dir, "broken.ts");
+    writeFileSync(file, "export const x = ;\n");
+    expect(() => loadModule(file))
+      .to.throw(ModuleLoadError)
+      .with.property("message")
+      .that.includes(file)
+      .and.includes("does not compile");
+  });
+
+  it("names a missing import", () => {
+    const file = join(dir, "missing.ts");
+    writeFileSync(file, 'import "retort-no-such-package";\n');
+    expect(() => loadModule(file)).to.throw(ModuleLoadError, /retort-no-such-package.*Install/);
+  });
+});
