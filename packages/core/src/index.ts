@@ -4,3 +4,6 @@ export * from "./model/filters";
 export * from "./ports/queryable";
 export * from "./errors/retort-error";
 export * from "./dialect/dialect-rules";
+export * from "./operations/operation";
+export * from "./operations/reverse";
+export * from "./operations/apply-operation";

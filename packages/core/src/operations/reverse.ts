@@ -1,0 +1,110 @@
+import { RetortError } from "../errors/retort-error";
+import type { ColumnModel } from "../model/schema-model";
+import type { AlterColumnOp, Change, ColumnChanges, DroppedConstraint, Operation, TableOperation, TableRef } from "./operation";
+
+/** An operation that has no inverse (raw SQL, inserted rows). */
+export class IrreversibleOperationError extends RetortError {
+  constructor(readonly operation: Operation) {
+    super(
+      "irreversible_operation",
+      `The ${operation.kind} operation cannot be reversed automatically: write its undo by hand in downgrade().`,
+    );
+  }
+}
+
+const swap = <T>(c: Change<T> | undefined): Change<T> | undefined => (c ? { from: c.to, to: c.from } : undefined);
+
+/** The column as it is after an alterColumn's changes. */
+export function columnAfter(existing: ColumnModel, changes: ColumnChanges): ColumnModel {
+  return {
+    ...existing,
+    name: changes.name?.to ?? existing.name,
+    type: changes.type?.to ?? existing.type,
+    nullable: changes.nullable?.to ?? existing.nullable,
+    default: changes.default ? changes.default.to : existing.default,
+    comment: changes.comment ? changes.comment.to : existing.comment,
+    autoIncrement: changes.autoIncrement ? changes.autoIncrement.to : existing.autoIncrement,
+  };
+}
+
+function reverseAlterColumn(op: AlterColumnOp): AlterColumnOp {
+  const changes: ColumnChanges = Object.fromEntries(
+    Object.entries(op.changes).map(([k, c]) => [k, swap(c as Change<unknown>)]),
+  );
+  const after = columnAfter(op.existing, op.changes);
+  return { ...op, column: after.name, changes, existing: after };
+}
+
+function recreateConstraint(ref: TableRef, c: DroppedConstraint): TableOperation {
+  const where = { schema: ref.schema, table: ref.table };
+  switch (c.type) {
+    case "unique":
+      return { kind: "createUniqueConstraint", ...where, unique: c.unique };
+    case "foreignKey":
+      return { kind: "createForeignKey", ...where, foreignKey: c.foreignKey };
+    case "check":
+      return { kind: "createCheckConstraint", ...where, check: c.check };
+    case "primaryKey":
+      return { kind: "createPrimaryKey", ...where, primaryKey: c.primaryKey };
+  }
+}
+
+/** The one exhaustive home of every inverse. */
+export function reverse(op: Operation): Operation {
+  switch (op.kind) {
+    case "createTable":
+      return { kind: "dropTable", table: op.table };
+    case "dropTable":
+      return { kind: "createTable", table: op.table };
+    case "renameTable":
+      return { kind: "renameTable", schema: op.schema, table: op.newName, newName: op.table };
+    case "alterTableComment":
+      return { ...op, comment: { from: op.comment.to, to: op.comment.from } };
+    case "addColumn":
+      return { ...op, kind: "dropColumn" };
+    case "dropColumn":
+      return { ...op, kind: "addColumn" };
+    case "alterColumn":
+      return reverseAlterColumn(op);
+    case "createIndex":
+      return { ...op, kind: "dropIndex" };
+    case "dropIndex":
+      return { ...op, kind: "createIndex" };
+    case "createUniqueConstraint":
+      return { kind: "dropConstraint", schema: op.schema, table: op.table, constraint: { type: "unique", unique: op.unique } };
+    case "createForeignKey":
+      return {
+        kind: "dropConstraint",
+        schema: op.schema,
+        table: op.table,
+        constraint: { type: "foreignKey", foreignKey: op.foreignKey },
+      };
+    case "createCheckConstraint":
+      return { kind: "dropConstraint", schema: op.schema, table: op.table, constraint: { type: "check", check: op.check } };
+    case "createPrimaryKey":
+      return {
+        kind: "dropConstraint",
+        schema: op.schema,
+        table: op.table,
+        constraint: { type: "primaryKey", primaryKey: op.primaryKey },
+      };
+    case "dropConstraint":
+      return recreateConstraint(op, op.constraint);
+    case "createEnum":
+      return { kind: "dropEnum", enumType: op.enumType };
+    case "dropEnum":
+      return { kind: "createEnum", enumType: op.enumType };
+    case "alterEnum":
+      return { ...op, values: { from: op.values.to, to: op.values.from } };
+    case "batchAlterTable":
+      return { ...op, operations: reverseAll(op.operations) as TableOperation[] };
+    case "execute":
+    case "bulkInsert":
+      throw new IrreversibleOperationError(op);
+  }
+}
+
+/** The downgrade of an upgrade: each inverse, in reverse order. */
+export function reverseAll(ops: readonly Operation[]): Operation[] {
+  return [...ops].reverse().map(reverse);
+}

@@ -1,0 +1,90 @@
+import { expect } from "chai";
+import {
+  applyOperations,
+  column,
+  columnType,
+  index,
+  IrreversibleOperationError,
+  reverseAll,
+  table,
+  type Operation,
+  type SchemaModel,
+} from "../src";
+
+const base: SchemaModel = {
+  dialect: "postgres",
+  defaultSchema: "public",
+  schemas: [],
+  enums: [{ schema: null, name: "mood", values: ["sad", "ok"] }],
+  tables: [
+    table("user", {
+      columns: [column("id", "integer", { nullable: false, autoIncrement: "serial" }), column("name", columnType("varchar", { length: 50 }))],
+      primaryKey: { name: "user_pkey", columns: ["id"] },
+    }),
+  ],
+};
+
+const upgrade: Operation[] = [
+  {
+    kind: "createTable",
+    table: table("post", {
+      columns: [column("id", "integer", { nullable: false }), column("user_id", "integer")],
+      primaryKey: { name: "post_pkey", columns: ["id"] },
+    }),
+  },
+  {
+    kind: "createForeignKey",
+    schema: null,
+    table: "post",
+    foreignKey: {
+      name: "post_user_fk",
+      columns: ["user_id"],
+      referencedSchema: null,
+      referencedTable: "user",
+      referencedColumns: ["id"],
+      onDelete: "CASCADE",
+      onUpdate: "NO ACTION",
+      deferrable: null,
+    },
+  },
+  { kind: "addColumn", schema: null, table: "user", column: column("email", "text") },
+  {
+    kind: "alterColumn",
+    schema: null,
+    table: "user",
+    column: "name",
+    changes: { type: { from: columnType("varchar", { length: 50 }), to: columnType("varchar", { length: 200 }) }, name: { from: "name", to: "full_name" } },
+    existing: column("name", columnType("varchar", { length: 50 })),
+  },
+  { kind: "createIndex", schema: null, table: "user", index: index("user_email_idx", ["email"], { unique: true }), concurrently: false },
+  { kind: "alterEnum", schema: null, name: "mood", values: { from: ["sad", "ok"], to: ["sad", "ok", "happy"] } },
+  { kind: "alterTableComment", schema: null, table: "user", comment: { from: null, to: "people's accounts" } },
+];
+
+describe("operations", () => {
+  it("reverseAll undoes an upgrade on the model exactly", () => {
+    const upgraded = applyOperations(base, upgrade);
+    expect(upgraded.tables.map((t) => t.name)).to.deep.equal(["post", "user"]);
+    const user = upgraded.tables.find((t) => t.name === "user")!;
+    expect(user.columns.map((c) => c.name)).to.deep.equal(["id", "full_name", "email"]);
+    expect(user.columns[1]!.type.length).to.equal(200);
+    expect(user.comment).to.equal("people's accounts");
+    expect(upgraded.enums[0]!.values).to.deep.equal(["sad", "ok", "happy"]);
+    expect(applyOperations(upgraded, reverseAll(upgrade))).to.deep.equal(applyOperations(base, []));
+  });
+
+  it("reverses twice to the original operations", () => {
+    expect(reverseAll(reverseAll(upgrade))).to.deep.equal(upgrade);
+  });
+
+  it("operations are JSON round-trippable plain data", () => {
+    expect(JSON.parse(JSON.stringify(upgrade))).to.deep.equal(upgrade);
+  });
+
+  it("refuses to reverse raw SQL, saying what to do", () => {
+    expect(() => reverseAll([{ kind: "execute", sql: "UPDATE x SET y = 1", params: [] }])).to.throw(
+      IrreversibleOperationError,
+      /downgrade\(\)/,
+    );
+  });
+});
