@@ -7,3 +7,4 @@ export * from "./dialect/dialect-rules";
 export * from "./operations/operation";
 export * from "./operations/reverse";
 export * from "./operations/apply-operation";
+export * from "./operations/op-api";

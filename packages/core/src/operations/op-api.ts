@@ -1,0 +1,161 @@
+import type { AutoIncrementKind, Deferrable, ReferentialAction } from "../model/schema-model";
+
+/**
+ * The `op` object a migration's `upgrade(op)` / `downgrade(op)` receives: the API that
+ * generated files call and users write by hand. Portable: the same calls run on
+ * PostgreSQL, MySQL/MariaDB and SQLite; each dialect renders its own DDL.
+ *
+ * Types are written as SQL-ish strings (`"varchar(255)"`, `"integer"`, `"numeric(10,2)"`,
+ * `"text[]"`, `"timestamptz(3)"`), parsed by the dialect's rules; a dialect maps names it
+ * lacks to its nearest equivalent (`boolean` → `tinyint(1)` on MySQL, `jsonb` → `json`).
+ * Defaults are raw SQL expressions (`"'draft'"`, `"CURRENT_TIMESTAMP"`, `"0"`).
+ */
+export interface MigrationOperations {
+  createTable(name: string, columns: readonly ColumnDefinition[], options?: CreateTableOptions): Promise<void>;
+  dropTable(name: string, options?: SchemaOption): Promise<void>;
+  renameTable(name: string, newName: string, options?: SchemaOption): Promise<void>;
+  setTableComment(table: string, comment: string | null, options?: SchemaOption & { existingComment?: string | null }): Promise<void>;
+
+  addColumn(table: string, column: ColumnDefinition, options?: SchemaOption): Promise<void>;
+  dropColumn(table: string, column: string, options?: SchemaOption): Promise<void>;
+  alterColumn(table: string, column: string, changes: AlterColumnChanges, options?: SchemaOption): Promise<void>;
+
+  createIndex(name: string, table: string, parts: readonly IndexPartDefinition[], options?: CreateIndexOptions): Promise<void>;
+  dropIndex(name: string, table: string, options?: SchemaOption & { concurrently?: boolean }): Promise<void>;
+
+  createPrimaryKey(name: string | null, table: string, columns: readonly string[], options?: SchemaOption): Promise<void>;
+  createUniqueConstraint(name: string | null, table: string, columns: readonly string[], options?: SchemaOption & { deferrable?: Deferrable }): Promise<void>;
+  createForeignKey(name: string | null, table: string, foreignKey: ForeignKeyDefinition, options?: SchemaOption): Promise<void>;
+  createCheckConstraint(name: string | null, table: string, expression: string, options?: SchemaOption): Promise<void>;
+  /** Drops a named constraint; `type` lets MySQL pick the right statement. */
+  dropConstraint(name: string, table: string, type: ConstraintType, options?: SchemaOption): Promise<void>;
+
+  /** PostgreSQL enum types; no-ops elsewhere (MySQL enums are inline, SQLite has none). */
+  createEnum(name: string, values: readonly string[], options?: SchemaOption): Promise<void>;
+  dropEnum(name: string, options?: SchemaOption): Promise<void>;
+  /** Moves an enum from `existingValues` to `values`: ADD VALUE when only appending, else a safe rebuild. */
+  alterEnum(name: string, values: readonly string[], options: SchemaOption & { existingValues: readonly string[] }): Promise<void>;
+
+  /**
+   * Runs table changes SQLite cannot ALTER in place by move-and-copy (new table, copy
+   * rows, drop, rename, recreate indexes), keeping rows and foreign keys. Elsewhere the
+   * changes run as plain ALTERs (unless `recreate: "always"`).
+   */
+  batchAlterTable(table: string, body: (batch: BatchOperations) => void | Promise<void>, options?: BatchOptions): Promise<void>;
+
+  /** Raw SQL on the migration's own connection and transaction. */
+  execute(sql: string, params?: readonly unknown[]): Promise<void>;
+  bulkInsert(table: string, rows: readonly Readonly<Record<string, unknown>>[], options?: SchemaOption): Promise<void>;
+  /** A query function on the migration's own connection and transaction, for data migrations. */
+  getBind(): MigrationBind;
+}
+
+/** The table-scoped subset, recorded inside `batchAlterTable` and run as one rebuild. */
+export interface BatchOperations {
+  addColumn(column: ColumnDefinition): void;
+  dropColumn(column: string): void;
+  alterColumn(column: string, changes: AlterColumnChanges): void;
+  createIndex(name: string, parts: readonly IndexPartDefinition[], options?: Omit<CreateIndexOptions, "schema" | "concurrently">): void;
+  dropIndex(name: string): void;
+  createPrimaryKey(name: string | null, columns: readonly string[]): void;
+  createUniqueConstraint(name: string | null, columns: readonly string[]): void;
+  createForeignKey(name: string | null, foreignKey: ForeignKeyDefinition): void;
+  createCheckConstraint(name: string | null, expression: string): void;
+  dropConstraint(name: string, type: ConstraintType): void;
+}
+
+export interface MigrationBind {
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+export interface SchemaOption {
+  /** Omit for the default schema. */
+  readonly schema?: string;
+}
+
+export interface ColumnDefinition {
+  readonly name: string;
+  readonly type: string;
+  /** Default `true`, as in SQL. */
+  readonly nullable?: boolean;
+  readonly default?: string | null;
+  readonly autoIncrement?: AutoIncrementKind;
+  /** Shorthand for a single-column primary key in createTable / addColumn. */
+  readonly primaryKey?: boolean;
+  readonly comment?: string | null;
+  readonly collation?: string | null;
+  readonly generated?: { readonly expression: string; readonly stored: boolean };
+  /** Values of an `enum` type (inline on MySQL, the named type's labels on PostgreSQL). */
+  readonly enumValues?: readonly string[];
+  /** PostgreSQL: the enum type's name (create it first with createEnum). */
+  readonly enumName?: string;
+}
+
+export interface AlterColumnChanges {
+  readonly type?: string;
+  readonly nullable?: boolean;
+  readonly default?: string | null;
+  readonly comment?: string | null;
+  readonly newName?: string;
+  readonly autoIncrement?: AutoIncrementKind | null;
+  /** PostgreSQL `USING` expression for a type change the server cannot cast implicitly. */
+  readonly using?: string;
+  /** Facts about the column before the change: MySQL's MODIFY restates the whole column. */
+  readonly existingType?: string;
+  readonly existingNullable?: boolean;
+  readonly existingDefault?: string | null;
+  readonly existingComment?: string | null;
+  readonly existingAutoIncrement?: AutoIncrementKind | null;
+  readonly enumValues?: readonly string[];
+  readonly enumName?: string;
+}
+
+/** A column name, or `{ expression }` for an expression part; `desc` for descending. */
+export type IndexPartDefinition = string | { readonly column?: string; readonly expression?: string; readonly desc?: boolean };
+
+export interface CreateIndexOptions extends SchemaOption {
+  readonly unique?: boolean;
+  /** Partial index predicate (PostgreSQL, SQLite). */
+  readonly where?: string;
+  /** PostgreSQL: build without locking writes; runs outside the migration's transaction. */
+  readonly concurrently?: boolean;
+  /** Access method when not the default (`gin`, `gist`, `hash`, `fulltext`). */
+  readonly method?: string;
+}
+
+export interface ForeignKeyDefinition {
+  readonly columns: readonly string[];
+  readonly referencedTable: string;
+  readonly referencedColumns: readonly string[];
+  readonly referencedSchema?: string;
+  readonly onDelete?: ReferentialAction;
+  readonly onUpdate?: ReferentialAction;
+  readonly deferrable?: Deferrable;
+}
+
+export type ConstraintType = "primaryKey" | "unique" | "foreignKey" | "check";
+
+export interface CreateTableOptions extends SchemaOption {
+  readonly comment?: string | null;
+  readonly primaryKey?: { readonly name?: string | null; readonly columns: readonly string[] };
+  readonly uniques?: readonly { readonly name?: string | null; readonly columns: readonly string[] }[];
+  readonly foreignKeys?: readonly (ForeignKeyDefinition & { readonly name?: string | null })[];
+  readonly checks?: readonly { readonly name?: string | null; readonly expression: string }[];
+}
+
+export interface BatchOptions extends SchemaOption {
+  /** `auto`: rebuild only when SQLite cannot ALTER; `always`: rebuild; `never`: plain ALTERs. */
+  readonly recreate?: "auto" | "always" | "never";
+}
+
+/** What a migration module exports (SPEC.md §4). */
+export interface MigrationModule {
+  readonly revision: string;
+  readonly downRevision: string | readonly string[] | null;
+  readonly branchLabels?: readonly string[];
+  readonly dependsOn?: readonly string[];
+  readonly message?: string;
+  readonly createdAt?: string;
+  upgrade(op: MigrationOperations): Promise<void>;
+  downgrade(op: MigrationOperations): Promise<void>;
+}
