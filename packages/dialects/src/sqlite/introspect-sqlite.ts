@@ -1,8 +1,63 @@
-import type { Queryable, SchemaModel } from "@retort/core";
+import { sortModel, type IncludeName, type Queryable, type SchemaModel } from "@retort/core";
 import type { IntrospectOptions } from "../introspection/introspect-options";
+import {
+  MASTER_SQL,
+  columnsSql,
+  foreignKeysSql,
+  indexesSql,
+  type ColumnRow,
+  type ForeignKeyRow,
+  type IndexRow,
+  type MasterRow,
+} from "./catalog-queries";
+import { parseCreateTable } from "./create-table-parser";
+import { assembleTable, type TableRows } from "./table-assembler";
 
+const TOP_LEVEL = { schemaName: null, tableName: null, schemaQualifiedTableName: null } as const;
+const includeAll: IncludeName = () => true;
+
+/**
+ * Reflects the `main` database of a SQLite connection in four queries, whatever the
+ * number of tables. Attached databases are out of scope, so `includeSchemas` changes
+ * nothing: `schemas` is always empty and every table has `schema: null`.
+ */
 export async function introspectSqlite(db: Queryable, options: IntrospectOptions): Promise<SchemaModel> {
-  void db;
-  void options;
-  throw new Error("introspectSqlite: not written yet");
+  const includeName = options.includeName ?? includeAll;
+  const tables = new Map<string, TableRows>();
+  const indexSql = new Map<string, string>();
+  for (const row of await db.query<MasterRow>(MASTER_SQL)) {
+    if (row.type === "index") indexSql.set(row.name, row.sql);
+    else if (includeName(row.name, "table", TOP_LEVEL)) {
+      const parsed = parseCreateTable(row.sql);
+      tables.set(row.name, { name: row.name, parsed, columns: [], indexes: new Map(), foreignKeys: new Map() });
+    }
+  }
+  const filtered = options.includeName !== undefined;
+  const params = filtered ? [JSON.stringify([...tables.keys()])] : [];
+  const columnRows = await db.query<ColumnRow>(columnsSql(filtered), params);
+  const indexRows = await db.query<IndexRow>(indexesSql(filtered), params);
+  const foreignKeyRows = await db.query<ForeignKeyRow>(foreignKeysSql(filtered), params);
+
+  for (const row of columnRows) tables.get(row.table_name)?.columns.push(row);
+  for (const row of indexRows) {
+    const indexes = tables.get(row.table_name)?.indexes;
+    if (indexes) appendTo(indexes, row.index_name, row);
+  }
+  for (const row of foreignKeyRows) {
+    const foreignKeys = tables.get(row.table_name)?.foreignKeys;
+    if (foreignKeys) appendTo(foreignKeys, row.id, row);
+  }
+  return sortModel({
+    dialect: "sqlite",
+    defaultSchema: "main",
+    schemas: [],
+    tables: [...tables.values()].map((t) => assembleTable(t, indexSql, includeName)),
+    enums: [],
+  });
+}
+
+function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
