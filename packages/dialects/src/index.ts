@@ -2,3 +2,4 @@ export * from "./connection/connect";
 export { parseConnectionUrl, redactUrl, type ConnectionTarget, type SqliteDriverName } from "./connection/connection-url";
 export * from "./introspection/introspect";
 export type { IntrospectOptions } from "./introspection/introspect-options";
+export * from "./sqlite/rules";
