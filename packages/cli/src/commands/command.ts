@@ -1,0 +1,40 @@
+import type { ParseArgsConfig } from "node:util";
+import type { Output } from "../output/output";
+
+export type OptionSpecs = NonNullable<ParseArgsConfig["options"]>;
+
+/** Options every command takes (SPEC.md §2). */
+export const GLOBAL_OPTIONS = {
+  config: { type: "string", short: "c" },
+  url: { type: "string" },
+  json: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
+  verbose: { type: "boolean", short: "v" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies OptionSpecs;
+
+export interface GlobalOptions {
+  readonly cwd: string;
+  readonly config?: string;
+  readonly url?: string;
+}
+
+export interface CommandContext {
+  readonly global: GlobalOptions;
+  readonly out: Output;
+}
+
+export type ParsedValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  /** Arguments after the command name, e.g. `[target]`. */
+  readonly usage: string;
+  readonly options: OptionSpecs;
+  /** One line per option, for --help. */
+  readonly optionHelp?: readonly string[];
+  /** Returns the exit code. */
+  run(values: ParsedValues, positionals: readonly string[], ctx: CommandContext): Promise<number>;
+}

@@ -1,0 +1,71 @@
+import { RetortError } from "@retort/core";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { CONFIG_FILE_NAMES } from "../config/find-config";
+import { findDataSourceFile } from "../project/find-data-source";
+import type { Command } from "./command";
+
+export class AlreadyInitializedError extends RetortError {
+  constructor(readonly existing: string) {
+    super("already_initialized", `${existing} already exists; retort init never overwrites. Edit it, or remove it and run init again.`);
+  }
+}
+
+export interface InitResult {
+  readonly configFile: string;
+  readonly migrationsDir: string;
+  /** The DataSource module found in the project, if any. */
+  readonly dataSource: string | undefined;
+}
+
+function configSource(dataSource: string | undefined): string {
+  const source = dataSource
+    ? `  // The module exporting your TypeORM DataSource (found by retort init).\n  dataSource: "${dataSource}",`
+    : `  // Point this at the module exporting your TypeORM DataSource,\n  // or use entities: ["./src/entities/*.ts"] with url: process.env.DATABASE_URL.\n  dataSource: "./src/data-source.ts",`;
+  return `import { defineConfig } from "@retort/cli";
+
+export default defineConfig({
+${source}
+  migrations: "./migrations",
+});
+`;
+}
+
+/** Writes retort.config.ts and an empty script directory; refuses to overwrite either. */
+export async function init(options: { dir: string }): Promise<InitResult> {
+  const dir = resolve(options.dir);
+  mkdirSync(dir, { recursive: true });
+  const existingConfig = CONFIG_FILE_NAMES.map((n) => join(dir, n)).find((f) => existsSync(f));
+  if (existingConfig) throw new AlreadyInitializedError(existingConfig);
+  const migrationsDir = join(dir, "migrations");
+  if (existsSync(migrationsDir) && readdirSync(migrationsDir).length > 0) throw new AlreadyInitializedError(`${migrationsDir} (not empty)`);
+  const dataSource = findDataSourceFile(dir);
+  const configFile = join(dir, "retort.config.ts");
+  writeFileSync(configFile, configSource(dataSource), { flag: "wx" });
+  mkdirSync(migrationsDir, { recursive: true });
+  return { configFile, migrationsDir, dataSource };
+}
+
+export const initCommand: Command = {
+  name: "init",
+  summary: "write retort.config.ts and an empty script directory",
+  usage: "[dir]",
+  options: {},
+  async run(values, positionals, { global, out }) {
+    const result = await init({ dir: resolve(global.cwd, positionals[0] ?? ".") });
+    if (out.options.json) {
+      out.json(result);
+      return 0;
+    }
+    const rel = (p: string) => relative(global.cwd, p) || ".";
+    out.info(`${out.paint.green("created")} ${rel(result.configFile)}`);
+    out.info(`${out.paint.green("created")} ${rel(result.migrationsDir)}/`);
+    out.info(
+      result.dataSource
+        ? `Using the DataSource in ${result.dataSource}. Next: retort autogen -m "initial schema"`
+        : "No DataSource found: set dataSource (or entities + url) in retort.config.ts.",
+    );
+    void values;
+    return 0;
+  },
+};

@@ -1,0 +1,8 @@
+import { RetortError } from "@retort/core";
+
+/** Bad command-line usage: exit 2 with a hint. */
+export class UsageError extends RetortError {
+  constructor(message: string) {
+    super("usage", `${message} Run \`retort --help\` for usage.`);
+  }
+}
