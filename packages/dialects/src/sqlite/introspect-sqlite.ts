@@ -11,6 +11,7 @@ import {
   type MasterRow,
 } from "./catalog-queries";
 import { parseCreateTable } from "./create-table-parser";
+import { readingSchemaOf } from "./schema-read-error";
 import { assembleTable, type TableRows } from "./table-assembler";
 
 const TOP_LEVEL = { schemaName: null, tableName: null, schemaQualifiedTableName: null } as const;
@@ -25,10 +26,15 @@ export async function introspectSqlite(db: Queryable, options: IntrospectOptions
   const includeName = options.includeName ?? includeAll;
   const tables = new Map<string, TableRows>();
   const indexSql = new Map<string, string>();
+  const tableNames = new Map<string, string>();
   for (const row of await db.query<MasterRow>(MASTER_SQL)) {
-    if (row.type === "index") indexSql.set(row.name, row.sql);
-    else if (includeName(row.name, "table", TOP_LEVEL)) {
-      const parsed = parseCreateTable(row.sql);
+    if (row.type === "index") {
+      indexSql.set(row.name, row.sql);
+      continue;
+    }
+    tableNames.set(row.name.toLowerCase(), row.name);
+    if (includeName(row.name, "table", TOP_LEVEL)) {
+      const parsed = readingSchemaOf("table", row.name, () => parseCreateTable(row.sql));
       tables.set(row.name, { name: row.name, parsed, columns: [], indexes: new Map(), foreignKeys: new Map() });
     }
   }
@@ -51,7 +57,7 @@ export async function introspectSqlite(db: Queryable, options: IntrospectOptions
     dialect: "sqlite",
     defaultSchema: "main",
     schemas: [],
-    tables: [...tables.values()].map((t) => assembleTable(t, indexSql, includeName)),
+    tables: [...tables.values()].map((t) => assembleTable(t, { indexSql, tableNames }, includeName)),
     enums: [],
   });
 }

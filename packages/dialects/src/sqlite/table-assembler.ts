@@ -17,6 +17,7 @@ import type { ColumnRow, ForeignKeyRow, IndexRow } from "./catalog-queries";
 import { parseCreateIndex } from "./create-index-parser";
 import type { ParsedForeignKey, ParsedTable, ParsedUnique } from "./create-table-parser";
 import { canonicalCollation, sqliteRules } from "./rules";
+import { readingSchemaOf } from "./schema-read-error";
 
 /** Everything the catalog queries returned for one table, grouped once. */
 export interface TableRows {
@@ -29,8 +30,16 @@ export interface TableRows {
   readonly foreignKeys: Map<number, ForeignKeyRow[]>;
 }
 
-/** CREATE INDEX text by index name, from `sqlite_master`. */
-export type IndexSqlLookup = ReadonlyMap<string, string>;
+/** Database-wide lookups from `sqlite_master`, built once. */
+export interface SchemaLookups {
+  /** CREATE INDEX text by index name. */
+  readonly indexSql: ReadonlyMap<string, string>;
+  /**
+   * Table names as created, by lower-cased name: a FK may spell its parent in another
+   * case, and SQLite resolves it case-insensitively.
+   */
+  readonly tableNames: ReadonlyMap<string, string>;
+}
 
 const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
   "NO ACTION": "NO ACTION",
@@ -40,7 +49,7 @@ const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
   "SET DEFAULT": "SET DEFAULT",
 };
 
-export function assembleTable(rows: TableRows, indexSql: IndexSqlLookup, includeName: IncludeName): TableModel {
+export function assembleTable(rows: TableRows, lookups: SchemaLookups, includeName: IncludeName): TableModel {
   const parents: ParentNames = { schemaName: null, tableName: rows.name, schemaQualifiedTableName: rows.name };
   const keep = (name: string | null, type: ObjectType): boolean => includeName(name, type, parents);
   const indexes: IndexModel[] = [];
@@ -54,7 +63,7 @@ export function assembleTable(rows: TableRows, indexSql: IndexSqlLookup, include
       const columns = parts.map((p) => p.column_name ?? "");
       const unique = { name: takeName(uniqueNames, columnsKey(columns)), columns, deferrable: null };
       if (keep(unique.name, "unique_constraint")) uniques.push(unique);
-    } else if (keep(name, "index")) indexes.push(assembleIndex(name, parts, indexSql.get(name)));
+    } else if (keep(name, "index")) indexes.push(assembleIndex(name, parts, lookups.indexSql.get(name)));
   }
   const primaryKey = assemblePrimaryKey(rows);
   const autoIncrementColumn = primaryKey?.columns.length === 1 ? primaryKey.columns[0] : null;
@@ -70,7 +79,7 @@ export function assembleTable(rows: TableRows, indexSql: IndexSqlLookup, include
     primaryKey,
     indexes,
     uniques,
-    foreignKeys: assembleForeignKeys(rows, keep),
+    foreignKeys: assembleForeignKeys(rows, lookups.tableNames, keep),
     checks: assembleChecks(rows.parsed, keep),
   });
 }
@@ -98,7 +107,7 @@ function assemblePrimaryKey(rows: TableRows): PrimaryKeyModel | null {
 }
 
 function assembleIndex(name: string, parts: readonly IndexRow[], sql: string | undefined): IndexModel {
-  const parsed = sql === undefined ? null : parseCreateIndex(sql);
+  const parsed = sql === undefined ? null : readingSchemaOf("index", name, () => parseCreateIndex(sql));
   return {
     name,
     parts: parts.map((p) =>
@@ -112,7 +121,11 @@ function assembleIndex(name: string, parts: readonly IndexRow[], sql: string | u
   };
 }
 
-function assembleForeignKeys(rows: TableRows, keep: (name: string | null, type: ObjectType) => boolean): ForeignKeyModel[] {
+function assembleForeignKeys(
+  rows: TableRows,
+  tableNames: SchemaLookups["tableNames"],
+  keep: (name: string | null, type: ObjectType) => boolean,
+): ForeignKeyModel[] {
   const byKey = new Map<string, ParsedForeignKey[]>();
   for (const fk of rows.parsed.foreignKeys) pushTo(byKey, foreignKeyKey(fk.columns, fk.referencedTable), fk);
   const result: ForeignKeyModel[] = [];
@@ -125,7 +138,7 @@ function assembleForeignKeys(rows: TableRows, keep: (name: string | null, type: 
       name: source?.name ?? null,
       columns,
       referencedSchema: null,
-      referencedTable: first.referenced_table,
+      referencedTable: tableNames.get(first.referenced_table.toLowerCase()) ?? first.referenced_table,
       referencedColumns: ordered.map((p) => p.referenced_column ?? p.parent_pk_column ?? ""),
       onDelete: ACTIONS[first.on_delete.toUpperCase()] ?? "NO ACTION",
       onUpdate: ACTIONS[first.on_update.toUpperCase()] ?? "NO ACTION",

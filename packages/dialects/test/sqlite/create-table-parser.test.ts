@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { parseCreateIndex } from "../../src/sqlite/create-index-parser";
 import { parseCreateTable } from "../../src/sqlite/create-table-parser";
+import { readingSchemaOf, SqliteSchemaReadError } from "../../src/sqlite/schema-read-error";
 
 describe("sqlite create-table-parser", () => {
   it("reads named and unnamed, column- and table-level checks with nested parentheses and quotes", () => {
@@ -78,5 +79,19 @@ describe("sqlite create-table-parser", () => {
       parseCreateIndex(`CREATE UNIQUE INDEX "ix" ON "t" (lower("a") COLLATE nocase DESC, b, (a + b) ASC) WHERE a > 0 AND (b IS NOT NULL)`),
     ).to.deep.equal({ parts: [`lower("a")`, "b", "(a + b)"], where: "a > 0 AND (b IS NOT NULL)" });
     expect(parseCreateIndex(`CREATE INDEX ix ON t (a)`)).to.deep.equal({ parts: ["a"], where: null });
+  });
+});
+
+describe("sqlite schema read errors", () => {
+  it("names the object and how to see its statement", () => {
+    const error = (() => {
+      try {
+        readingSchemaOf("table", "it's", () => parseCreateTable("CREATE TABLE x AS"));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).to.be.instanceOf(SqliteSchemaReadError).with.property("code", "unreadable_schema");
+    expect((error as Error).message).to.include(`SQLite table "it's"`).and.include(`WHERE name = 'it''s'`).and.include("includeName");
   });
 });

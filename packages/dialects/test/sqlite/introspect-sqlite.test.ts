@@ -24,7 +24,7 @@ const SCHEMA = [
     "title" text NOT NULL DEFAULT 'untitled', "score" real DEFAULT (0.5) CHECK (score >= 0),
     "upper_title" text GENERATED ALWAYS AS (upper("title")) VIRTUAL, "title_len" integer AS (length(title)) STORED,
     CONSTRAINT "FK_post_author" FOREIGN KEY ("authorId") REFERENCES "author" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
-    FOREIGN KEY ("editorId") REFERENCES author ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+    FOREIGN KEY ("editorId") REFERENCES AUTHOR ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
     UNIQUE ("authorId", "title"), CHECK ("title" <> ''))`,
   `CREATE INDEX "IDX_post_title" ON "post" ("title")`,
   `CREATE UNIQUE INDEX ix_post_lower ON post (lower(title) DESC, "authorId") WHERE score > 0`,
@@ -35,6 +35,9 @@ const SCHEMA = [
   `CREATE TABLE pair_ref (x text, y text, FOREIGN KEY (x, y) REFERENCES pair)`,
   `CREATE TABLE plain_int (id int PRIMARY KEY, v)`,
   `CREATE TABLE no_key (v text)`,
+  // https://www.sqlite.org/lang_createtable.html#rowid: the column-level DESC quirk
+  `CREATE TABLE desc_column (id INTEGER PRIMARY KEY DESC)`,
+  `CREATE TABLE desc_table (id INTEGER, PRIMARY KEY (id DESC))`,
 ];
 
 describeEachTarget(
@@ -64,7 +67,17 @@ describeEachTarget(
       expect(model.defaultSchema).to.equal("main");
       expect(model.schemas).to.deep.equal([]);
       expect(model.enums).to.deep.equal([]);
-      expect(model.tables.map((t) => t.name)).to.deep.equal(["author", "no_key", "pair", "pair_ref", "plain_int", "post", "tag_link"]);
+      expect(model.tables.map((t) => t.name)).to.deep.equal([
+        "author",
+        "desc_column",
+        "desc_table",
+        "no_key",
+        "pair",
+        "pair_ref",
+        "plain_int",
+        "post",
+        "tag_link",
+      ]);
       expect(model.tables.every((t) => t.schema === null && t.comment === null)).to.equal(true);
     });
 
@@ -129,7 +142,7 @@ describeEachTarget(
               name: null,
               columns: ["editorId"],
               referencedSchema: null,
-              referencedTable: "author",
+              referencedTable: "author", // written AUTHOR: the table's own spelling wins
               referencedColumns: ["id"],
               onDelete: "SET NULL",
               onUpdate: "NO ACTION",
@@ -164,6 +177,11 @@ describeEachTarget(
 
     it("fills an omitted FK column list with the parent's primary key, in key order", () => {
       expect(table_("pair_ref").foreignKeys.map((fk) => [fk.columns, fk.referencedColumns])).to.deep.equal([[["x", "y"], ["a", "b"]]]);
+    });
+
+    it("follows the engine on INTEGER PRIMARY KEY DESC: an alias only at table level", () => {
+      expect(table_("desc_column").columns[0].autoIncrement).to.equal(null);
+      expect(table_("desc_table").columns[0].autoIncrement).to.equal("rowid");
     });
 
     it("sees no rowid alias for int, WITHOUT ROWID or keyless tables", () => {
