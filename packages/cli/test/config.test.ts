@@ -1,0 +1,67 @@
+import { expect } from "chai";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../src";
+import { ConfigNotFoundError, InvalidConfigError } from "../src/config/config-errors";
+import { anchorSqliteUrl, chooseConnectionUrl, urlFromDataSourceOptions } from "../src/project/connection-url";
+
+describe("config loading", () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "retort-config-"))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("finds retort.config.ts in a parent folder and resolves paths against it", async () => {
+    writeFileSync(join(dir, "retort.config.ts"), 'const config: { dataSource: string } = { dataSource: "./src/ds.ts" };\nexport default config;\n');
+    mkdirSync(join(dir, "src", "deep"), { recursive: true });
+    const config = await loadConfig({ cwd: join(dir, "src", "deep") });
+    expect(config.file).to.equal(join(dir, "retort.config.ts"));
+    expect(config.dataSource).to.equal(join(dir, "src", "ds.ts"));
+    expect(config.migrations).to.equal(join(dir, "migrations"));
+    expect(config.versionTable).to.equal("retort_version");
+    expect(config.lockTimeout).to.equal(60);
+  });
+
+  it("loads .json, .cjs and .mjs configs", async () => {
+    for (const [name, body] of [
+      ["retort.config.json", '{ "entities": "./e/*.ts", "url": "sqlite:x.db" }'],
+      ["retort.config.cjs", 'module.exports = { entities: ["./e/*.ts"], url: "sqlite:x.db" };'],
+      ["retort.config.mjs", 'export default { entities: ["./e/*.ts"], url: "sqlite:x.db" };'],
+    ] as const) {
+      const sub = mkdtempSync(join(dir, "c-"));
+      writeFileSync(join(sub, name), body);
+      const config = await loadConfig({ cwd: sub });
+      expect(config.entities, name).to.deep.equal([join(sub, "e/*.ts")]);
+    }
+  });
+
+  it("explains a missing config, an unknown key and a missing model source", async () => {
+    const err1 = await loadConfig({ cwd: dir }).catch((e: unknown) => e);
+    expect(err1).to.be.instanceOf(ConfigNotFoundError);
+    expect((err1 as Error).message).to.include("retort init");
+    writeFileSync(join(dir, "retort.config.json"), '{ "dataSorce": "./ds.ts" }');
+    const err2 = await loadConfig({ cwd: dir }).catch((e: unknown) => e);
+    expect(err2).to.be.instanceOf(InvalidConfigError);
+    expect((err2 as Error).message).to.include('"dataSorce"').and.include("dataSource");
+    writeFileSync(join(dir, "retort.config.json"), "{}");
+    const err3 = await loadConfig({ cwd: dir }).catch((e: unknown) => e);
+    expect((err3 as Error).message).to.include("names no model source");
+  });
+});
+
+describe("connection URL precedence", () => {
+  it("takes --url, then DATABASE_URL, then config url, then the DataSource", () => {
+    const ds = { type: "postgres", host: "db", port: 5433, username: "app", password: "pw", database: "shop" };
+    expect(chooseConnectionUrl({ flag: "sqlite:a", env: "sqlite:b", config: "sqlite:c", dataSource: ds })).to.equal("sqlite:a");
+    expect(chooseConnectionUrl({ env: "sqlite:b", config: "sqlite:c", dataSource: ds })).to.equal("sqlite:b");
+    expect(chooseConnectionUrl({ config: "sqlite:c", dataSource: ds })).to.equal("sqlite:c");
+    expect(chooseConnectionUrl({ dataSource: ds })).to.equal("postgres://app:pw@db:5433/shop");
+  });
+
+  it("maps TypeORM's SQLite types to their drivers and anchors relative files", () => {
+    expect(urlFromDataSourceOptions({ type: "better-sqlite3", database: "app.db" })).to.equal("sqlite:app.db?driver=better-sqlite3");
+    expect(urlFromDataSourceOptions({ type: "sqlite", database: "app.db" })).to.equal("sqlite:app.db?driver=sqlite3");
+    expect(anchorSqliteUrl("sqlite:app.db?driver=sqlite3", "/proj")).to.equal("sqlite:/proj/app.db?driver=sqlite3");
+    expect(anchorSqliteUrl("sqlite::memory:", "/proj")).to.equal("sqlite::memory:");
+  });
+});
