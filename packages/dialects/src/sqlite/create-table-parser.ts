@@ -49,7 +49,17 @@ export interface ParsedForeignKey {
 
 /** Words that end a column's type name and start its constraints. */
 const COLUMN_CONSTRAINT_START = new Set([
-  "CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK", "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS",
+  "CONSTRAINT",
+  "PRIMARY",
+  "NOT",
+  "NULL",
+  "UNIQUE",
+  "CHECK",
+  "DEFAULT",
+  "COLLATE",
+  "REFERENCES",
+  "GENERATED",
+  "AS",
 ]);
 const TABLE_CONSTRAINT_START = new Set(["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"]);
 
@@ -207,7 +217,8 @@ function parseReferences(
       deferrable = null;
       i = skipInitially(tokens, i + 2);
     } else if (word === "DEFERRABLE") {
-      deferrable = keyword(tokens[i + 1]) === "INITIALLY" && keyword(tokens[i + 2]) === "DEFERRED" ? "deferred" : "immediate";
+      deferrable =
+        keyword(tokens[i + 1]) === "INITIALLY" && keyword(tokens[i + 2]) === "DEFERRED" ? "deferred" : "immediate";
       i = skipInitially(tokens, i + 1);
     } else break;
   }

@@ -38,7 +38,10 @@ function unwrapOperands(tokens: readonly Token[]): readonly Token[] {
 }
 
 function isOperand(t: Token | undefined): boolean {
-  return t !== undefined && (t.kind === "word" || t.kind === "quoted" || t.kind === "string" || t.kind === "number" || t.kind === "blob");
+  return (
+    t !== undefined &&
+    (t.kind === "word" || t.kind === "quoted" || t.kind === "string" || t.kind === "number" || t.kind === "blob")
+  );
 }
 
 /** Parentheses right after a name or IN/CAST belong to it. */

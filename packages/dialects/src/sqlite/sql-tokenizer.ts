@@ -65,7 +65,15 @@ export function tokenize(sql: string): Token[] {
       i = end;
     } else if (c === '"' || c === "`") {
       const end = scanQuoted(sql, i, c);
-      push("quoted", i, end, sql.slice(i + 1, end - 1).split(c + c).join(c));
+      push(
+        "quoted",
+        i,
+        end,
+        sql
+          .slice(i + 1, end - 1)
+          .split(c + c)
+          .join(c),
+      );
       i = end;
     } else if (c === "[") {
       const close = sql.indexOf("]", i + 1);

@@ -20,7 +20,13 @@ export const SQLITE_TYPE_SYNONYMS: Readonly<Record<string, string>> = {
 
 /** Types whose single parameter is a precision (digits or fractional seconds), not a length. */
 const PRECISION_TYPES: ReadonlySet<string> = new Set([
-  "numeric", "float", "double", "real", "time", "datetime", "timestamp",
+  "numeric",
+  "float",
+  "double",
+  "real",
+  "time",
+  "datetime",
+  "timestamp",
 ]);
 
 const TYPE_PATTERN = /^(.*?)\s*(?:\(\s*([+-]?\d+)\s*(?:,\s*([+-]?\d+)\s*)?\))?$/;

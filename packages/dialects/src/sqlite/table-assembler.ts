@@ -112,7 +112,11 @@ function assembleIndex(name: string, parts: readonly IndexRow[], sql: string | u
     name,
     parts: parts.map((p) =>
       p.cid === -2
-        ? { column: null, expression: sqliteRules.normalizeExpression(parsed?.parts[p.seqno] ?? ""), descending: p.descending === 1 }
+        ? {
+            column: null,
+            expression: sqliteRules.normalizeExpression(parsed?.parts[p.seqno] ?? ""),
+            descending: p.descending === 1,
+          }
         : { column: p.column_name, expression: null, descending: p.descending === 1 },
     ),
     unique: parts[0].is_unique === 1,
@@ -149,7 +153,10 @@ function assembleForeignKeys(
   return result;
 }
 
-function assembleChecks(parsed: ParsedTable, keep: (name: string | null, type: ObjectType) => boolean): CheckConstraintModel[] {
+function assembleChecks(
+  parsed: ParsedTable,
+  keep: (name: string | null, type: ObjectType) => boolean,
+): CheckConstraintModel[] {
   return parsed.checks
     .filter((c) => keep(c.name, "check_constraint"))
     .map((c) => ({ name: c.name, expression: sqliteRules.normalizeExpression(c.expression) }));

@@ -20,7 +20,9 @@ describe("sqlite create-table-parser", () => {
   });
 
   it("reads primary key names and AUTOINCREMENT at column and table level", () => {
-    expect(parseCreateTable(`CREATE TABLE t (id INTEGER CONSTRAINT pk_t PRIMARY KEY AUTOINCREMENT NOT NULL)`).primaryKey).to.deep.equal({
+    expect(
+      parseCreateTable(`CREATE TABLE t (id INTEGER CONSTRAINT pk_t PRIMARY KEY AUTOINCREMENT NOT NULL)`).primaryKey,
+    ).to.deep.equal({
       name: "pk_t",
       columns: ["id"],
       autoIncrement: true,
@@ -30,7 +32,9 @@ describe("sqlite create-table-parser", () => {
       columns: ["a", "b"],
       autoIncrement: false,
     });
-    expect(parseCreateTable(`CREATE TABLE t (id integer, PRIMARY KEY (id AUTOINCREMENT))`).primaryKey?.autoIncrement).to.equal(true);
+    expect(
+      parseCreateTable(`CREATE TABLE t (id integer, PRIMARY KEY (id AUTOINCREMENT))`).primaryKey?.autoIncrement,
+    ).to.equal(true);
   });
 
   it("reads unique and foreign key names, columns and deferrability", () => {
@@ -76,7 +80,9 @@ describe("sqlite create-table-parser", () => {
 
   it("reads expression parts and the WHERE clause of CREATE INDEX", () => {
     expect(
-      parseCreateIndex(`CREATE UNIQUE INDEX "ix" ON "t" (lower("a") COLLATE nocase DESC, b, (a + b) ASC) WHERE a > 0 AND (b IS NOT NULL)`),
+      parseCreateIndex(
+        `CREATE UNIQUE INDEX "ix" ON "t" (lower("a") COLLATE nocase DESC, b, (a + b) ASC) WHERE a > 0 AND (b IS NOT NULL)`,
+      ),
     ).to.deep.equal({ parts: [`lower("a")`, "b", "(a + b)"], where: "a > 0 AND (b IS NOT NULL)" });
     expect(parseCreateIndex(`CREATE INDEX ix ON t (a)`)).to.deep.equal({ parts: ["a"], where: null });
   });
@@ -92,6 +98,9 @@ describe("sqlite schema read errors", () => {
       }
     })();
     expect(error).to.be.instanceOf(SqliteSchemaReadError).with.property("code", "unreadable_schema");
-    expect((error as Error).message).to.include(`SQLite table "it's"`).and.include(`WHERE name = 'it''s'`).and.include("includeName");
+    expect((error as Error).message)
+      .to.include(`SQLite table "it's"`)
+      .and.include(`WHERE name = 'it''s'`)
+      .and.include("includeName");
   });
 });

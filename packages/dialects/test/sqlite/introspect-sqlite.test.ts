@@ -61,7 +61,9 @@ describeEachTarget(
     after(() => db.close());
 
     it("reflects main only, skipping SQLite's internal tables", async () => {
-      const internal = await db.query<{ name: string }>(`SELECT name FROM sqlite_master WHERE name LIKE 'sqlite_%' AND type = 'table'`);
+      const internal = await db.query<{ name: string }>(
+        `SELECT name FROM sqlite_master WHERE name LIKE 'sqlite_%' AND type = 'table'`,
+      );
       expect(internal.map((r) => r.name)).to.include.members(["sqlite_sequence", "sqlite_stat1"]);
       expect(model.dialect).to.equal("sqlite");
       expect(model.defaultSchema).to.equal("main");
@@ -118,10 +120,14 @@ describeEachTarget(
           primaryKey: { name: null, columns: ["id"] },
           indexes: [
             index("IDX_post_title", ["title"]),
-            index("ix_post_lower", [{ column: null, expression: "lower(title)", descending: true }, indexPart("authorId")], {
-              unique: true,
-              where: "score > 0",
-            }),
+            index(
+              "ix_post_lower",
+              [{ column: null, expression: "lower(title)", descending: true }, indexPart("authorId")],
+              {
+                unique: true,
+                where: "score > 0",
+              },
+            ),
           ],
           uniques: [
             { name: null, columns: ["slug"], deferrable: null },
@@ -176,7 +182,12 @@ describeEachTarget(
     });
 
     it("fills an omitted FK column list with the parent's primary key, in key order", () => {
-      expect(table_("pair_ref").foreignKeys.map((fk) => [fk.columns, fk.referencedColumns])).to.deep.equal([[["x", "y"], ["a", "b"]]]);
+      expect(table_("pair_ref").foreignKeys.map((fk) => [fk.columns, fk.referencedColumns])).to.deep.equal([
+        [
+          ["x", "y"],
+          ["a", "b"],
+        ],
+      ]);
     });
 
     it("follows the engine on INTEGER PRIMARY KEY DESC: an alias only at table level", () => {
@@ -200,7 +211,12 @@ describeEachTarget(
         includeName: (name, type, parents) => {
           asked.push([name, type, parents]);
           if (type === "table") return name === "post" || name === "author";
-          return !(name === "slug" || name === "IDX_post_title" || name === "FK_post_author" || (type === "check_constraint" && name === null));
+          return !(
+            name === "slug" ||
+            name === "IDX_post_title" ||
+            name === "FK_post_author" ||
+            (type === "check_constraint" && name === null)
+          );
         },
       });
       expect(filtered.tables.map((t) => t.name)).to.deep.equal(["author", "post"]);
@@ -209,13 +225,18 @@ describeEachTarget(
       expect(post.indexes.map((i) => i.name)).to.deep.equal(["ix_post_lower"]);
       expect(post.foreignKeys.map((f) => f.name)).to.deep.equal([null]);
       expect(post.checks).to.deep.equal([]);
-      expect(asked.filter(([, type]) => type === "table").map(([n]) => n)).to.have.members(model.tables.map((t) => t.name));
+      expect(asked.filter(([, type]) => type === "table").map(([n]) => n)).to.have.members(
+        model.tables.map((t) => t.name),
+      );
       const parents = { schemaName: null, tableName: "post", schemaQualifiedTableName: "post" };
       expect(asked).to.deep.include(["IDX_post_title", "index", parents]);
       expect(asked).to.deep.include([null, "unique_constraint", parents]);
       expect(asked).to.deep.include(["FK_post_author", "foreign_key_constraint", parents]);
       expect(asked).to.deep.include(["title", "column", parents]);
-      expect(asked.some(([, , p]) => p.tableName === "tag_link"), "rejected tables cost nothing").to.equal(false);
+      expect(
+        asked.some(([, , p]) => p.tableName === "tag_link"),
+        "rejected tables cost nothing",
+      ).to.equal(false);
     });
   },
   { families: ["sqlite"] },
@@ -232,7 +253,9 @@ describeEachTarget(
 
     async function countFor(tables: number, from: number): Promise<number> {
       for (let i = from; i < tables; i++) {
-        await db.query(`CREATE TABLE t${i} (id integer PRIMARY KEY, code text UNIQUE, p integer REFERENCES t0 (id), CHECK (id > 0))`);
+        await db.query(
+          `CREATE TABLE t${i} (id integer PRIMARY KEY, code text UNIQUE, p integer REFERENCES t0 (id), CHECK (id > 0))`,
+        );
         await db.query(`CREATE INDEX ix_t${i} ON t${i} (code, p)`);
       }
       const counting = new CountingQueryable(db);

@@ -27,21 +27,23 @@ describe("sqlite sql-tokenizer", () => {
   });
 
   it("reads numbers, blobs, parameters and multi-character operators", () => {
-    expect(tokenize("1.5e-3 .5 0x1F X'00ff' ?1 :name <> != == || <= ->> -").map((t) => [t.kind, t.text])).to.deep.equal([
-      ["number", "1.5e-3"],
-      ["number", ".5"],
-      ["number", "0x1F"],
-      ["blob", "X'00ff'"],
-      ["parameter", "?1"],
-      ["parameter", ":name"],
-      ["operator", "<>"],
-      ["operator", "!="],
-      ["operator", "=="],
-      ["operator", "||"],
-      ["operator", "<="],
-      ["operator", "->>"],
-      ["operator", "-"],
-    ]);
+    expect(tokenize("1.5e-3 .5 0x1F X'00ff' ?1 :name <> != == || <= ->> -").map((t) => [t.kind, t.text])).to.deep.equal(
+      [
+        ["number", "1.5e-3"],
+        ["number", ".5"],
+        ["number", "0x1F"],
+        ["blob", "X'00ff'"],
+        ["parameter", "?1"],
+        ["parameter", ":name"],
+        ["operator", "<>"],
+        ["operator", "!="],
+        ["operator", "=="],
+        ["operator", "||"],
+        ["operator", "<="],
+        ["operator", "->>"],
+        ["operator", "-"],
+      ],
+    );
   });
 
   it("records source offsets so clauses can be sliced as written", () => {

@@ -55,7 +55,9 @@ describe("sqliteRules.normalizeDefault and normalizeExpression", () => {
   });
 
   it("keeps quotes an identifier needs and parentheses that group", () => {
-    expect(sqliteRules.normalizeExpression(`"order" > 0 AND "two words" <> ''`)).to.equal(`"order" > 0 AND "two words" <> ''`);
+    expect(sqliteRules.normalizeExpression(`"order" > 0 AND "two words" <> ''`)).to.equal(
+      `"order" > 0 AND "two words" <> ''`,
+    );
     expect(sqliteRules.normalizeExpression(`(a OR b) AND c`)).to.equal("(a OR b) AND c");
     expect(sqliteRules.normalizeExpression(`a == 1 OR b != -2`)).to.equal("a = 1 OR b <> -2");
     expect(sqliteRules.normalizeExpression(`CAST (a AS integer) >= 0`)).to.equal("CAST(a AS integer) >= 0");
@@ -87,7 +89,12 @@ describeEachTarget(
       ["(0)", "0"],
       ["NULL", null],
     ];
-    const checks = [`"price" >= 0`, `(price>=0)`, `[price] >= 0 AND "name" IS NOT NULL`, `length(name) BETWEEN 1 AND 10`];
+    const checks = [
+      `"price" >= 0`,
+      `(price>=0)`,
+      `[price] >= 0 AND "name" IS NOT NULL`,
+      `length(name) BETWEEN 1 AND 10`,
+    ];
     const predicates = [`"price" > 0`, `(price > 0 AND name <> '')`];
 
     before(async () => {
