@@ -1,8 +1,80 @@
-import type { Queryable, SchemaModel } from "@retort/core";
+import { sortModel, type EnumTypeModel, type IncludeName, type Queryable, type SchemaModel } from "@retort/core";
 import type { IntrospectOptions } from "../introspection/introspect-options";
+import {
+  COLUMNS_SQL,
+  CONSTRAINTS_SQL,
+  ENUMS_SQL,
+  INDEXES_SQL,
+  SCHEMAS_SQL,
+  TABLES_SQL,
+  type ColumnRow,
+  type ConstraintRow,
+  type EnumRow,
+  type IndexRow,
+  type SchemasRow,
+  type TableRow,
+} from "./catalog-queries";
+import { readColumn } from "./read-columns";
+import { addConstraint, addIndex } from "./read-constraints";
+import { newReflectedTable, toTableModel, type ReflectedTable } from "./reflected-table";
 
+const includeAll: IncludeName = () => true;
+const NO_PARENTS = { schemaName: null, tableName: null, schemaQualifiedTableName: null };
+
+/**
+ * Reflects a live PostgreSQL database. Six catalog queries in all, whatever the number
+ * of schemas and tables; rows are then joined to their tables through Maps built once.
+ * Names `includeName` rejects are dropped before any work on them: a rejected table's
+ * oid is never sent to the later queries.
+ */
 export async function introspectPostgres(db: Queryable, options: IntrospectOptions): Promise<SchemaModel> {
-  void db;
-  void options;
-  throw new Error("introspectPostgres: not written yet");
+  const includeName = options.includeName ?? includeAll;
+  const [schemasRow] = await db.query<SchemasRow>(SCHEMAS_SQL);
+  const defaultSchema = schemasRow?.default_schema ?? "public";
+  const otherSchemas = options.includeSchemas
+    ? (schemasRow?.schemas ?? []).filter(
+        (s) => s !== defaultSchema && includeName(s, "schema", { ...NO_PARENTS, schemaName: s }),
+      )
+    : [];
+
+  const tables = new Map<number, ReflectedTable>();
+  for (const row of await db.query<TableRow>(TABLES_SQL, [[defaultSchema, ...otherSchemas]])) {
+    const schema = row.schema === defaultSchema ? null : row.schema;
+    const table = newReflectedTable(schema, row.name, row.comment);
+    if (includeName(row.name, "table", { ...NO_PARENTS, schemaName: schema })) tables.set(row.oid, table);
+  }
+  const oids = [...tables.keys()];
+
+  const enumRows = await db.query<EnumRow>(ENUMS_SQL);
+  const enumsByOid = new Map(enumRows.map((e) => [e.oid, e]));
+
+  for (const row of await db.query<ColumnRow>(COLUMNS_SQL, [oids])) {
+    const table = tables.get(row.table_oid);
+    if (!table) continue;
+    table.columnNames.set(row.attnum, row.name);
+    if (includeName(row.name, "column", table.parents)) table.columns.push(readColumn(row, enumsByOid, defaultSchema));
+  }
+  for (const row of await db.query<ConstraintRow>(CONSTRAINTS_SQL, [oids])) {
+    const table = tables.get(row.table_oid);
+    if (table) addConstraint(table, row, defaultSchema, includeName);
+  }
+  for (const row of await db.query<IndexRow>(INDEXES_SQL, [oids])) {
+    const table = tables.get(row.table_oid);
+    if (table) addIndex(table, row, includeName);
+  }
+
+  return sortModel({
+    dialect: "postgres",
+    defaultSchema,
+    schemas: otherSchemas,
+    tables: [...tables.values()].map(toTableModel),
+    enums: reflectEnums(enumRows, defaultSchema, new Set(otherSchemas), includeName),
+  });
+}
+
+function reflectEnums(rows: readonly EnumRow[], defaultSchema: string, otherSchemas: ReadonlySet<string>, includeName: IncludeName): EnumTypeModel[] {
+  return rows
+    .filter((e) => e.schema === defaultSchema || otherSchemas.has(e.schema))
+    .map((e) => ({ schema: e.schema === defaultSchema ? null : e.schema, name: e.name, values: e.values }))
+    .filter((e) => includeName(e.name, "enum", { ...NO_PARENTS, schemaName: e.schema }));
 }

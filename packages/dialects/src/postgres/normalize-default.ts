@@ -1,0 +1,46 @@
+import type { ColumnType } from "@retort/core";
+import { naturalNumberType, normalizeNodes, render } from "./normalize-expression";
+import { parsePostgresType } from "./parse-type";
+import { isWord, tokenize, toTree, type Node, type Token } from "./sql-tokens";
+import { POSTGRES_NUMERIC_TYPES, POSTGRES_TEXT_TYPES } from "./type-synonyms";
+
+const TRUE_SPELLINGS = new Set(["'t'", "'true'", "'y'", "'yes'", "'on'", "'1'"]);
+const FALSE_SPELLINGS = new Set(["'f'", "'false'", "'n'", "'no'", "'off'", "'0'"]);
+
+/**
+ * Canonical server default for a column of `type`: the same string for what DDL says
+ * (`'abc'`, `-1`, `now()`, `true`) and for what `pg_get_expr()` prints once the server
+ * stored it (`'abc'::character varying`, `'-1'::integer`, `now()`, `true`). A literal's
+ * cast to the column's own type is dropped: the column's type coerces it anyway.
+ * `NULL` (with or without a cast) is no default.
+ */
+export function normalizePostgresDefault(expression: string, type: ColumnType): string | null {
+  let nodes = normalizeNodes(toTree(tokenize(expression)));
+  if (nodes.length === 0 || (isWord(nodes[0], "NULL") && (nodes.length === 1 || nodes[1]!.kind === "cast"))) return null;
+  const [literal, cast, castType] = nodes;
+  if (nodes.length === 3 && literal!.kind === "string" && cast!.kind === "cast" && castTargetsColumn((castType as Token).text, literal as Token, type)) {
+    nodes = [literal!];
+  }
+  return render(nodes.map((n) => literalForColumn(n, type, nodes.length)));
+}
+
+function castTargetsColumn(castType: string, literal: Token, column: ColumnType): boolean {
+  const target = parsePostgresType(castType);
+  if (target.arrayDimensions !== column.arrayDimensions) return false;
+  if (column.name === "enum") return column.enumName !== null && (target.name === column.enumName || target.name === bareName(column.enumName));
+  if (target.name === column.name) return true;
+  if (POSTGRES_TEXT_TYPES.has(target.name) && POSTGRES_TEXT_TYPES.has(column.name)) return true;
+  return POSTGRES_NUMERIC_TYPES.has(target.name) && POSTGRES_NUMERIC_TYPES.has(column.name) && naturalNumberType(literal.text) !== null;
+}
+
+const bareName = (name: string) => name.slice(name.lastIndexOf(".") + 1);
+
+/** A lone quoted number on a numeric column is that number; a quoted boolean spelling is `true`/`false`. */
+function literalForColumn(n: Node, type: ColumnType, count: number): Node {
+  if (count !== 1 || n.kind !== "string" || type.arrayDimensions > 0) return n;
+  const text = (n as Token).text;
+  if (POSTGRES_NUMERIC_TYPES.has(type.name) && naturalNumberType(text) !== null) return { kind: "number", text: text.slice(1, -1) };
+  if (type.name === "boolean" && TRUE_SPELLINGS.has(text.toLowerCase())) return { kind: "word", text: "true" };
+  if (type.name === "boolean" && FALSE_SPELLINGS.has(text.toLowerCase())) return { kind: "word", text: "false" };
+  return n;
+}

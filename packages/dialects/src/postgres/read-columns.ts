@@ -1,0 +1,44 @@
+import { columnType, type AutoIncrementKind, type ColumnModel, type ColumnType } from "@retort/core";
+import type { ColumnRow, EnumRow } from "./catalog-queries";
+import { normalizePostgresDefault } from "./normalize-default";
+import { normalizePostgresExpression } from "./normalize-expression";
+import { parsePostgresType } from "./parse-type";
+
+const IDENTITY: Readonly<Record<string, AutoIncrementKind>> = { a: "identity-always", d: "identity-by-default" };
+
+/** One pg_attribute row as a model column. */
+export function readColumn(row: ColumnRow, enums: ReadonlyMap<number, EnumRow>, defaultSchema: string): ColumnModel {
+  const type = columnTypeOf(row, enums, defaultSchema);
+  const serial = row.serial && row.default_expr !== null && /^nextval\(/i.test(row.default_expr);
+  const generated = row.generated === "s" && row.default_expr !== null;
+  const autoIncrement = IDENTITY[row.identity] ?? (serial ? "serial" : null);
+  return {
+    name: row.name,
+    type,
+    nullable: !row.not_null,
+    default: serial || generated || row.default_expr === null ? null : normalizePostgresDefault(row.default_expr, type),
+    autoIncrement,
+    generated: generated ? { expression: normalizePostgresExpression(row.default_expr!), stored: true } : null,
+    comment: row.comment,
+    collation: collationOf(row, defaultSchema),
+  };
+}
+
+function columnTypeOf(row: ColumnRow, enums: ReadonlyMap<number, EnumRow>, defaultSchema: string): ColumnType {
+  const parsed = parsePostgresType(row.type);
+  // format_type prints one `[]` whatever the declared dimensions; attndims keeps them.
+  const arrayDimensions = parsed.arrayDimensions > 0 ? Math.max(row.dims, 1) : 0;
+  const enumType = row.enum_oid === null ? undefined : enums.get(row.enum_oid);
+  if (!enumType) return { ...parsed, arrayDimensions };
+  return columnType("enum", {
+    arrayDimensions,
+    enumValues: enumType.values,
+    enumName: enumType.schema === defaultSchema ? enumType.name : `${enumType.schema}.${enumType.name}`,
+  });
+}
+
+function collationOf(row: ColumnRow, defaultSchema: string): string | null {
+  if (row.collation === null) return null;
+  const qualified = row.collation_schema !== null && row.collation_schema !== "pg_catalog" && row.collation_schema !== defaultSchema;
+  return qualified ? `${row.collation_schema}.${row.collation}` : row.collation;
+}

@@ -1,0 +1,75 @@
+import type { Deferrable, IncludeName, ObjectType, ReferentialAction } from "@retort/core";
+import type { ConstraintRow, IndexRow } from "./catalog-queries";
+import { normalizePostgresExpression } from "./normalize-expression";
+import type { ReflectedTable } from "./reflected-table";
+
+/** pg_constraint.confupdtype / confdeltype codes. */
+const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
+  a: "NO ACTION",
+  r: "RESTRICT",
+  c: "CASCADE",
+  n: "SET NULL",
+  d: "SET DEFAULT",
+};
+
+const CONSTRAINT_TYPES: Readonly<Record<ConstraintRow["type"], ObjectType | null>> = {
+  p: null,
+  u: "unique_constraint",
+  f: "foreign_key_constraint",
+  c: "check_constraint",
+};
+
+/** pg_index.indoption bit for DESC (INDOPTION_DESC in pg_index.h). */
+const INDOPTION_DESC = 1;
+
+const deferrableOf = (row: { deferrable: boolean; deferred: boolean }): Deferrable | null =>
+  row.deferrable ? (row.deferred ? "deferred" : "immediate") : null;
+
+const namesOf = (t: ReflectedTable, attnums: readonly number[] | null): string[] =>
+  (attnums ?? []).map((n) => t.columnNames.get(n) ?? `#${n}`);
+
+export function addConstraint(t: ReflectedTable, row: ConstraintRow, defaultSchema: string, includeName: IncludeName): void {
+  const type = CONSTRAINT_TYPES[row.type];
+  if (type !== null && !includeName(row.name, type, t.parents)) return;
+  switch (row.type) {
+    case "p":
+      t.primaryKey = { name: row.name, columns: namesOf(t, row.columns) };
+      return;
+    case "u":
+      t.uniques.push({ name: row.name, columns: namesOf(t, row.columns), deferrable: deferrableOf(row) });
+      return;
+    case "f":
+      t.foreignKeys.push({
+        name: row.name,
+        columns: namesOf(t, row.columns),
+        referencedSchema: row.ref_schema === defaultSchema ? null : row.ref_schema,
+        referencedTable: row.ref_table ?? "",
+        referencedColumns: row.ref_columns ?? [],
+        onDelete: ACTIONS[row.on_delete] ?? "NO ACTION",
+        onUpdate: ACTIONS[row.on_update] ?? "NO ACTION",
+        deferrable: deferrableOf(row),
+      });
+      return;
+    case "c":
+      t.checks.push({ name: row.name, expression: normalizePostgresExpression(row.check_expr ?? "") });
+      return;
+  }
+}
+
+export function addIndex(t: ReflectedTable, row: IndexRow, includeName: IncludeName): void {
+  if (!includeName(row.name, "index", t.parents)) return;
+  const expressions = row.expressions ?? [];
+  let nextExpression = 0;
+  const parts = row.keys.slice(0, row.key_count).map((attnum, k) => {
+    const descending = ((row.options[k] ?? 0) & INDOPTION_DESC) !== 0;
+    if (attnum !== 0) return { column: t.columnNames.get(attnum) ?? `#${attnum}`, expression: null, descending };
+    return { column: null, expression: normalizePostgresExpression(expressions[nextExpression++] ?? ""), descending };
+  });
+  t.indexes.push({
+    name: row.name,
+    parts,
+    unique: row.unique,
+    where: row.predicate === null ? null : normalizePostgresExpression(row.predicate),
+    method: row.method === "btree" ? null : row.method,
+  });
+}
