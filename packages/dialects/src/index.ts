@@ -3,3 +3,4 @@ export { parseConnectionUrl, redactUrl, type ConnectionTarget, type SqliteDriver
 export * from "./introspection/introspect";
 export type { IntrospectOptions } from "./introspection/introspect-options";
 export * from "./sqlite/rules";
+export * from "./postgres/rules";
