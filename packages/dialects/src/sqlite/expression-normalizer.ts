@@ -9,7 +9,9 @@ import { CALL_KEYWORDS, SQLITE_KEYWORDS } from "./sqlite-keywords";
  * - redundant parentheses around the whole expression or a single operand are dropped;
  * - identifiers lose quotes they do not need ("a", `a`, [a] → a), keywords are
  *   upper-case, function names lower-case (SQLite resolves both case-insensitively);
- * - `==` is `=`, `!=` is `<>`; numbers are written in their shortest decimal form.
+ * - `==` is `=`, `!=` is `<>`; numbers are written in their shortest decimal form
+ *   (`+1`, `1.0`, `0x1` → `1`). TypeORM writes defaults as JS numbers, which never keep
+ *   `.0`; the price is that `1.0` and `1` on a TEXT-affinity column look alike.
  * It is not a parser: `a AND (b OR c)` keeps its meaningful parentheses, and an
  * expression written with different operator grouping stays different.
  */
@@ -61,6 +63,7 @@ function render(tokens: readonly Token[]): string {
     const t = tokens[i];
     const text = spell(t, tokens[i + 1]);
     const unary = t.kind === "operator" && (t.text === "-" || t.text === "+") && startsOperand(previous);
+    if (unary && t.text === "+" && tokens[i + 1]?.kind === "number") continue; // +1 is 1
     if (previous && needsSpace(previous, t, previousUnary)) out += " ";
     out += text;
     previous = t;
@@ -109,8 +112,11 @@ function spell(t: Token, next: Token | undefined): string {
   }
 }
 
+const MAX_INTEGER = 0x7fffffffffffffffn;
+
 function canonicalNumber(text: string): string {
-  if (/^0x/i.test(text)) return text.toLowerCase();
+  // A hex literal above 0x7fffffffffffffff wraps to a negative integer in SQLite: keep it as written.
+  if (/^0x/i.test(text)) return BigInt(text) <= MAX_INTEGER ? BigInt(text).toString() : text.toLowerCase();
   if (/^[0-9]+$/.test(text)) return BigInt(text).toString();
   const value = Number(text);
   return Number.isFinite(value) ? String(value) : text;

@@ -37,6 +37,9 @@ describe("sqliteRules.normalizeDefault and normalizeExpression", () => {
     expect(sqliteRules.normalizeDefault("'abc'", text)).to.equal("'abc'");
     expect(sqliteRules.normalizeDefault("0.50", text)).to.equal("0.5");
     expect(sqliteRules.normalizeDefault("- 1", text)).to.equal("-1");
+    expect(sqliteRules.normalizeDefault("+1.0", text)).to.equal("1");
+    expect(sqliteRules.normalizeDefault("0x1F", text)).to.equal("31");
+    expect(sqliteRules.normalizeDefault("0xFFFFFFFFFFFFFFFF", text)).to.equal("0xffffffffffffffff");
     expect(sqliteRules.normalizeDefault("true", text)).to.equal("1");
     expect(sqliteRules.normalizeDefault("(FALSE)", text)).to.equal("0");
     expect(sqliteRules.normalizeDefault("NULL", text)).to.equal(null);
@@ -85,6 +88,9 @@ describeEachTarget(
       ["0.5", "0.5"],
       ["-1", "-1"],
       ["(-1.50)", "-1.5"],
+      ["+2", "2"],
+      ["0x10", "16"],
+      ["(1 + 2)", "1 + 2"],
       ["TRUE", "1"],
       ["(0)", "0"],
       ["NULL", null],
