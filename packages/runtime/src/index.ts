@@ -1,1 +1,24 @@
-export {};
+// Revision machinery: graph, script directory, version table, lock, runner.
+export * from "./graph/revision-header";
+export * from "./graph/revision-graph";
+export * from "./graph/graph-errors";
+export * from "./graph/destination";
+export * from "./graph/resolve-target";
+export * from "./graph/plan";
+export * from "./scripts/checksum";
+export * from "./scripts/migration-script";
+export * from "./scripts/script-errors";
+export * from "./scripts/script-directory";
+export * from "./scripts/write-revision";
+export * from "./version/version-table";
+export { quoteIdent as quoteVersionIdent } from "./version/sql-text";
+export * from "./lock/lock-errors";
+export * from "./lock/migration-lock";
+export * from "./runner/runner-errors";
+export * from "./runner/revision-info";
+export * from "./runner/checksum-warnings";
+export * from "./runner/graph-queries";
+export * from "./runner/migration-runner";
+export * from "./runner/offline-sql";
+export type { MigrationOp } from "./runner/operations-port";
+export type { Operations } from "./ops";

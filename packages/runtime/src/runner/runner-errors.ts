@@ -1,0 +1,64 @@
+import { RetortError } from "@retort/core";
+import type { Direction } from "../graph/plan";
+
+/** A migration threw: says which revision, and exactly what state the database is left in. */
+export class MigrationFailedError extends RetortError {
+  constructor(
+    readonly revision: string,
+    readonly direction: Direction,
+    readonly file: string,
+    readonly databaseHeads: readonly string[],
+    readonly rolledBack: boolean,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super("migration_failed", MigrationFailedError.describe(revision, direction, file, databaseHeads, rolledBack, reason), options);
+  }
+
+  private static describe(
+    revision: string,
+    direction: Direction,
+    file: string,
+    heads: readonly string[],
+    rolledBack: boolean,
+    reason: string,
+  ): string {
+    const at = heads.length > 0 ? heads.join(", ") : "base";
+    const state = rolledBack
+      ? `Its transaction was rolled back: the database is at ${at}, with nothing of ${revision} applied.`
+      : `The version table still says ${at} (the last completed revision). MySQL/MariaDB commit each DDL statement at once, so the statements of ${revision} that ran before the error were NOT rolled back: check the schema, undo (or finish) them by hand, then run the command again.`;
+    return `${direction === "upgrade" ? "Upgrade" : "Downgrade"} of revision ${revision} (${file}) failed: ${reason}\n${state}`;
+  }
+}
+
+/** A migration asked the database for data while producing offline SQL. */
+export class OfflineQueryError extends RetortError {
+  constructor() {
+    super(
+      "offline_query",
+      "A migration queried the database while running with --sql. Offline mode opens no connection: data migrations that read rows (getBind) can only run online.",
+    );
+  }
+}
+
+export class OfflineRangeError extends RetortError {
+  constructor(command: string, range: string) {
+    super("invalid_range", `${command} --sql needs a from:to range of revisions (got "${range}"), e.g. \`retort ${command} --sql ae10:base\`.`);
+  }
+}
+
+/** SQLite found broken foreign keys after a revision ran with foreign keys switched off. */
+export class ForeignKeyCheckError extends RetortError {
+  constructor(
+    readonly revision: string,
+    readonly violations: readonly { table: string; parent: string }[],
+  ) {
+    super(
+      "foreign_key_check_failed",
+      `Revision ${revision} left rows whose foreign keys point nowhere (PRAGMA foreign_key_check): ${violations
+        .slice(0, 5)
+        .map((v) => `${v.table} -> ${v.parent}`)
+        .join(", ")}. Fix the data in the migration.`,
+    );
+  }
+}

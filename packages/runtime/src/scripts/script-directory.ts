@@ -1,0 +1,99 @@
+import { loadModule } from "@retort/loader";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { RevisionGraph } from "../graph/revision-graph";
+import { checksumOf } from "./checksum";
+import type { MigrationModule, MigrationScript } from "./migration-script";
+import { InvalidMigrationError, ScriptDirectoryError } from "./script-errors";
+
+const MIGRATION_FILE = /\.(ts|cts|mts|js|cjs)$/;
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+/** Ids go into SQL literals and file names: keep them to a safe alphabet. */
+const REVISION_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** The migrations of a project, loaded and linked into a graph. */
+export interface ScriptDirectory {
+  readonly dir: string;
+  readonly scripts: ReadonlyMap<string, MigrationScript>;
+  readonly graph: RevisionGraph;
+}
+
+/** Loads every migration file of `dir` (a missing folder is an empty directory). */
+export function loadScriptDirectory(dir: string): ScriptDirectory {
+  const abs = resolve(dir);
+  const scripts = existsSync(abs) ? listMigrationFiles(abs).map(loadMigration) : [];
+  const graph = new RevisionGraph(
+    scripts.map((s) => ({
+      revision: s.revision,
+      downRevision: s.downRevisions,
+      branchLabels: s.branchLabels,
+      dependsOn: s.dependsOn,
+      file: s.file,
+    })),
+  );
+  return { dir: abs, scripts: new Map(scripts.map((s) => [s.revision, s])), graph };
+}
+
+/** File names sort by their date prefix, which keeps the graph's tie order stable. */
+export function listMigrationFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    throw new ScriptDirectoryError(dir, `cannot be read (${(e as Error).message}).`);
+  }
+  return names
+    .filter((n) => MIGRATION_FILE.test(n) && !DECLARATION_FILE.test(n) && !n.startsWith("."))
+    .sort()
+    .map((n) => join(dir, n));
+}
+
+export function loadMigration(file: string): MigrationScript {
+  const source = readFileSync(file, "utf8");
+  // A re-read directory (tests, a long-lived process) must see edited files.
+  delete require.cache[file];
+  const loaded = loadModule<Record<string, unknown>>(file);
+  const mod = (isHeader(loaded.default) ? loaded.default : loaded) as Partial<MigrationModule>;
+  return validate(file, mod, source);
+}
+
+function isHeader(value: unknown): boolean {
+  return typeof value === "object" && value !== null && "revision" in value;
+}
+
+function validate(file: string, mod: Partial<MigrationModule>, source: string): MigrationScript {
+  const fail = (problem: string): never => {
+    throw new InvalidMigrationError(file, problem);
+  };
+  if (typeof mod.revision !== "string" || !REVISION_ID.test(mod.revision)) {
+    fail(`export \`revision\` as a string of letters, digits, "_", "." or "-" (got ${JSON.stringify(mod.revision)}).`);
+  }
+  if (mod.downRevision === undefined) fail("export `downRevision` (null for a first revision, an array for a merge).");
+  const downRevisions = stringList(mod.downRevision, "downRevision", fail);
+  const branchLabels = stringList(mod.branchLabels, "branchLabels", fail);
+  const dependsOn = stringList(mod.dependsOn, "dependsOn", fail);
+  for (const label of branchLabels) if (/[@:+\s]/.test(label)) fail(`branch label "${label}" may not contain "@", ":", "+" or spaces.`);
+  if (typeof mod.upgrade !== "function") fail("export an `upgrade(op)` function.");
+  if (typeof mod.downgrade !== "function") fail("export a `downgrade(op)` function.");
+  if (mod.message !== undefined && typeof mod.message !== "string") fail("`message` must be a string.");
+  return {
+    revision: mod.revision!,
+    downRevisions,
+    branchLabels,
+    dependsOn,
+    message: mod.message ?? "",
+    createdAt: typeof mod.createdAt === "string" ? mod.createdAt : undefined,
+    file,
+    checksum: checksumOf(source),
+    source,
+    upgrade: mod.upgrade!.bind(mod),
+    downgrade: mod.downgrade!.bind(mod),
+  };
+}
+
+function stringList(value: unknown, name: string, fail: (p: string) => never): string[] {
+  if (value === null || value === undefined) return [];
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return [...value];
+  return fail(`\`${name}\` must be a string, an array of strings, or null.`);
+}

@@ -1,0 +1,103 @@
+import type { DialectName, Queryable } from "@retort/core";
+import { isMysqlFamily, quoteIdent, quoteLiteral } from "./sql-text";
+
+export const DEFAULT_VERSION_TABLE = "retort_version";
+
+/**
+ * Two small tables:
+ * - `<name>` (default `retort_version`): one row per head of the applied set, `version_num`,
+ *   the way Alembic's `alembic_version` works, so `current` is one read.
+ * - `<name>_applied`: one row per applied revision with the sha256 of its file when it
+ *   was applied (or stamped), to warn when an applied migration is edited afterwards.
+ *   Heads alone cannot carry this: the ancestors of a head are applied too.
+ */
+export class VersionTable {
+  readonly appliedName: string;
+
+  constructor(
+    readonly dialect: DialectName,
+    readonly name: string = DEFAULT_VERSION_TABLE,
+  ) {
+    this.appliedName = `${name}_applied`;
+  }
+
+  private get heads(): string {
+    return quoteIdent(this.dialect, this.name);
+  }
+
+  private get applied(): string {
+    return quoteIdent(this.dialect, this.appliedName);
+  }
+
+  private lit(v: string): string {
+    return quoteLiteral(this.dialect, v);
+  }
+
+  createStatements(): string[] {
+    return [
+      `CREATE TABLE IF NOT EXISTS ${this.heads} (version_num VARCHAR(64) NOT NULL PRIMARY KEY)`,
+      `CREATE TABLE IF NOT EXISTS ${this.applied} (revision VARCHAR(64) NOT NULL PRIMARY KEY, checksum VARCHAR(64) NOT NULL, applied_at VARCHAR(32) NOT NULL)`,
+    ];
+  }
+
+  /** Statements turning the heads `before` into `after` (one UPDATE when one head moves). */
+  headStatements(before: readonly string[], after: readonly string[]): string[] {
+    const removed = before.filter((h) => !after.includes(h));
+    const added = after.filter((h) => !before.includes(h));
+    if (removed.length === 1 && added.length === 1) {
+      return [`UPDATE ${this.heads} SET version_num = ${this.lit(added[0]!)} WHERE version_num = ${this.lit(removed[0]!)}`];
+    }
+    return [
+      ...removed.map((r) => `DELETE FROM ${this.heads} WHERE version_num = ${this.lit(r)}`),
+      ...added.map((a) => `INSERT INTO ${this.heads} (version_num) VALUES (${this.lit(a)})`),
+    ];
+  }
+
+  recordApplied(revision: string, checksum: string, at: Date = new Date()): string[] {
+    return [
+      `DELETE FROM ${this.applied} WHERE revision = ${this.lit(revision)}`,
+      `INSERT INTO ${this.applied} (revision, checksum, applied_at) VALUES (${this.lit(revision)}, ${this.lit(checksum)}, ${this.lit(at.toISOString())})`,
+    ];
+  }
+
+  recordUnapplied(revision: string): string[] {
+    return [`DELETE FROM ${this.applied} WHERE revision = ${this.lit(revision)}`];
+  }
+
+  purgeStatements(): string[] {
+    return [`DELETE FROM ${this.heads}`, `DELETE FROM ${this.applied}`];
+  }
+
+  async exists(db: Queryable): Promise<boolean> {
+    const rows = await db.query<{ n: unknown }>(this.existsQuery(), [this.name]);
+    return Number(rows[0]?.n ?? 0) > 0;
+  }
+
+  private existsQuery(): string {
+    if (this.dialect === "postgres") {
+      return "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1";
+    }
+    if (isMysqlFamily(this.dialect)) {
+      return "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?";
+    }
+    return "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?";
+  }
+
+  async create(db: Queryable): Promise<void> {
+    for (const sql of this.createStatements()) await db.query(sql);
+  }
+
+  /** The heads recorded in the database; none when the table does not exist yet. */
+  async readHeads(db: Queryable): Promise<string[]> {
+    if (!(await this.exists(db))) return [];
+    const rows = await db.query<{ version_num: string }>(`SELECT version_num FROM ${this.heads}`);
+    return rows.map((r) => String(r.version_num)).sort();
+  }
+
+  /** Checksums recorded per applied revision. */
+  async readChecksums(db: Queryable): Promise<Map<string, string>> {
+    if (!(await this.exists(db))) return new Map();
+    const rows = await db.query<{ revision: string; checksum: string }>(`SELECT revision, checksum FROM ${this.applied}`);
+    return new Map(rows.map((r) => [String(r.revision), String(r.checksum)]));
+  }
+}
