@@ -32,7 +32,7 @@ import type {
   ReferentialAction,
   UniqueConstraintModel,
 } from "@retort/core";
-import type { ForeignKeyRow, StatisticsRow } from "./catalog-queries";
+import type { ForeignKeyColumnRow, ReferentialRuleRow, StatisticsRow } from "./catalog-queries";
 
 export interface IndexGroup {
   readonly name: string;
@@ -43,7 +43,8 @@ export interface IndexGroup {
 
 export interface ForeignKeyGroup {
   readonly name: string;
-  readonly rows: ForeignKeyRow[];
+  readonly rows: ForeignKeyColumnRow[];
+  rule: ReferentialRuleRow | null;
 }
 
 export interface TableKeys {
@@ -75,8 +76,8 @@ export function buildForeignKey(group: ForeignKeyGroup, defaultSchema: string): 
     referencedSchema: first.referenced_table_schema === defaultSchema ? null : first.referenced_table_schema,
     referencedTable: first.referenced_table_name,
     referencedColumns: rows.map((r) => r.referenced_column_name),
-    onDelete: action(first.delete_rule),
-    onUpdate: action(first.update_rule),
+    onDelete: action(group.rule?.delete_rule ?? ""),
+    onUpdate: action(group.rule?.update_rule ?? ""),
     deferrable: null,
   };
 }

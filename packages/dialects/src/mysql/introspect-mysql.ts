@@ -13,13 +13,15 @@ import { buildForeignKey, buildKeys, type ForeignKeyGroup, type IndexGroup } fro
 import {
   queryChecks,
   queryColumns,
-  queryForeignKeys,
+  queryForeignKeyColumns,
+  queryReferentialRules,
   querySchemas,
   queryStatistics,
   queryTables,
   type CheckRow,
   type ColumnRow,
-  type ForeignKeyRow,
+  type ForeignKeyColumnRow,
+  type ReferentialRuleRow,
   type StatisticsRow,
   type TableRow,
 } from "./catalog-queries";
@@ -30,7 +32,7 @@ import { normalizeMysqlExpression } from "./normalize-expression";
 /**
  * Reflects a MariaDB 10.11 / MySQL 8 database through information_schema: the current
  * database (`DATABASE()`, tables with `schema: null`), and with `includeSchemas` every
- * other non-system database. Six catalog queries whatever the number of tables; rows
+ * other non-system database. Seven catalog queries whatever the number of tables; rows
  * are routed to their table through one Map, so the work after them is linear.
  * Unique index/constraint duality and implicit FK indexes: see build-keys.ts.
  */
@@ -45,7 +47,8 @@ export async function introspectMysql(db: Queryable, options: IntrospectOptions)
     for (const row of await queryChecks(db, schemas)) tables.get(keyOf(row))?.addCheck(row, db.dialect);
     for (const row of await queryColumns(db, schemas)) tables.get(keyOf(row))?.columnRows.push(row);
     for (const row of await queryStatistics(db, schemas)) tables.get(keyOf(row))?.addStatistic(row);
-    for (const row of await queryForeignKeys(db, schemas)) tables.get(keyOf(row))?.addForeignKey(row);
+    for (const row of await queryForeignKeyColumns(db, schemas)) tables.get(keyOf(row))?.addForeignKey(row);
+    for (const row of await queryReferentialRules(db, schemas)) tables.get(keyOf(row))?.addReferentialRule(row);
   }
   const expression = (e: string) => normalizeMysqlExpression(catalogExpression(e, db.dialect));
   return sortModel({
@@ -115,13 +118,18 @@ class TableState {
     group.rows.push(row);
   }
 
-  addForeignKey(row: ForeignKeyRow): void {
+  addForeignKey(row: ForeignKeyColumnRow): void {
     let group = this.foreignKeyGroups.get(row.constraint_name);
     if (!group) {
-      group = { name: row.constraint_name, rows: [] };
+      group = { name: row.constraint_name, rows: [], rule: null };
       this.foreignKeyGroups.set(row.constraint_name, group);
     }
     group.rows.push(row);
+  }
+
+  addReferentialRule(row: ReferentialRuleRow): void {
+    const group = this.foreignKeyGroups.get(row.constraint_name);
+    if (group) group.rule = row;
   }
 
   build(db: Queryable, defaultSchema: string, filter: NameFilter, expression: (e: string) => string): TableModel {
