@@ -1,0 +1,38 @@
+import { RetortError } from "@retort/core";
+import { EntityMetadataError } from "../errors";
+import type { TypeormDataSource, TypeormEntityMetadata } from "../typeorm-shapes";
+import { resolveEntityList } from "./load-entity-files";
+
+interface MetadataBuilding {
+  buildMetadatas(): Promise<void>;
+  readonly entityMetadatas: readonly TypeormEntityMetadata[];
+}
+
+/**
+ * TypeORM's entity metadata for a DataSource, built without connecting and without
+ * synchronize. DataSource's protected `buildMetadatas()` (the same in 0.3.20+ and 1.x)
+ * runs on a shadow object whose prototype is the user's DataSource, so the user's
+ * object is not changed, and with no migrations or subscribers (retort does not need
+ * them and instantiating them may have side effects). Entity globs are loaded by
+ * retort's swc hook rather than TypeORM's loader.
+ */
+export async function buildEntityMetadatas(
+  dataSource: TypeormDataSource,
+  source = "the DataSource",
+): Promise<readonly TypeormEntityMetadata[]> {
+  if (dataSource.isInitialized || dataSource.entityMetadatas.length > 0) return dataSource.entityMetadatas;
+  const options = {
+    ...dataSource.options,
+    entities: resolveEntityList(dataSource.options.entities, process.cwd()),
+    migrations: [],
+    subscribers: [],
+  };
+  const shadow = Object.create(dataSource, { options: { value: options, writable: true } }) as MetadataBuilding;
+  try {
+    await shadow.buildMetadatas();
+  } catch (e) {
+    if (e instanceof RetortError) throw e;
+    throw new EntityMetadataError(source, (e as Error).message ?? String(e), { cause: e });
+  }
+  return shadow.entityMetadatas;
+}

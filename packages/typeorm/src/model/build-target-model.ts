@@ -1,0 +1,96 @@
+import type { DialectName, DialectRules, EnumTypeModel, SchemaModel, TableModel } from "@retort/core";
+import { compareText, sortModel } from "@retort/core";
+import { buildEntityMetadatas } from "../loading/build-entity-metadatas";
+import { typeormOf } from "../loading/project-typeorm";
+import type { TypeormDataSource, TypeormEntityMetadata } from "../typeorm-shapes";
+import type { ConversionContext } from "./conversion-context";
+import { convertTable } from "./convert-table";
+import { applyServerVersion } from "./server-version";
+import { rulesFor, targetDialect } from "./target-dialect";
+
+export interface BuildTargetModelOptions {
+  /** The dialect's normalisation rules; by default `@retort/dialects`' rules of its family. */
+  readonly rules?: DialectRules;
+  /**
+   * The connection's default schema (`public`, the MySQL database), as introspection
+   * reports it: tables there get `schema: null`. Default: `public`, the DataSource's
+   * database, `main`.
+   */
+  readonly defaultSchema?: string;
+  /**
+   * The server's version, as TypeORM's `afterConnect()` would read it: on MariaDB it
+   * decides between native `uuid` (10.7+) and `varchar(36)`. Without it, what TypeORM
+   * writes before it has connected.
+   */
+  readonly serverVersion?: string;
+  /** Overrides the model's `dialect` (a `mysql` DataSource on a MariaDB server reports `mariadb`). */
+  readonly dialect?: DialectName;
+  /** Names the DataSource in error messages (its file). */
+  readonly source?: string;
+}
+
+/**
+ * The schema TypeORM's synchronize would create for a DataSource, as a SchemaModel:
+ * builds TypeORM's entity metadata without connecting, then converts each table TypeORM
+ * would create with the rules it uses itself.
+ */
+export async function buildTargetModel(dataSource: TypeormDataSource, options: BuildTargetModelOptions = {}): Promise<SchemaModel> {
+  const metadatas = await buildEntityMetadatas(dataSource, options.source);
+  return convertEntityMetadatas(dataSource, metadatas, options);
+}
+
+/** The model of already built metadata (see buildTargetModel). */
+export function convertEntityMetadatas(
+  dataSource: TypeormDataSource,
+  metadatas: readonly TypeormEntityMetadata[],
+  options: BuildTargetModelOptions = {},
+): SchemaModel {
+  const driver = dataSource.driver;
+  if (options.serverVersion !== undefined) applyServerVersion(driver, options.serverVersion);
+  const { family, dialect } = targetDialect(driver.options.type);
+  const ctx: ConversionContext = {
+    family,
+    dialect: options.dialect ?? dialect,
+    rules: options.rules ?? rulesFor(family),
+    driver,
+    naming: dataSource.namingStrategy,
+    defaultSchema: options.defaultSchema ?? defaultSchemaOf(dataSource, family),
+  };
+  const { Table } = typeormOf(dataSource);
+  const tables: TableModel[] = [];
+  const enums = new Map<string, EnumTypeModel>();
+  for (const metadata of metadatas.filter(isSynchronizedTable)) {
+    const converted = convertTable(metadata, Table, ctx);
+    tables.push(converted.table);
+    // One type per name: TypeORM creates a shared enumName once, with the first table's values.
+    for (const e of converted.enums) if (!enums.has(`${e.schema}.${e.name}`)) enums.set(`${e.schema}.${e.name}`, e);
+  }
+  const schemas = new Set(tables.flatMap((t) => (t.schema === null ? [] : [t.schema])));
+  return sortModel({
+    dialect: ctx.dialect,
+    defaultSchema: ctx.defaultSchema,
+    schemas: [...schemas].sort(compareText),
+    tables,
+    enums: [...enums.values()],
+  });
+}
+
+/** RdbmsSchemaBuilder.entityToSyncMetadatas: views, STI children and `synchronize: false` are not created. */
+function isSynchronizedTable(m: TypeormEntityMetadata): boolean {
+  return m.synchronize && m.tableType !== "entity-child" && m.tableType !== "view";
+}
+
+function defaultSchemaOf(dataSource: TypeormDataSource, family: ConversionContext["family"]): string {
+  if (family === "postgres") return "public";
+  if (family === "sqlite") return "main";
+  return dataSource.driver.options.database ?? databaseFromUrl(dataSource.options.url) ?? "";
+}
+
+function databaseFromUrl(url: unknown): string | null {
+  if (typeof url !== "string") return null;
+  try {
+    return decodeURIComponent(new URL(url).pathname.replace(/^\//, "")) || null;
+  } catch {
+    return null;
+  }
+}

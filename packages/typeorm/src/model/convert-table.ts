@@ -1,0 +1,71 @@
+import type { EnumTypeModel, ForeignKeyModel, ReferentialAction, TableModel } from "@retort/core";
+import { table as tableModel } from "@retort/core";
+import type { TypeormEntityMetadata, TypeormForeignKeyMetadata, TypeormTable, TypeormTableClass } from "../typeorm-shapes";
+import type { ColumnConverter, ConversionContext, TableFacts } from "./conversion-context";
+import { mysqlColumn } from "./mysql-column";
+import { postgresColumn } from "./postgres-column";
+import { sqliteColumn } from "./sqlite-column";
+import { deferrable, tableKeys } from "./table-keys";
+
+const COLUMN_CONVERTERS: Readonly<Record<ConversionContext["family"], ColumnConverter>> = {
+  postgres: postgresColumn,
+  mysql: mysqlColumn,
+  sqlite: sqliteColumn,
+};
+
+const ACTIONS: ReadonlySet<string> = new Set(["NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"]);
+
+export interface ConvertedTable {
+  readonly table: TableModel;
+  readonly enums: readonly EnumTypeModel[];
+}
+
+/**
+ * One entity's table, from the `Table` TypeORM's own `Table.create()` makes for its
+ * synchronize (column types, lengths and defaults already through the driver's
+ * normalizeType, getColumnLength and normalizeDefault).
+ */
+export function convertTable(metadata: TypeormEntityMetadata, Table: TypeormTableClass, ctx: ConversionContext): ConvertedTable {
+  const typeormTable = Table.create(metadata, ctx.driver);
+  const facts: TableFacts = { table: typeormTable, schema: modelSchema(metadata.schema, ctx), name: metadata.tableName };
+  const converted = typeormTable.columns.map((c) => COLUMN_CONVERTERS[ctx.family](c, facts, ctx));
+  const keys = tableKeys(facts, ctx);
+  const table = tableModel(facts.name, {
+    schema: facts.schema,
+    // SQLite has no table comments; TypeORM writes none there.
+    comment: ctx.family === "sqlite" ? null : typeormTable.comment || null,
+    columns: converted.map((c) => c.column),
+    primaryKey: keys.primaryKey,
+    indexes: keys.indexes,
+    uniques: keys.uniques,
+    foreignKeys: metadata.foreignKeys.map((fk) => foreignKey(fk, typeormTable, ctx)),
+    checks: [...keys.checks, ...converted.flatMap((c) => c.checks)],
+  });
+  return { table, enums: converted.flatMap((c) => (c.enumType ? [c.enumType] : [])) };
+}
+
+/** `null` for the default schema; only PostgreSQL tables live in other schemas. */
+export function modelSchema(schema: string | undefined, ctx: ConversionContext): string | null {
+  if (ctx.family !== "postgres" || !schema || schema === ctx.defaultSchema) return null;
+  return schema;
+}
+
+function foreignKey(fk: TypeormForeignKeyMetadata, table: TypeormTable, ctx: ConversionContext): ForeignKeyModel {
+  const target = fk.referencedEntityMetadata;
+  return {
+    name: fk.name ?? ctx.naming.foreignKeyName(table, fk.columnNames, target.tableName, fk.referencedColumnNames),
+    columns: [...fk.columnNames],
+    referencedSchema: modelSchema(target.schema, ctx),
+    referencedTable: target.tableName,
+    referencedColumns: [...fk.referencedColumnNames],
+    // TypeORM writes ON DELETE / ON UPDATE every time, NO ACTION when the relation sets none.
+    onDelete: action(fk.onDelete),
+    onUpdate: action(fk.onUpdate),
+    deferrable: ctx.family === "mysql" ? null : deferrable(fk.deferrable),
+  };
+}
+
+function action(value: string | undefined): ReferentialAction {
+  const upper = (value ?? "NO ACTION").toUpperCase();
+  return (ACTIONS.has(upper) ? upper : "NO ACTION") as ReferentialAction;
+}
