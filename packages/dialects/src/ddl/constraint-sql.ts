@@ -1,0 +1,47 @@
+import type {
+  CheckConstraintModel,
+  Deferrable,
+  ForeignKeyModel,
+  IndexPart,
+  PrimaryKeyModel,
+  UniqueConstraintModel,
+} from "@retort/core";
+import type { Quoting } from "./identifiers";
+
+/** Constraint clauses as CREATE TABLE and ALTER TABLE … ADD write them. */
+export interface ConstraintSql {
+  primaryKey(pk: PrimaryKeyModel): string;
+  unique(u: UniqueConstraintModel): string;
+  foreignKey(fk: ForeignKeyModel): string;
+  check(c: CheckConstraintModel): string;
+}
+
+export function columnList(q: Quoting, columns: readonly string[]): string {
+  return `(${columns.map(q.ident).join(", ")})`;
+}
+
+export function indexPartsSql(q: Quoting, parts: readonly IndexPart[], wrapExpression: (e: string) => string): string {
+  const one = (p: IndexPart) =>
+    `${p.column !== null ? q.ident(p.column) : wrapExpression(p.expression ?? "")}${p.descending ? " DESC" : ""}`;
+  return `(${parts.map(one).join(", ")})`;
+}
+
+export function constraintSql(q: Quoting, options: { deferrable: boolean }): ConstraintSql {
+  const named = (name: string | null, body: string) => (name === null ? body : `CONSTRAINT ${q.ident(name)} ${body}`);
+  const deferrable = (d: Deferrable | null) =>
+    options.deferrable && d !== null ? ` DEFERRABLE INITIALLY ${d === "deferred" ? "DEFERRED" : "IMMEDIATE"}` : "";
+  return {
+    primaryKey: (pk) => named(pk.name, `PRIMARY KEY ${columnList(q, pk.columns)}`),
+    unique: (u) => named(u.name, `UNIQUE ${columnList(q, u.columns)}${deferrable(u.deferrable)}`),
+    foreignKey: (fk) =>
+      named(
+        fk.name,
+        `FOREIGN KEY ${columnList(q, fk.columns)} REFERENCES ${q.qualified(fk.referencedSchema, fk.referencedTable)} ` +
+          `${columnList(q, fk.referencedColumns)}` +
+          (fk.onDelete === "NO ACTION" ? "" : ` ON DELETE ${fk.onDelete}`) +
+          (fk.onUpdate === "NO ACTION" ? "" : ` ON UPDATE ${fk.onUpdate}`) +
+          deferrable(fk.deferrable),
+      ),
+    check: (c) => named(c.name, `CHECK (${c.expression})`),
+  };
+}

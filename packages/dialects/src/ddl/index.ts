@@ -1,0 +1,14 @@
+export * from "./render-context";
+export * from "./render-operation";
+export * from "./identifiers";
+export * from "./portable-type";
+export * from "./sql-values";
+export * from "./unsupported";
+export { formatPostgresType, qualifiedTypeName, POSTGRES_TYPE_FROM_PORTABLE } from "../postgres/ddl/postgres-types";
+export { alterPostgresColumn } from "../postgres/ddl/postgres-alter-column";
+export { postgresAutoIncrement } from "../postgres/ddl/postgres-column";
+export { formatMysqlType, MYSQL_TYPE_FROM_PORTABLE } from "../mysql/ddl/mysql-types";
+export { SqliteBatchRequiredError } from "../sqlite/ddl/batch-required-error";
+export { formatSqliteType, SQLITE_TYPE_FROM_PORTABLE } from "../sqlite/ddl/sqlite-column";
+export { sqliteAltersInPlace } from "../sqlite/ddl/sqlite-renderers";
+export * from "../sqlite/ddl/sqlite-rebuild";

@@ -1,0 +1,24 @@
+import { RetortError } from "@retort/core";
+
+/** The connected dialect cannot do what an operation asks. */
+export class UnsupportedOperationError extends RetortError {
+  constructor(readonly dialect: string, readonly what: string, readonly hint: string) {
+    super("unsupported_operation", `${dialect} cannot ${what}. ${hint}`);
+  }
+}
+
+/**
+ * Marks an `existing` column whose facts the migration did not give (`existingType` …).
+ * Renderers that restate the whole column (MySQL MODIFY) refuse it rather than guess.
+ */
+export const UNKNOWN_TYPE_NAME = "?";
+
+/** MySQL needs the column's current definition to restate it, and the migration did not carry it. */
+export class MissingExistingColumnError extends RetortError {
+  constructor(readonly table: string, readonly column: string) {
+    super(
+      "missing_existing_column",
+      `alterColumn on ${table}.${column} needs the column's current definition on MySQL/MariaDB (MODIFY restates the whole column). Pass existingType (and existingNullable, existingDefault, existingComment) in the changes, or run the migration online so retort can read it.`,
+    );
+  }
+}

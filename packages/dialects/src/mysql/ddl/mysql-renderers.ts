@@ -1,0 +1,93 @@
+import type { IndexModel, TableModel } from "@retort/core";
+import { constraintSql, indexPartsSql } from "../../ddl/constraint-sql";
+import { MYSQL_QUOTING as q } from "../../ddl/identifiers";
+import type { DdlRenderers, RenderContext } from "../../ddl/render-context";
+import { renderWith } from "../../ddl/render-with";
+import { inlineParams, sqlValue } from "../../ddl/sql-values";
+import { UnsupportedOperationError } from "../../ddl/unsupported";
+import { alterMysqlColumn } from "./mysql-alter-column";
+import { mysqlColumnDefinition } from "./mysql-column";
+
+const constraints = constraintSql(q, { deferrable: false });
+
+/** Index kinds MySQL spells before INDEX rather than with USING. */
+const PREFIX_METHODS: ReadonlySet<string> = new Set(["fulltext", "spatial"]);
+
+function createIndex(schema: string | null, table: string, index: IndexModel): string {
+  if (index.where !== null) {
+    throw new UnsupportedOperationError(
+      "MySQL/MariaDB",
+      `create the partial index ${index.name} (WHERE ${index.where})`,
+      "Drop the where option for this dialect, or index a generated column instead.",
+    );
+  }
+  const method = index.method?.toLowerCase() ?? null;
+  const prefix = method && PREFIX_METHODS.has(method) ? `${method.toUpperCase()} ` : index.unique ? "UNIQUE " : "";
+  const using = method && !PREFIX_METHODS.has(method) ? ` USING ${method.toUpperCase()}` : "";
+  // Functional key parts need their own parentheses (https://dev.mysql.com/doc/refman/8.0/en/create-index.html).
+  return `CREATE ${prefix}INDEX ${q.ident(index.name)} ON ${q.qualified(schema, table)} ${indexPartsSql(q, index.parts, (e) => `(${e})`)}${using}`;
+}
+
+function createTable(t: TableModel, ctx: RenderContext): string[] {
+  const body = [
+    ...t.columns.map((c) => mysqlColumnDefinition(c, ctx)),
+    // MySQL ignores a primary key's name: it is always PRIMARY.
+    ...(t.primaryKey ? [constraints.primaryKey({ ...t.primaryKey, name: null })] : []),
+    ...t.uniques.map(constraints.unique),
+    ...t.foreignKeys.map(constraints.foreignKey),
+    ...t.checks.map(constraints.check),
+  ];
+  const comment = t.comment !== null ? ` COMMENT=${q.literal(t.comment)}` : "";
+  return [
+    `CREATE TABLE ${q.qualified(t.schema, t.name)} (\n  ${body.join(",\n  ")}\n)${comment}`,
+    ...t.indexes.map((i) => createIndex(t.schema, t.name, i)),
+  ];
+}
+
+const alterTable = (schema: string | null, table: string, clause: string) => [
+  `ALTER TABLE ${q.qualified(schema, table)} ${clause}`,
+];
+
+/** MySQL and MariaDB DDL, one renderer per operation kind. */
+export const mysqlRenderers: DdlRenderers = {
+  createTable: (op, ctx) => createTable(op.table, ctx),
+  dropTable: (op) => [`DROP TABLE ${q.qualified(op.table.schema, op.table.name)}`],
+  renameTable: (op) => [`RENAME TABLE ${q.qualified(op.schema, op.table)} TO ${q.qualified(op.schema, op.newName)}`],
+  alterTableComment: (op) => alterTable(op.schema, op.table, `COMMENT = ${q.literal(op.comment.to ?? "")}`),
+  addColumn: (op, ctx) => alterTable(op.schema, op.table, `ADD COLUMN ${mysqlColumnDefinition(op.column, ctx)}`),
+  dropColumn: (op) => alterTable(op.schema, op.table, `DROP COLUMN ${q.ident(op.column.name)}`),
+  alterColumn: (op, ctx) => alterMysqlColumn(op, ctx),
+  createIndex: (op) => [createIndex(op.schema, op.table, op.index)],
+  dropIndex: (op) => [`DROP INDEX ${q.ident(op.index.name)} ON ${q.qualified(op.schema, op.table)}`],
+  createUniqueConstraint: (op) => alterTable(op.schema, op.table, `ADD ${constraints.unique(op.unique)}`),
+  createForeignKey: (op) => alterTable(op.schema, op.table, `ADD ${constraints.foreignKey(op.foreignKey)}`),
+  createCheckConstraint: (op) => alterTable(op.schema, op.table, `ADD ${constraints.check(op.check)}`),
+  createPrimaryKey: (op) =>
+    alterTable(op.schema, op.table, `ADD ${constraints.primaryKey({ ...op.primaryKey, name: null })}`),
+  dropConstraint: (op, ctx) => {
+    const c = op.constraint;
+    switch (c.type) {
+      case "primaryKey":
+        return alterTable(op.schema, op.table, "DROP PRIMARY KEY");
+      case "unique":
+        return alterTable(op.schema, op.table, `DROP INDEX ${q.ident(c.unique.name ?? "")}`);
+      case "foreignKey":
+        return alterTable(op.schema, op.table, `DROP FOREIGN KEY ${q.ident(c.foreignKey.name ?? "")}`);
+      case "check":
+        // MySQL 8.0.16 has DROP CHECK; MariaDB only DROP CONSTRAINT.
+        return alterTable(op.schema, op.table, `${ctx.dialect === "mariadb" ? "DROP CONSTRAINT" : "DROP CHECK"} ${q.ident(c.check.name ?? "")}`);
+    }
+  },
+  // MySQL enums are inline column types: there is no enum object to create or alter.
+  createEnum: () => [],
+  dropEnum: () => [],
+  alterEnum: () => [],
+  batchAlterTable: (op, ctx) => op.operations.flatMap((inner) => renderWith(mysqlRenderers, inner, ctx)),
+  execute: (op) => [inlineParams(op.sql, op.params, q)],
+  bulkInsert: (op) => {
+    if (op.rows.length === 0) return [];
+    const columns = [...new Set(op.rows.flatMap((r) => Object.keys(r)))];
+    const values = op.rows.map((r) => `(${columns.map((c) => sqlValue(r[c], q)).join(", ")})`);
+    return [`INSERT INTO ${q.qualified(op.schema, op.table)} (${columns.map(q.ident).join(", ")}) VALUES\n  ${values.join(",\n  ")}`];
+  },
+};

@@ -1,0 +1,119 @@
+import {
+  applyOperation,
+  ModelMismatchError,
+  type ColumnModel,
+  type SchemaModel,
+  type TableModel,
+  type TableOperation,
+} from "@retort/core";
+import { SQLITE_QUOTING as q } from "../../ddl/identifiers";
+import { createSqliteIndex, createSqliteTableStatement } from "./sqlite-renderers";
+import { formatSqliteType } from "./sqlite-column";
+
+/** Where a column of the rebuilt table takes its rows from. */
+interface ColumnSource {
+  readonly from: string;
+  /** The new type when it changed: the copy casts to it. */
+  readonly cast: ColumnModel["type"] | null;
+}
+
+export interface SqliteRebuildPlan {
+  readonly before: TableModel;
+  readonly after: TableModel;
+  /** Statements in order: create the new table, copy, drop, rename, indexes, triggers. */
+  readonly statements: readonly string[];
+}
+
+export const rebuildTableName = (table: string) => `_retort_tmp_${table}`;
+
+/**
+ * Plans SQLite's move-and-copy (https://www.sqlite.org/lang_altertable.html#otheralter):
+ * the table's model after the batch's operations, and the statements that get there while
+ * keeping every row. Pure: the caller reads `before` (and the table's trigger SQL) from
+ * the database, runs the statements with foreign keys off, then checks them.
+ */
+export function planSqliteRebuild(
+  before: TableModel,
+  operations: readonly TableOperation[],
+  triggers: readonly string[],
+): SqliteRebuildPlan {
+  const sources = new Map<string, ColumnSource>(before.columns.map((c) => [c.name, { from: c.name, cast: null }]));
+  let model: SchemaModel = { dialect: "sqlite", defaultSchema: "main", schemas: [], tables: [before], enums: [] };
+  for (const op of operations) {
+    const resolved = resolveAgainst(model.tables[0]!, op);
+    trackSources(sources, resolved);
+    model = applyOperation(model, resolved);
+  }
+  const after = model.tables[0]!;
+  return { before, after, statements: rebuildStatements(before, after, sources, triggers) };
+}
+
+/** Ops recorded from names only (dropConstraint, alterColumn) get the live objects they name. */
+function resolveAgainst(table: TableModel, op: TableOperation): TableOperation {
+  if (op.kind === "alterColumn") {
+    const existing = table.columns.find((c) => c.name === op.column);
+    if (!existing) throw new ModelMismatchError(`column ${table.name}.${op.column} does not exist`);
+    const type = op.changes.type && { ...op.changes.type, from: existing.type };
+    return { ...op, existing, changes: { ...op.changes, ...(type ? { type } : {}) } };
+  }
+  if (op.kind !== "dropConstraint") return op;
+  const c = op.constraint;
+  const wanted = c.type === "unique" ? c.unique.name : c.type === "foreignKey" ? c.foreignKey.name : c.type === "check" ? c.check.name : null;
+  const missing = () => new ModelMismatchError(`table ${table.name} has no ${c.type} constraint named ${wanted ?? "(unnamed)"}`);
+  switch (c.type) {
+    case "primaryKey":
+      if (!table.primaryKey) throw missing();
+      return { ...op, constraint: { type: "primaryKey", primaryKey: table.primaryKey } };
+    case "unique": {
+      const found = table.uniques.find((u) => u.name === wanted);
+      if (!found) throw missing();
+      return { ...op, constraint: { type: "unique", unique: found } };
+    }
+    case "foreignKey": {
+      const found = table.foreignKeys.find((f) => f.name === wanted);
+      if (!found) throw missing();
+      return { ...op, constraint: { type: "foreignKey", foreignKey: found } };
+    }
+    case "check": {
+      const found = table.checks.find((k) => k.name === wanted);
+      if (!found) throw missing();
+      return { ...op, constraint: { type: "check", check: found } };
+    }
+  }
+}
+
+function trackSources(sources: Map<string, ColumnSource>, op: TableOperation): void {
+  if (op.kind === "dropColumn") sources.delete(op.column.name);
+  if (op.kind !== "alterColumn") return;
+  const source = sources.get(op.column);
+  if (!source) return; // a column added in this batch: nothing to copy
+  const next = { from: source.from, cast: op.changes.type ? op.changes.type.to : source.cast };
+  sources.delete(op.column);
+  sources.set(op.changes.name?.to ?? op.column, next);
+}
+
+function rebuildStatements(
+  before: TableModel,
+  after: TableModel,
+  sources: ReadonlyMap<string, ColumnSource>,
+  triggers: readonly string[],
+): string[] {
+  const tmp = rebuildTableName(after.name);
+  const copied = after.columns.filter((c) => c.generated === null && sources.has(c.name));
+  const selectList = copied.map((c) => {
+    const s = sources.get(c.name)!;
+    return s.cast ? `CAST(${q.ident(s.from)} AS ${formatSqliteType(s.cast)})` : q.ident(s.from);
+  });
+  const copy = copied.length === 0 ? [] : [
+    `INSERT INTO ${q.qualified(after.schema, tmp)} (${copied.map((c) => q.ident(c.name)).join(", ")}) ` +
+      `SELECT ${selectList.join(", ")} FROM ${q.qualified(before.schema, before.name)}`,
+  ];
+  return [
+    createSqliteTableStatement({ ...after, name: tmp }),
+    ...copy,
+    `DROP TABLE ${q.qualified(before.schema, before.name)}`,
+    `ALTER TABLE ${q.qualified(after.schema, tmp)} RENAME TO ${q.ident(after.name)}`,
+    ...after.indexes.map((i) => createSqliteIndex(after.schema, after.name, i)),
+    ...triggers,
+  ];
+}

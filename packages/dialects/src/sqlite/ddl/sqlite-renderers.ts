@@ -1,0 +1,101 @@
+import type { IndexModel, TableModel, TableOperation } from "@retort/core";
+import { constraintSql, indexPartsSql } from "../../ddl/constraint-sql";
+import { SQLITE_QUOTING as q } from "../../ddl/identifiers";
+import type { DdlRenderers, RenderContext } from "../../ddl/render-context";
+import { renderWith } from "../../ddl/render-with";
+import { inlineParams, sqlValue } from "../../ddl/sql-values";
+import { UnsupportedOperationError } from "../../ddl/unsupported";
+import { SqliteBatchRequiredError } from "./batch-required-error";
+import { addColumnObstacle, isInlineRowid, sqliteColumnDefinition } from "./sqlite-column";
+
+const constraints = constraintSql(q, { deferrable: true });
+
+export function createSqliteIndex(schema: string | null, table: string, index: IndexModel): string {
+  // SQLite qualifies the index name, never the table (https://www.sqlite.org/lang_createindex.html).
+  return (
+    `CREATE ${index.unique ? "UNIQUE " : ""}INDEX ${q.qualified(schema, index.name)} ON ${q.ident(table)} ` +
+    `${indexPartsSql(q, index.parts, (e) => `(${e})`)}${index.where ? ` WHERE ${index.where}` : ""}`
+  );
+}
+
+/** The CREATE TABLE statement alone (indexes are separate statements). */
+export function createSqliteTableStatement(t: TableModel): string {
+  const inlinePk = t.columns.find(isInlineRowid);
+  const body = [
+    ...t.columns.map(sqliteColumnDefinition),
+    ...(t.primaryKey && !inlinePk ? [constraints.primaryKey(t.primaryKey)] : []),
+    ...t.uniques.map(constraints.unique),
+    ...t.foreignKeys.map(constraints.foreignKey),
+    ...t.checks.map(constraints.check),
+  ];
+  return `CREATE TABLE ${q.qualified(t.schema, t.name)} (\n  ${body.join(",\n  ")}\n)`;
+}
+
+/** Table operations SQLite's ALTER TABLE can do without a rebuild. */
+export function sqliteAltersInPlace(op: TableOperation): boolean {
+  switch (op.kind) {
+    case "addColumn":
+      return addColumnObstacle(op.column) === null;
+    case "alterColumn":
+      return Object.entries(op.changes).every(([k, v]) => v === undefined || k === "name" || k === "comment");
+    case "dropColumn":
+    case "createIndex":
+    case "dropIndex":
+    case "alterTableComment":
+      return true;
+    default:
+      return false;
+  }
+}
+
+const needsBatch = (table: string, what: string): never => {
+  throw new SqliteBatchRequiredError(table, what);
+};
+
+/** SQLite DDL, one renderer per operation kind. Comments and enum types do not exist there. */
+export const sqliteRenderers: DdlRenderers = {
+  createTable: (op) => [createSqliteTableStatement(op.table), ...op.table.indexes.map((i) => createSqliteIndex(op.table.schema, op.table.name, i))],
+  dropTable: (op) => [`DROP TABLE ${q.qualified(op.table.schema, op.table.name)}`],
+  renameTable: (op) => [`ALTER TABLE ${q.qualified(op.schema, op.table)} RENAME TO ${q.ident(op.newName)}`],
+  alterTableComment: () => [],
+  addColumn: (op) => {
+    const obstacle = addColumnObstacle(op.column);
+    if (obstacle) needsBatch(op.table, obstacle);
+    return [`ALTER TABLE ${q.qualified(op.schema, op.table)} ADD COLUMN ${sqliteColumnDefinition(op.column)}`];
+  },
+  dropColumn: (op) => [`ALTER TABLE ${q.qualified(op.schema, op.table)} DROP COLUMN ${q.ident(op.column.name)}`],
+  alterColumn: (op) => {
+    const other = Object.entries(op.changes).filter(([k, v]) => v !== undefined && k !== "name" && k !== "comment");
+    if (other.length > 0) needsBatch(op.table, `change the ${other.map(([k]) => k).join(", ")} of column "${op.column}"`);
+    return op.changes.name
+      ? [`ALTER TABLE ${q.qualified(op.schema, op.table)} RENAME COLUMN ${q.ident(op.column)} TO ${q.ident(op.changes.name.to)}`]
+      : [];
+  },
+  createIndex: (op) => [createSqliteIndex(op.schema, op.table, op.index)],
+  dropIndex: (op) => [`DROP INDEX ${q.qualified(op.schema, op.index.name)}`],
+  createUniqueConstraint: (op) => needsBatch(op.table, "add a unique constraint"),
+  createForeignKey: (op) => needsBatch(op.table, "add a foreign key"),
+  createCheckConstraint: (op) => needsBatch(op.table, "add a check constraint"),
+  createPrimaryKey: (op) => needsBatch(op.table, "add a primary key"),
+  dropConstraint: (op) => needsBatch(op.table, `drop a ${op.constraint.type} constraint`),
+  createEnum: () => [],
+  dropEnum: () => [],
+  alterEnum: () => [],
+  batchAlterTable: (op, ctx: RenderContext) => {
+    if (op.recreate === "always" || (op.recreate === "auto" && !op.operations.every(sqliteAltersInPlace))) {
+      throw new UnsupportedOperationError(
+        "SQLite",
+        `print the rebuild of table "${op.table}" offline`,
+        "A batch rebuild reads the table's current definition: run this migration against the database instead of with --sql.",
+      );
+    }
+    return op.operations.flatMap((inner) => renderWith(sqliteRenderers, inner, ctx));
+  },
+  execute: (op) => [inlineParams(op.sql, op.params, q)],
+  bulkInsert: (op) => {
+    if (op.rows.length === 0) return [];
+    const columns = [...new Set(op.rows.flatMap((r) => Object.keys(r)))];
+    const values = op.rows.map((r) => `(${columns.map((c) => sqlValue(r[c], q)).join(", ")})`);
+    return [`INSERT INTO ${q.qualified(op.schema, op.table)} (${columns.map(q.ident).join(", ")}) VALUES\n  ${values.join(",\n  ")}`];
+  },
+};
