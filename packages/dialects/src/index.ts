@@ -4,3 +4,4 @@ export * from "./introspection/introspect";
 export type { IntrospectOptions } from "./introspection/introspect-options";
 export * from "./sqlite/rules";
 export * from "./postgres/rules";
+export * from "./ddl/index";
