@@ -1,0 +1,58 @@
+import type { BatchAlterTableOp, Operation, TableOperation } from "@retort/core";
+import { tableKey } from "../analysis/flatten";
+
+/** Table operations that have a `batch.*` counterpart (a table comment does not). */
+function batchable(op: Operation): op is Exclude<TableOperation, { kind: "alterTableComment" }> {
+  switch (op.kind) {
+    case "addColumn":
+    case "dropColumn":
+    case "alterColumn":
+    case "createIndex":
+    case "dropIndex":
+    case "createUniqueConstraint":
+    case "createForeignKey":
+    case "createCheckConstraint":
+    case "createPrimaryKey":
+    case "dropConstraint":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * SQLite cannot ALTER most things in place, so (like Alembic's `render_as_batch`) the
+ * operations on an existing table are grouped into `batchAlterTable` blocks. Only
+ * consecutive operations on the same table are merged: moving an operation past
+ * another could break an order the comparator chose (an FK after the column it uses).
+ * Tables created or dropped in the same list need no rebuild and stay plain.
+ */
+export function groupIntoBatches(ops: readonly Operation[]): Operation[] {
+  const wholeTables = new Set(
+    ops.flatMap((op) => (op.kind === "createTable" || op.kind === "dropTable" ? [tableKey(op.table.schema, op.table.name)] : [])),
+  );
+  const out: Operation[] = [];
+  let open = null as { key: string; ops: TableOperation[]; first: TableOperation } | null;
+  const close = () => {
+    if (open) out.push(batchOf(open.first, open.ops));
+    open = null;
+  };
+  for (const op of ops) {
+    const key = batchable(op) ? tableKey(op.schema, op.table) : null;
+    if (key === null || !batchable(op) || wholeTables.has(key)) {
+      close();
+      out.push(op);
+    } else if (open?.key === key) {
+      open.ops.push(op);
+    } else {
+      close();
+      open = { key, ops: [op], first: op };
+    }
+  }
+  close();
+  return out;
+}
+
+function batchOf(first: TableOperation, operations: TableOperation[]): BatchAlterTableOp {
+  return { kind: "batchAlterTable", schema: first.schema, table: first.table, operations, recreate: "auto" };
+}
