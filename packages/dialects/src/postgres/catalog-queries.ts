@@ -26,10 +26,11 @@ export interface TableRow {
 
 /** $1: schema names. Ordinary and partitioned tables. */
 export const TABLES_SQL = `
-SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, d.description AS comment
+SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name,
+  (SELECT d.description FROM pg_description d
+    WHERE d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0) AS comment
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
-LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
 WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1::text[])`;
 
 export interface ColumnRow {
@@ -57,17 +58,19 @@ SELECT a.attrelid AS table_oid, a.attnum, a.attname AS name,
   pg_get_expr(ad.adbin, ad.adrelid) AS default_expr, a.attidentity AS identity, a.attgenerated AS generated,
   d.description AS comment, co.collname AS collation, con.nspname AS collation_schema,
   CASE WHEN t.typtype = 'e' THEN t.oid WHEN et.typtype = 'e' THEN et.oid END AS enum_oid,
-  (ad.oid IS NOT NULL AND EXISTS (
-    SELECT 1 FROM pg_depend used
-    JOIN pg_depend owned ON owned.classid = 'pg_class'::regclass AND owned.objid = used.refobjid
-      AND owned.refclassid = 'pg_class'::regclass AND owned.deptype = 'a'
-      AND owned.refobjid = a.attrelid AND owned.refobjsubid = a.attnum
-    WHERE used.classid = 'pg_attrdef'::regclass AND used.objid = ad.oid AND used.refclassid = 'pg_class'::regclass
-  )) AS serial
+  serial.attrdef IS NOT NULL AS serial
 FROM pg_attribute a
 JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_type et ON t.typcategory = 'A' AND et.oid = t.typelem
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN (
+  SELECT DISTINCT owned.refobjid AS rel, owned.refobjsubid AS attnum, used.objid AS attrdef
+  FROM pg_depend owned
+  JOIN pg_depend used ON used.refclassid = 'pg_class'::regclass AND used.refobjid = owned.objid
+    AND used.classid = 'pg_attrdef'::regclass
+  WHERE owned.classid = 'pg_class'::regclass AND owned.refclassid = 'pg_class'::regclass
+    AND owned.deptype = 'a' AND owned.refobjsubid > 0
+) serial ON serial.rel = a.attrelid AND serial.attnum = a.attnum AND serial.attrdef = ad.oid
 LEFT JOIN pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
 LEFT JOIN pg_namespace con ON con.oid = co.collnamespace

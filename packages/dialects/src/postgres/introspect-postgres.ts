@@ -14,6 +14,7 @@ import {
   type SchemasRow,
   type TableRow,
 } from "./catalog-queries";
+import { CatalogNormalizer } from "./catalog-normalizer";
 import { readColumn } from "./read-columns";
 import { addConstraint, addIndex } from "./read-constraints";
 import { newReflectedTable, toTableModel, type ReflectedTable } from "./reflected-table";
@@ -29,6 +30,7 @@ const NO_PARENTS = { schemaName: null, tableName: null, schemaQualifiedTableName
  */
 export async function introspectPostgres(db: Queryable, options: IntrospectOptions): Promise<SchemaModel> {
   const includeName = options.includeName ?? includeAll;
+  const normalize = new CatalogNormalizer();
   const [schemasRow] = await db.query<SchemasRow>(SCHEMAS_SQL);
   const defaultSchema = schemasRow?.default_schema ?? "public";
   const otherSchemas = options.includeSchemas
@@ -52,15 +54,15 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
     const table = tables.get(row.table_oid);
     if (!table) continue;
     table.columnNames.set(row.attnum, row.name);
-    if (includeName(row.name, "column", table.parents)) table.columns.push(readColumn(row, enumsByOid, defaultSchema));
+    if (includeName(row.name, "column", table.parents)) table.columns.push(readColumn(row, enumsByOid, defaultSchema, normalize));
   }
   for (const row of await db.query<ConstraintRow>(CONSTRAINTS_SQL, [oids])) {
     const table = tables.get(row.table_oid);
-    if (table) addConstraint(table, row, defaultSchema, includeName);
+    if (table) addConstraint(table, row, defaultSchema, includeName, normalize);
   }
   for (const row of await db.query<IndexRow>(INDEXES_SQL, [oids])) {
     const table = tables.get(row.table_oid);
-    if (table) addIndex(table, row, includeName);
+    if (table) addIndex(table, row, includeName, normalize);
   }
 
   return sortModel({

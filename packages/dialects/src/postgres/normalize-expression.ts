@@ -169,7 +169,10 @@ function stripRestatingCasts(list: Node[]): Node[] {
     const subject = isGroup(n) && n.open === "(" && n.children.length === 1 ? n.children[0]! : n;
     const bracketedArray = isGroup(n) && n.open === "(" && isArrayConstructor(n, undefined);
     const prev = out[out.length - 1];
-    if (subject.kind === "string" && naturalNumberType(subject.text) === type.text) {
+    if (subject.kind === "number" && NUMERIC_CASTS.has(type.text) && (isComparison(prev) || isComparison(list[i + 3]))) {
+      out.push(subject);
+      i += 2;
+    } else if (subject.kind === "string" && naturalNumberType(subject.text) === type.text) {
       out.push({ kind: "number", text: subject.text.slice(1, -1) });
       i += 2;
     } else if (isTextType(type.text) && (subject.kind === "string" || (isIdentifier(subject) && !isGroup(list[i + 3])))) {
@@ -182,6 +185,15 @@ function stripRestatingCasts(list: Node[]): Node[] {
   }
   return out;
 }
+
+/**
+ * `score >= 0` on a numeric column is stored as `score >= 0::numeric`: the server folds the
+ * implicit cast of the integer literal into a numeric constant. Next to a comparison the cast
+ * changes nothing; elsewhere (`5::numeric / 2`) it does, so it stays there.
+ */
+const NUMERIC_CASTS = new Set(["numeric", "real", "double precision", "bigint", "smallint", "integer"]);
+const COMPARISONS = new Set(["=", "<>", "!=", "<", ">", "<=", ">="]);
+const isComparison = (n: Node | undefined) => n?.kind === "op" && COMPARISONS.has((n as Token).text);
 
 function isArrayConstructor(subject: Node, prev: Node | undefined): boolean {
   if (isGroup(subject) && subject.open === "(") return isWord(subject.children[0], "ARRAY") && isGroup(subject.children[1]) && subject.children.length === 2;

@@ -1,14 +1,17 @@
 import { columnType, type AutoIncrementKind, type ColumnModel, type ColumnType } from "@retort/core";
 import type { ColumnRow, EnumRow } from "./catalog-queries";
-import { normalizePostgresDefault } from "./normalize-default";
-import { normalizePostgresExpression } from "./normalize-expression";
-import { parsePostgresType } from "./parse-type";
+import type { CatalogNormalizer } from "./catalog-normalizer";
 
 const IDENTITY: Readonly<Record<string, AutoIncrementKind>> = { a: "identity-always", d: "identity-by-default" };
 
 /** One pg_attribute row as a model column. */
-export function readColumn(row: ColumnRow, enums: ReadonlyMap<number, EnumRow>, defaultSchema: string): ColumnModel {
-  const type = columnTypeOf(row, enums, defaultSchema);
+export function readColumn(
+  row: ColumnRow,
+  enums: ReadonlyMap<number, EnumRow>,
+  defaultSchema: string,
+  normalize: CatalogNormalizer,
+): ColumnModel {
+  const type = columnTypeOf(row, enums, defaultSchema, normalize);
   const serial = row.serial && row.default_expr !== null && /^nextval\(/i.test(row.default_expr);
   const generated = row.generated === "s" && row.default_expr !== null;
   const autoIncrement = IDENTITY[row.identity] ?? (serial ? "serial" : null);
@@ -16,20 +19,25 @@ export function readColumn(row: ColumnRow, enums: ReadonlyMap<number, EnumRow>, 
     name: row.name,
     type,
     nullable: !row.not_null,
-    default: serial || generated || row.default_expr === null ? null : normalizePostgresDefault(row.default_expr, type),
+    default: serial || generated || row.default_expr === null ? null : normalize.default(row.default_expr, type),
     autoIncrement,
-    generated: generated ? { expression: normalizePostgresExpression(row.default_expr!), stored: true } : null,
+    generated: generated ? { expression: normalize.expression(row.default_expr!), stored: true } : null,
     comment: row.comment,
     collation: collationOf(row, defaultSchema),
   };
 }
 
-function columnTypeOf(row: ColumnRow, enums: ReadonlyMap<number, EnumRow>, defaultSchema: string): ColumnType {
-  const parsed = parsePostgresType(row.type);
+function columnTypeOf(
+  row: ColumnRow,
+  enums: ReadonlyMap<number, EnumRow>,
+  defaultSchema: string,
+  normalize: CatalogNormalizer,
+): ColumnType {
+  const parsed = normalize.type(row.type);
   // format_type prints one `[]` whatever the declared dimensions; attndims keeps them.
   const arrayDimensions = parsed.arrayDimensions > 0 ? Math.max(row.dims, 1) : 0;
   const enumType = row.enum_oid === null ? undefined : enums.get(row.enum_oid);
-  if (!enumType) return { ...parsed, arrayDimensions };
+  if (!enumType) return parsed.arrayDimensions === arrayDimensions ? parsed : { ...parsed, arrayDimensions };
   return columnType("enum", {
     arrayDimensions,
     enumValues: enumType.values,

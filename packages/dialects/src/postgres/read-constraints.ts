@@ -1,6 +1,6 @@
 import type { Deferrable, IncludeName, ObjectType, ReferentialAction } from "@retort/core";
 import type { ConstraintRow, IndexRow } from "./catalog-queries";
-import { normalizePostgresExpression } from "./normalize-expression";
+import type { CatalogNormalizer } from "./catalog-normalizer";
 import type { ReflectedTable } from "./reflected-table";
 
 /** pg_constraint.confupdtype / confdeltype codes. */
@@ -28,7 +28,13 @@ const deferrableOf = (row: { deferrable: boolean; deferred: boolean }): Deferrab
 const namesOf = (t: ReflectedTable, attnums: readonly number[] | null): string[] =>
   (attnums ?? []).map((n) => t.columnNames.get(n) ?? `#${n}`);
 
-export function addConstraint(t: ReflectedTable, row: ConstraintRow, defaultSchema: string, includeName: IncludeName): void {
+export function addConstraint(
+  t: ReflectedTable,
+  row: ConstraintRow,
+  defaultSchema: string,
+  includeName: IncludeName,
+  normalize: CatalogNormalizer,
+): void {
   const type = CONSTRAINT_TYPES[row.type];
   if (type !== null && !includeName(row.name, type, t.parents)) return;
   switch (row.type) {
@@ -51,25 +57,25 @@ export function addConstraint(t: ReflectedTable, row: ConstraintRow, defaultSche
       });
       return;
     case "c":
-      t.checks.push({ name: row.name, expression: normalizePostgresExpression(row.check_expr ?? "") });
+      t.checks.push({ name: row.name, expression: normalize.expression(row.check_expr ?? "") });
       return;
   }
 }
 
-export function addIndex(t: ReflectedTable, row: IndexRow, includeName: IncludeName): void {
+export function addIndex(t: ReflectedTable, row: IndexRow, includeName: IncludeName, normalize: CatalogNormalizer): void {
   if (!includeName(row.name, "index", t.parents)) return;
   const expressions = row.expressions ?? [];
   let nextExpression = 0;
   const parts = row.keys.slice(0, row.key_count).map((attnum, k) => {
     const descending = ((row.options[k] ?? 0) & INDOPTION_DESC) !== 0;
     if (attnum !== 0) return { column: t.columnNames.get(attnum) ?? `#${attnum}`, expression: null, descending };
-    return { column: null, expression: normalizePostgresExpression(expressions[nextExpression++] ?? ""), descending };
+    return { column: null, expression: normalize.expression(expressions[nextExpression++] ?? ""), descending };
   });
   t.indexes.push({
     name: row.name,
     parts,
     unique: row.unique,
-    where: row.predicate === null ? null : normalizePostgresExpression(row.predicate),
+    where: row.predicate === null ? null : normalize.expression(row.predicate),
     method: row.method === "btree" ? null : row.method,
   });
 }
