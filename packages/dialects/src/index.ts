@@ -5,3 +5,4 @@ export type { IntrospectOptions } from "./introspection/introspect-options";
 export * from "./sqlite/rules";
 export * from "./postgres/rules";
 export * from "./ddl/index";
+export * from "./mysql/rules";
