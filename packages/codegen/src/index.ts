@@ -5,3 +5,8 @@ export * from "./render/literal";
 export * from "./analysis/destructive";
 export * from "./analysis/rename-hints";
 export * from "./analysis/type-families";
+export * from "./files/file-name";
+export * from "./files/post-write";
+export * from "./files/write-migration-file";
+export * from "./rewriter/revision-directive";
+export * from "./rewriter/rewriter";
