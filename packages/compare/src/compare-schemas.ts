@@ -1,0 +1,90 @@
+import { compareText, type ForeignKeyModel, type Operation, type SchemaModel, type TableModel } from "@retort/core";
+import { DIALECT_TRAITS } from "./dialect-traits";
+import { compareChecks } from "./objects/checks";
+import { compareColumns } from "./objects/columns";
+import { compareEnums } from "./objects/enums";
+import { compareForeignKeys } from "./objects/foreign-keys";
+import { comparePrimaryKeys } from "./objects/primary-keys";
+import { compareTableComments } from "./objects/table-comments";
+import { orderByDependencies, tableKey } from "./objects/table-order";
+import { compareUniquesAndIndexes } from "./objects/uniques";
+import { scopeModel } from "./model-scope";
+import { resolveOptions, type CompareOptions } from "./options";
+import { pairObjects } from "./pairing";
+import { emptyChanges, type TableChanges, type TableScope } from "./table-scope";
+
+/**
+ * The operations that turn `actual` (the reflected database) into `target` (the
+ * entities' model). Deterministic, and ordered so that each operation can run after
+ * the ones before it:
+ *
+ *  1. new enum types, then changed enum values;
+ *  2. foreign keys that go away or change (so nothing references what is dropped next);
+ *  3. dropped tables, referencing tables first;
+ *  4. per table (by schema and name): dropped indexes and constraints, then columns
+ *     (added, altered, dropped) and the table comment, then new keys, uniques, indexes, checks;
+ *  5. new tables, referenced tables first, each with everything it holds;
+ *  6. new foreign keys on existing tables (and those closing a cycle of new tables);
+ *  7. enum types no longer used.
+ */
+export function compareSchemas(target: SchemaModel, actual: SchemaModel, options: CompareOptions = {}): Operation[] {
+  const resolved = resolveOptions(options);
+  const dialect = actual.dialect;
+  const traits = DIALECT_TRAITS[dialect];
+  const reflectedSchemas = actual.schemas;
+  const t = scopeModel(target, false, resolved, reflectedSchemas);
+  const a = scopeModel(actual, true, resolved, reflectedSchemas);
+
+  const sorted = (tables: readonly TableModel[]) => [...tables].sort((x, y) => compareText(tableKey(x), tableKey(y)));
+  const tables = pairObjects(sorted(t.tables), sorted(a.tables), [{ key: tableKey }]);
+  const filter = resolved.includeObject;
+  const added = tables.onlyTarget.filter((x) => filter(x, x.name, "table", false, null));
+  const dropped = tables.onlyActual.filter((x) => filter(x, x.name, "table", true, null));
+  const changes: TableChanges[] = tables.both
+    .filter(([x, y]) => filter(x, x.name, "table", false, y))
+    .map(([x, y]) => compareTable({ dialect, traits, options: resolved, ref: { schema: y.schema, table: y.name }, target: x, actual: y }));
+  const enums = compareEnums(t.enums, a.enums, traits, resolved);
+  const creation = orderByDependencies(added);
+  const removal = orderByDependencies(dropped);
+  const all = <K extends keyof TableChanges>(k: K) => changes.flatMap((c) => c[k]);
+
+  return [
+    ...enums.create,
+    ...enums.alter,
+    ...all("dropForeignKeys"),
+    ...removal.deferred.map(({ table, foreignKey }) => dropForeignKey(table, foreignKey)),
+    ...[...removal.ordered].reverse().map((table): Operation => ({ kind: "dropTable", table: withoutDeferred(table, removal.deferred) })),
+    ...all("dropConstraints"),
+    ...all("columns"),
+    ...all("createConstraints"),
+    ...creation.ordered.map((table): Operation => ({ kind: "createTable", table: withoutDeferred(table, creation.deferred) })),
+    ...all("createForeignKeys"),
+    ...creation.deferred.map(({ table, foreignKey }): Operation => ({
+      kind: "createForeignKey",
+      schema: table.schema,
+      table: table.name,
+      foreignKey,
+    })),
+    ...enums.drop,
+  ];
+}
+
+function compareTable(scope: TableScope): TableChanges {
+  const out = emptyChanges();
+  compareColumns(scope, out);
+  compareTableComments(scope, out);
+  comparePrimaryKeys(scope, out);
+  compareUniquesAndIndexes(scope, out);
+  compareChecks(scope, out);
+  compareForeignKeys(scope, out);
+  return out;
+}
+
+function dropForeignKey(table: TableModel, foreignKey: ForeignKeyModel): Operation {
+  return { kind: "dropConstraint", schema: table.schema, table: table.name, constraint: { type: "foreignKey", foreignKey } };
+}
+
+function withoutDeferred(table: TableModel, deferred: readonly { table: TableModel; foreignKey: ForeignKeyModel }[]): TableModel {
+  const mine = new Set(deferred.filter((d) => d.table === table).map((d) => d.foreignKey));
+  return mine.size === 0 ? table : { ...table, foreignKeys: table.foreignKeys.filter((fk) => !mine.has(fk)) };
+}

@@ -1,0 +1,46 @@
+/** The `kind` words of `check --json` / `autogen --json` (SPEC.md §3). */
+export type DiffKind =
+  | "add_table"
+  | "remove_table"
+  | "add_column"
+  | "remove_column"
+  | "modify_type"
+  | "modify_nullable"
+  | "modify_default"
+  | "modify_comment"
+  | "modify_table_comment"
+  | "add_index"
+  | "remove_index"
+  | "add_unique"
+  | "remove_unique"
+  | "add_fk"
+  | "remove_fk"
+  | "add_check"
+  | "remove_check"
+  | "add_pk"
+  | "remove_pk"
+  | "add_enum"
+  | "remove_enum"
+  | "modify_enum";
+
+/**
+ * One difference as `check --json` prints it. `schema` is `null` for the default schema;
+ * `column` is set only for column kinds; indexes, constraints and enums carry their name
+ * in `name`. `details` holds `before` and/or `after` (JSON values).
+ */
+export interface DiffEntry {
+  readonly kind: DiffKind;
+  readonly schema: string | null;
+  readonly table: string | null;
+  readonly column: string | null;
+  readonly name: string | null;
+  readonly details: DiffDetails;
+}
+
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+export interface DiffDetails {
+  readonly before?: JsonValue;
+  readonly after?: JsonValue;
+  readonly [key: string]: JsonValue | undefined;
+}

@@ -1,0 +1,88 @@
+import type { AutoIncrementKind, DialectName, ReferentialAction } from "@retort/core";
+
+/**
+ * How dialects differ in what counts as "the same schema". Data, not code: the
+ * comparator reads these tables and stays dialect-neutral.
+ */
+export interface DialectTraits {
+  /** SQLite keeps no comments; TypeORM ignores entity comments there. */
+  readonly comments: boolean;
+  /** PostgreSQL enum types (`CREATE TYPE ... AS ENUM`). */
+  readonly enumTypes: boolean;
+  /**
+   * MySQL/MariaDB have no unique constraint distinct from a unique index
+   * (https://dev.mysql.com/doc/refman/8.0/en/create-table.html#create-table-indexes-keys):
+   * a model's `@Unique` and a reflected unique index on the same columns are one object.
+   */
+  readonly uniqueIsIndex: boolean;
+  /**
+   * MySQL creates an index named after a foreign key when none covers its columns
+   * (https://dev.mysql.com/doc/refman/8.0/en/constraint-foreign-key.html); it is not the model's.
+   */
+  readonly implicitForeignKeyIndex: boolean;
+  /** Referential actions the engine treats alike (InnoDB: NO ACTION is RESTRICT). */
+  readonly actionSynonyms: Readonly<Partial<Record<ReferentialAction, ReferentialAction>>>;
+  /**
+   * Auto-increment kinds that mean the same on this engine. SQLite makes any single
+   * `INTEGER PRIMARY KEY` a rowid alias (https://www.sqlite.org/lang_createtable.html#rowid),
+   * declared or not, so `rowid` and "none" are one thing there.
+   */
+  readonly autoIncrementSynonyms: Readonly<Partial<Record<AutoIncrementKind, AutoIncrementKind | null>>>;
+  /**
+   * Type parameters the engine fills in when the DDL leaves them out, so `null` on one
+   * side and this value on the other are equal: by canonical type name.
+   */
+  readonly implicitTypeParams: Readonly<Record<string, { precision?: number; scale?: number; length?: number }>>;
+}
+
+const MYSQL: DialectTraits = {
+  comments: true,
+  enumTypes: false,
+  uniqueIsIndex: true,
+  implicitForeignKeyIndex: true,
+  actionSynonyms: { "NO ACTION": "RESTRICT" },
+  autoIncrementSynonyms: {},
+  // https://dev.mysql.com/doc/refman/8.0/en/fixed-point-types.html and fractional seconds default 0.
+  implicitTypeParams: {
+    decimal: { precision: 10, scale: 0 },
+    numeric: { precision: 10, scale: 0 },
+    datetime: { precision: 0 },
+    timestamp: { precision: 0 },
+    time: { precision: 0 },
+    char: { length: 1 },
+    binary: { length: 1 },
+    bit: { length: 1 },
+  },
+};
+
+export const DIALECT_TRAITS: Readonly<Record<DialectName, DialectTraits>> = {
+  postgres: {
+    comments: true,
+    enumTypes: true,
+    uniqueIsIndex: false,
+    implicitForeignKeyIndex: false,
+    actionSynonyms: {},
+    autoIncrementSynonyms: {},
+    // https://www.postgresql.org/docs/current/datatype-datetime.html: 6 digits unless given.
+    implicitTypeParams: {
+      timestamp: { precision: 6 },
+      timestamptz: { precision: 6 },
+      time: { precision: 6 },
+      timetz: { precision: 6 },
+      interval: { precision: 6 },
+      char: { length: 1 },
+      bit: { length: 1 },
+    },
+  },
+  mysql: MYSQL,
+  mariadb: MYSQL,
+  sqlite: {
+    comments: false,
+    enumTypes: false,
+    uniqueIsIndex: false,
+    implicitForeignKeyIndex: false,
+    actionSynonyms: {},
+    autoIncrementSynonyms: { rowid: null },
+    implicitTypeParams: {},
+  },
+};
