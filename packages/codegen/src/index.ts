@@ -10,3 +10,5 @@ export * from "./files/post-write";
 export * from "./files/write-migration-file";
 export * from "./rewriter/revision-directive";
 export * from "./rewriter/rewriter";
+export * from "./renames/apply-renames";
+export * from "./renames/table-diff";

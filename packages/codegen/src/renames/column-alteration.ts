@@ -1,0 +1,29 @@
+import type { AlterColumnOp, ColumnChanges, ColumnModel } from "@retort/core";
+import { deepEqual } from "./deep-equal";
+
+/**
+ * The alterColumn that turns `from` into `to` (a rename when the names differ), or a
+ * reason it cannot: alterColumn has no way to change a collation or a generated expression.
+ */
+export function columnAlteration(
+  where: { schema: string | null; table: string },
+  from: ColumnModel,
+  to: ColumnModel,
+): AlterColumnOp | { readonly impossible: string } {
+  if (!deepEqual(from.generated, to.generated)) return { impossible: `their generated expressions differ` };
+  if (from.collation !== to.collation) return { impossible: `their collations differ` };
+  const change = <T>(a: T, b: T) => (deepEqual(a, b) ? undefined : { from: a, to: b });
+  const changes: ColumnChanges = dropUndefined({
+    name: change(from.name, to.name),
+    type: change(from.type, to.type),
+    nullable: change(from.nullable, to.nullable),
+    default: change(from.default, to.default),
+    comment: change(from.comment, to.comment),
+    autoIncrement: change(from.autoIncrement, to.autoIncrement),
+  });
+  return { kind: "alterColumn", schema: where.schema, table: where.table, column: from.name, changes, existing: from };
+}
+
+function dropUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
