@@ -21,6 +21,7 @@ export function normalizePostgresExpression(sql: string): string {
 
 export function normalizeNodes(list: readonly Node[]): Node[] {
   let nodes = list.map((n) => (isGroup(n) ? { ...n, children: normalizeNodes(n.children) } : canonicalWord(n)));
+  nodes = patternOperators(nodes);
   nodes = mergeNegativeNumbers(nodes);
   nodes = canonicalCasts(nodes);
   nodes = canonicalTimestamps(nodes);
@@ -28,6 +29,22 @@ export function normalizeNodes(list: readonly Node[]): Node[] {
   nodes = rewriteBetween(nodes);
   nodes = stripRestatingCasts(nodes);
   return removeRedundantBrackets(nodes);
+}
+
+/** The server prints LIKE and ILIKE as their operators. */
+const PATTERN_OPERATORS: Readonly<Record<string, readonly string[]>> = {
+  "~~": ["LIKE"],
+  "!~~": ["NOT", "LIKE"],
+  "~~*": ["ILIKE"],
+  "!~~*": ["NOT", "ILIKE"],
+};
+
+function patternOperators(list: Node[]): Node[] {
+  return list.flatMap((n) =>
+    n.kind === "op" && PATTERN_OPERATORS[(n as Token).text]
+      ? PATTERN_OPERATORS[(n as Token).text]!.map((text): Node => ({ kind: "word", text }))
+      : [n],
+  );
 }
 
 function canonicalWord(t: Token): Token {
@@ -169,8 +186,8 @@ function stripRestatingCasts(list: Node[]): Node[] {
     const subject = isGroup(n) && n.open === "(" && n.children.length === 1 ? n.children[0]! : n;
     const bracketedArray = isGroup(n) && n.open === "(" && isArrayConstructor(n, undefined);
     const prev = out[out.length - 1];
-    if (subject.kind === "number" && NUMERIC_CASTS.has(type.text) && (isComparison(prev) || isComparison(list[i + 3]))) {
-      out.push(subject);
+    if (NUMERIC_CASTS.has(type.text) && isWideningContext(subject, n, prev, list[i + 3])) {
+      out.push(n);
       i += 2;
     } else if (subject.kind === "string" && naturalNumberType(subject.text) === type.text) {
       out.push({ kind: "number", text: subject.text.slice(1, -1) });
@@ -187,13 +204,21 @@ function stripRestatingCasts(list: Node[]): Node[] {
 }
 
 /**
- * `score >= 0` on a numeric column is stored as `score >= 0::numeric`: the server folds the
- * implicit cast of the integer literal into a numeric constant. Next to a comparison the cast
- * changes nothing; elsewhere (`5::numeric / 2`) it does, so it stays there.
+ * The server stores `score >= 0` on a numeric column as `score >= 0::numeric`, and
+ * `qty + price` (integer plus numeric) as `qty::numeric + price`: it folds the implicit
+ * widening of the integer side into the text. Next to a comparison, `+`, `-` or `*` such a
+ * cast changes no value, so it is dropped there; next to `/`, `%` or `^` it can
+ * (`5::numeric / 2` is 2.5, `5 / 2` is 2) and it stays.
  */
-const NUMERIC_CASTS = new Set(["numeric", "real", "double precision", "bigint", "smallint", "integer"]);
-const COMPARISONS = new Set(["=", "<>", "!=", "<", ">", "<=", ">="]);
-const isComparison = (n: Node | undefined) => n?.kind === "op" && COMPARISONS.has((n as Token).text);
+const NUMERIC_CASTS = new Set(["numeric", "real", "double precision", "bigint"]);
+const WIDENING_NEIGHBOURS = new Set(["=", "<>", "!=", "<", ">", "<=", ">=", "+", "-", "*"]);
+
+function isWideningContext(subject: Node, n: Node, prev: Node | undefined, next: Node | undefined): boolean {
+  const castable = subject.kind === "number" || isIdentifier(subject) || (isGroup(n) && n.open === "(");
+  const widening = (x: Node | undefined) => x?.kind === "op" && WIDENING_NEIGHBOURS.has((x as Token).text);
+  const harmless = (x: Node | undefined) => x === undefined || x.kind === "comma" || isWord(x, "AND", "OR", "THEN", "ELSE", "WHEN", "END") || widening(x);
+  return castable && (widening(prev) || widening(next)) && harmless(prev) && harmless(next);
+}
 
 function isArrayConstructor(subject: Node, prev: Node | undefined): boolean {
   if (isGroup(subject) && subject.open === "(") return isWord(subject.children[0], "ARRAY") && isGroup(subject.children[1]) && subject.children.length === 2;

@@ -1,0 +1,171 @@
+import { describeEachTarget } from "@retort/testing";
+import { expect } from "chai";
+import { postgresRules } from "../../src/postgres/rules";
+import { columnOf, reflect, runAll, sharedConnection, tableOf } from "./helpers";
+
+/**
+ * Each default as DDL writes it (TypeORM's spellings first), on a column of the given
+ * type. The server stores and prints it its own way; both must normalise alike.
+ */
+const DEFAULTS: readonly [type: string, ddl: string][] = [
+  ["character varying(20)", "'abc'"],
+  ["character varying(20)", "'abc'::character varying"],
+  ["character varying", "'a'::text"],
+  ["text", "'it''s'"],
+  ["text", "''"],
+  ["character(3)", "'x'"],
+  ["jsonb", "'{}'"],
+  ["jsonb", `'{"a": 1}'`],
+  ["json", "'[]'"],
+  ["integer", "0"],
+  ["integer", "-1"],
+  ["integer", "'5'"],
+  ["integer", "(1 + 2)"],
+  ["bigint", "-9000000000"],
+  ["smallint", "7"],
+  ["smallint", "-7"],
+  ["numeric", "0"],
+  ["numeric", "-1.5"],
+  ["numeric(10,2)", "1.5"],
+  ["real", "-2"],
+  ["real", "1.5"],
+  ["double precision", "-0.5"],
+  ["boolean", "true"],
+  ["boolean", "false"],
+  ["boolean", "TRUE"],
+  ["timestamp", "now()"],
+  ["timestamp", "CURRENT_TIMESTAMP"],
+  ["timestamp with time zone", "CURRENT_TIMESTAMP"],
+  ["timestamp with time zone", "now()"],
+  ["timestamp(3) without time zone", "CURRENT_TIMESTAMP(3)"],
+  ["date", "CURRENT_DATE"],
+  ["uuid", "uuid_generate_v4()"],
+  ["uuid", "gen_random_uuid()"],
+  ["integer[]", "'{}'"],
+  ["text[]", "'{a,b}'"],
+  ["integer[]", "ARRAY[1, 2]"],
+  ["mood", "'ok'"],
+  ["interval", "'1 day'"],
+  ["text", "lower('X')"],
+  ["text", "NULL"],
+  ["character varying", "NULL"],
+];
+
+/** CHECK expressions and index predicates as DDL writes them. */
+const EXPRESSIONS: readonly string[] = [
+  `"price" > 0`,
+  `price >= 0 AND price <= 100`,
+  `(price > 0 AND qty > 0) OR name IS NULL`,
+  `name <> ''`,
+  `name IN ('a', 'b')`,
+  `code IN ('x', 'y')`,
+  `qty NOT IN (1, 2)`,
+  `qty BETWEEN 1 AND 5`,
+  `qty NOT BETWEEN 1 AND 5`,
+  `qty > -1`,
+  `length(name) > 2`,
+  `lower(code) <> 'x'`,
+  `price > 1.5`,
+  `NOT (qty > 1 OR price < 0)`,
+  `qty + price * 2 > (qty - 1) - 2`,
+  `name IS NOT NULL`,
+  `created > CURRENT_TIMESTAMP`,
+  `qty * 2 + 1 < price`,
+  `name ILIKE 'a%' AND name NOT LIKE 'b%'`,
+  `flag`,
+  `NOT flag`,
+  `name LIKE 'a%'`,
+  `tags @> ARRAY['x']`,
+];
+
+const EXPRESSION_TABLE = `CREATE TABLE expr_t (price numeric, qty integer, name text, code varchar(5), flag boolean,
+  created timestamptz, tags text[])`;
+
+describeEachTarget(
+  "postgres normalisation round trips",
+  (ctx) => {
+    const conn = sharedConnection(() => ctx.db.url);
+    before(async () => {
+      await conn.open();
+      await runAll(conn.db, [`CREATE EXTENSION IF NOT EXISTS "uuid-ossp"`, `CREATE TYPE mood AS ENUM ('sad', 'ok')`]);
+    });
+    after(() => conn.close());
+
+    it("gives the same default for the DDL text and for what the server stored", async () => {
+      const columns = DEFAULTS.map(([type, ddl], i) => `c${i} ${type} DEFAULT ${ddl}`);
+      await conn.db.query(`CREATE TABLE defaults_t (${columns.join(", ")})`);
+      const model = await reflect(conn.db);
+      const stored = await conn.db.query<{ attname: string; expr: string | null }>(
+        `SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) AS expr FROM pg_attribute a
+         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+         WHERE a.attrelid = 'defaults_t'::regclass AND a.attnum > 0`,
+      );
+      const storedByColumn = new Map(stored.map((r) => [r.attname, r.expr]));
+      const mismatches = DEFAULTS.flatMap(([type, ddl], i) => {
+        const reflected = columnOf(model, "defaults_t", `c${i}`);
+        const written = postgresRules.normalizeDefault(ddl, reflected.type);
+        return reflected.default === written ? [] : [`${type} DEFAULT ${ddl}: stored ${storedByColumn.get(`c${i}`)} → ${reflected.default}, DDL → ${written}`];
+      });
+      expect(mismatches).to.deep.equal([]);
+    });
+
+    it("reads the canonical default spellings the team relies on", async () => {
+      const model = await reflect(conn.db);
+      const defaultOf = (i: number) => columnOf(model, "defaults_t", `c${i}`).default;
+      const expected: Record<string, string | null> = {
+        "'abc'::character varying": "'abc'",
+        "-1": "-1",
+        "-9000000000": "-9000000000",
+        "now()": "CURRENT_TIMESTAMP",
+        "'{}'": "'{}'",
+        "TRUE": "true",
+        "lower('X')": "lower('X')",
+        NULL: null,
+      };
+      for (const [ddl, canonical] of Object.entries(expected)) {
+        expect(defaultOf(DEFAULTS.findIndex(([, d]) => d === ddl)), ddl).to.equal(canonical);
+      }
+    });
+
+    it("gives the same CHECK expression for the DDL text and for what the server stored", async () => {
+      const checks = EXPRESSIONS.map((e, i) => `CONSTRAINT ck_${i} CHECK (${e})`);
+      await conn.db.query(`${EXPRESSION_TABLE.replace("expr_t", "check_t").slice(0, -1)}, ${checks.join(", ")})`);
+      const model = await reflect(conn.db);
+      const byName = new Map(tableOf(model, "check_t").checks.map((c) => [c.name, c.expression]));
+      const mismatches = EXPRESSIONS.flatMap((e, i) => {
+        const written = postgresRules.normalizeExpression(e);
+        return byName.get(`ck_${i}`) === written ? [] : [`${e}: reflected ${byName.get(`ck_${i}`)}, DDL ${written}`];
+      });
+      expect(mismatches).to.deep.equal([]);
+    });
+
+    it("gives the same partial-index predicate for the DDL text and for what the server stored", async () => {
+      await conn.db.query(EXPRESSION_TABLE);
+      // Index predicates must be immutable: no CURRENT_TIMESTAMP there.
+      const predicates = EXPRESSIONS.filter((e) => !e.includes("CURRENT_TIMESTAMP"));
+      for (const [i, e] of predicates.entries()) await conn.db.query(`CREATE INDEX ix_${i} ON expr_t (qty) WHERE ${e}`);
+      const model = await reflect(conn.db);
+      const byName = new Map(tableOf(model, "expr_t").indexes.map((ix) => [ix.name, ix.where]));
+      const mismatches = predicates.flatMap((e, i) => {
+        const written = postgresRules.normalizeExpression(e);
+        return byName.get(`ix_${i}`) === written ? [] : [`${e}: reflected ${byName.get(`ix_${i}`)}, DDL ${written}`];
+      });
+      expect(mismatches).to.deep.equal([]);
+    });
+
+    it("gives the same index expressions and generated expressions for DDL and the server's text", async () => {
+      const parts = ["lower(code)", "lower(name)", "(qty + 1)", "coalesce(name, '')", "(price * 2)"];
+      await conn.db.query(`CREATE INDEX ix_exprs ON expr_t (${parts.join(", ")})`);
+      await conn.db.query(`ALTER TABLE expr_t ADD COLUMN gen numeric GENERATED ALWAYS AS (price * qty + 1) STORED`);
+      const model = await reflect(conn.db);
+      const t = tableOf(model, "expr_t");
+      const ix = t.indexes.find((i) => i.name === "ix_exprs")!;
+      expect(ix.parts.map((p) => p.expression)).to.deep.equal(parts.map((p) => postgresRules.normalizeExpression(p)));
+      expect(t.columns.find((c) => c.name === "gen")!.generated).to.deep.equal({
+        expression: postgresRules.normalizeExpression("price * qty + 1"),
+        stored: true,
+      });
+    });
+  },
+  { targets: ["postgres"] },
+);
