@@ -1,36 +1,169 @@
-/**
- * PLACEHOLDER written by the runner's engineer so the runner builds before the real
- * operation API lands. The ops engineer owns this folder and replaces this file.
- *
- * The runner (../runner) depends only on: `createOperations(ctx)` with
- * `ctx = { db, dialect, emit? }`, and on the returned object's `execute(sql, params?)`
- * and `getBind()`. Keep those three names and shapes.
- */
-import type { DialectName, Queryable } from "@retort/core";
+import {
+  table,
+  type AlterColumnOp,
+  type BatchOperations,
+  type MigrationBind,
+  type MigrationOperations,
+  type Operation,
+  type TableOperation,
+  type TableRef,
+} from "@retort/core";
+import {
+  alterPostgresColumn,
+  inlineParams,
+  quotingFor,
+  renderOperation,
+  SqliteBatchRequiredError,
+  type RenderContext,
+} from "@retort/dialects";
+import { bulkInsertOnline } from "./bulk-insert";
+import { tableModel } from "./definitions";
+import { needsLiveColumn, withLiveColumn } from "./live-column";
+import { emitOutsideTransaction, needsNoTransaction, runOutsideTransaction } from "./no-transaction";
+import type { OperationsContext } from "./operations-context";
+import { runSqliteBatch } from "./sqlite-batch";
+import { tableOperations } from "./table-operations";
 
-export interface OperationsContext {
-  /** The migration's own connection (inside its transaction). Offline: a stub that refuses queries. */
-  readonly db: Queryable;
-  readonly dialect: DialectName;
-  /** Offline `--sql` mode: statements go here instead of to the database. */
-  readonly emit?: (sql: string) => void;
-}
+export type { OperationsContext } from "./operations-context";
+export { needsNoTransaction } from "./no-transaction";
+export { SqliteForeignKeyViolationError, SqliteForeignKeysOnError, SqliteTableNotFoundError } from "./sqlite-batch";
 
-export type BindQuery = <Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]) => Promise<Row[]>;
+/** A query function on the migration's connection; also `bind.query(...)` (core's MigrationBind). */
+export type BindQuery = (<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]) => Promise<Row[]>) & MigrationBind;
 
-export interface Operations {
-  execute(sql: string, params?: readonly unknown[]): Promise<void>;
+/** The `op` object a migration receives: core's MigrationOperations, with a callable bind. */
+export interface Operations extends MigrationOperations {
   getBind(): BindQuery;
+  /** Every operation this object ran (or printed), in order: plain data for tests and logs. */
+  readonly performed: readonly Operation[];
 }
 
+/**
+ * The op API: each call becomes an Operation, rendered by the dialect's DDL renderers
+ * and run on `ctx.db` (or handed to `ctx.emit` for `--sql`).
+ */
 export function createOperations(ctx: OperationsContext): Operations {
-  return {
-    async execute(sql, params) {
+  const performed: Operation[] = [];
+  const offline = ctx.emit !== undefined;
+  let serverVersion: string | null | undefined = ctx.serverVersion;
+
+  async function renderContext(): Promise<RenderContext> {
+    if (serverVersion === undefined) {
+      const mysqlFamily = ctx.dialect === "mysql" || ctx.dialect === "mariadb";
+      serverVersion = offline || !mysqlFamily ? null : String((await ctx.db.query<{ v: string }>("SELECT VERSION() AS v"))[0]?.v ?? "");
+    }
+    return { dialect: ctx.dialect, serverVersion };
+  }
+
+  async function runStatements(statements: readonly string[], op: Operation): Promise<void> {
+    if (needsNoTransaction(op, ctx.dialect)) {
+      if (ctx.emit) return emitOutsideTransaction(ctx.emit, statements);
+      const run = async () => {
+        for (const sql of statements) await ctx.db.query(sql);
+      };
+      return ctx.outsideTransaction ? ctx.outsideTransaction(run) : runOutsideTransaction(ctx.db, statements);
+    }
+    for (const sql of statements) {
       if (ctx.emit) ctx.emit(sql);
+      else await runOne(sql, op);
+    }
+  }
+
+  /** SQLite's own DROP COLUMN refusal becomes the error that points at batchAlterTable. */
+  async function runOne(sql: string, op: Operation): Promise<void> {
+    try {
+      await ctx.db.query(sql);
+    } catch (e) {
+      if (ctx.dialect === "sqlite" && op.kind === "dropColumn") {
+        const reason = e instanceof Error ? e.message : String(e);
+        throw new SqliteBatchRequiredError(op.table, `drop column "${op.column.name}" (${reason})`);
+      }
+      throw e;
+    }
+  }
+
+  async function run(op: Operation, using?: string): Promise<void> {
+    const live = op.kind === "alterColumn" && !offline && needsLiveColumn(op, ctx.dialect) ? await withLiveColumn(ctx.db, op) : op;
+    performed.push(live);
+    const rc = await renderContext();
+    const statements = live.kind === "alterColumn" && using !== undefined && ctx.dialect === "postgres"
+      ? alterPostgresColumn(live, using)
+      : renderOperation(live, rc);
+    await runStatements(statements, live);
+  }
+
+  const runAll = async (ops: readonly Operation[]) => {
+    for (const op of ops) await run(op);
+  };
+  const ref = (name: string, options?: { schema?: string }): TableRef => ({ schema: options?.schema ?? null, table: name });
+  const on = (name: string, options?: { schema?: string }) => tableOperations(ref(name, options));
+
+  const bind = Object.assign(<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]) => ctx.db.query<Row>(sql, params), {
+    query: <Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]) => ctx.db.query<Row>(sql, params),
+  }) as BindQuery;
+
+  return {
+    performed,
+    createTable: (name, columns, options) => run({ kind: "createTable", table: tableModel(name, columns, options) }),
+    dropTable: (name, options) => run({ kind: "dropTable", table: table(name, { schema: options?.schema ?? null }) }),
+    renameTable: (name, newName, options) => run({ kind: "renameTable", ...ref(name, options), newName }),
+    setTableComment: (name, comment, options) =>
+      run({ kind: "alterTableComment", ...ref(name, options), comment: { from: options?.existingComment ?? null, to: comment } }),
+    addColumn: (name, column, options) => runAll(on(name, options).addColumn(column)),
+    dropColumn: (name, column, options) => run(on(name, options).dropColumn(column)),
+    alterColumn: (name, column, changes, options) => run(on(name, options).alterColumn(column, changes), changes.using),
+    createIndex: (name, tableName, parts, options) => run(on(tableName, options).createIndex(name, parts, options)),
+    dropIndex: (name, tableName, options) => run(on(tableName, options).dropIndex(name, options?.concurrently ?? false)),
+    createPrimaryKey: (name, tableName, columns, options) => run(on(tableName, options).createPrimaryKey(name, columns)),
+    createUniqueConstraint: (name, tableName, columns, options) =>
+      run(on(tableName, options).createUniqueConstraint(name, columns, options?.deferrable)),
+    createForeignKey: (name, tableName, fk, options) => run(on(tableName, options).createForeignKey(name, fk)),
+    createCheckConstraint: (name, tableName, expression, options) =>
+      run(on(tableName, options).createCheckConstraint(name, expression)),
+    dropConstraint: (name, tableName, type, options) => run(on(tableName, options).dropConstraint(name, type)),
+    createEnum: (name, values, options) => run({ kind: "createEnum", enumType: { schema: options?.schema ?? null, name, values } }),
+    dropEnum: (name, options) => run({ kind: "dropEnum", enumType: { schema: options?.schema ?? null, name, values: [] } }),
+    alterEnum: (name, values, options) =>
+      run({ kind: "alterEnum", schema: options.schema ?? null, name, values: { from: options.existingValues, to: values } }),
+    async batchAlterTable(name, body, options) {
+      const operations: TableOperation[] = [];
+      await body(batchRecorder(on(name, options), operations));
+      const op = { kind: "batchAlterTable" as const, ...ref(name, options), operations, recreate: options?.recreate ?? "auto" };
+      // PostgreSQL and MySQL ALTER anything in place: each op runs as its own (live-checked) statement.
+      if (ctx.dialect !== "sqlite") return runAll(operations);
+      if (offline) return run(op);
+      performed.push(op);
+      await runSqliteBatch(ctx.db, op, async (inPlace) => {
+        for (const inner of inPlace) await runStatements(renderOperation(inner, await renderContext()), inner);
+      });
+    },
+    async execute(sql, params = []) {
+      performed.push({ kind: "execute", sql, params });
+      if (ctx.emit) ctx.emit(inlineParams(sql, params, quotingFor(ctx.dialect)));
       else await ctx.db.query(sql, params);
     },
-    getBind() {
-      return (sql, params) => ctx.db.query(sql, params);
+    async bulkInsert(name, rows, options) {
+      const op = { kind: "bulkInsert" as const, ...ref(name, options), rows };
+      if (offline) return run(op);
+      performed.push(op);
+      await bulkInsertOnline(ctx.db, op, rows);
     },
+    getBind: () => bind,
+  };
+}
+
+/** `batch.*` calls inside batchAlterTable, recorded as plain operations. */
+function batchRecorder(on: ReturnType<typeof tableOperations>, into: TableOperation[]): BatchOperations {
+  return {
+    addColumn: (column) => void into.push(...on.addColumn(column)),
+    dropColumn: (column) => void into.push(on.dropColumn(column)),
+    alterColumn: (column, changes) => void into.push(on.alterColumn(column, changes) satisfies AlterColumnOp),
+    createIndex: (name, parts, options) => void into.push(on.createIndex(name, parts, options)),
+    dropIndex: (name) => void into.push(on.dropIndex(name)),
+    createPrimaryKey: (name, columns) => void into.push(on.createPrimaryKey(name, columns)),
+    createUniqueConstraint: (name, columns) => void into.push(on.createUniqueConstraint(name, columns)),
+    createForeignKey: (name, fk) => void into.push(on.createForeignKey(name, fk)),
+    createCheckConstraint: (name, expression) => void into.push(on.createCheckConstraint(name, expression)),
+    dropConstraint: (name, type) => void into.push(on.dropConstraint(name, type)),
   };
 }

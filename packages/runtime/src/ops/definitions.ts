@@ -1,0 +1,81 @@
+import {
+  column,
+  columnType,
+  index,
+  table,
+  type ColumnDefinition,
+  type ColumnModel,
+  type ColumnType,
+  type CreateIndexOptions,
+  type CreateTableOptions,
+  type ForeignKeyDefinition,
+  type ForeignKeyModel,
+  type IndexModel,
+  type IndexPartDefinition,
+  type TableModel,
+} from "@retort/core";
+import { parsePortableType, UNKNOWN_TYPE_NAME } from "@retort/dialects";
+
+/** Turns the op API's friendly arguments into the neutral model objects operations carry. */
+
+export function typeOf(text: string, facts: { enumValues?: readonly string[]; enumName?: string } = {}): ColumnType {
+  return parsePortableType(text, facts);
+}
+
+/** A placeholder type for facts a migration did not give (a dropped column's type …). */
+export const UNKNOWN_TYPE: ColumnType = columnType(UNKNOWN_TYPE_NAME);
+
+export function columnModel(def: ColumnDefinition): ColumnModel {
+  return column(def.name, typeOf(def.type, enumFacts(def)), {
+    // A primary key column is NOT NULL whatever the definition says.
+    nullable: def.primaryKey ? false : (def.nullable ?? true),
+    default: def.default ?? null,
+    autoIncrement: def.autoIncrement ?? null,
+    generated: def.generated ?? null,
+    comment: def.comment ?? null,
+    collation: def.collation ?? null,
+  });
+}
+
+export function enumFacts(def: { enumValues?: readonly string[]; enumName?: string }) {
+  return { ...(def.enumValues ? { enumValues: def.enumValues } : {}), ...(def.enumName ? { enumName: def.enumName } : {}) };
+}
+
+export function indexModel(name: string, parts: readonly IndexPartDefinition[], options: CreateIndexOptions = {}): IndexModel {
+  return index(
+    name,
+    parts.map((p) =>
+      typeof p === "string"
+        ? { column: p, expression: null, descending: false }
+        : { column: p.column ?? null, expression: p.column ? null : (p.expression ?? null), descending: p.desc ?? false },
+    ),
+    { unique: options.unique ?? false, where: options.where ?? null, method: options.method ?? null },
+  );
+}
+
+export function foreignKeyModel(name: string | null, fk: ForeignKeyDefinition): ForeignKeyModel {
+  return {
+    name,
+    columns: fk.columns,
+    referencedSchema: fk.referencedSchema ?? null,
+    referencedTable: fk.referencedTable,
+    referencedColumns: fk.referencedColumns,
+    onDelete: fk.onDelete ?? "NO ACTION",
+    onUpdate: fk.onUpdate ?? "NO ACTION",
+    deferrable: fk.deferrable ?? null,
+  };
+}
+
+export function tableModel(name: string, columns: readonly ColumnDefinition[], options: CreateTableOptions = {}): TableModel {
+  const pkColumns = options.primaryKey?.columns ?? columns.filter((c) => c.primaryKey).map((c) => c.name);
+  const pkSet = new Set(pkColumns);
+  return table(name, {
+    schema: options.schema ?? null,
+    comment: options.comment ?? null,
+    columns: columns.map((c) => columnModel(pkSet.has(c.name) ? { ...c, primaryKey: true } : c)),
+    primaryKey: pkColumns.length > 0 ? { name: options.primaryKey?.name ?? null, columns: pkColumns } : null,
+    uniques: (options.uniques ?? []).map((u) => ({ name: u.name ?? null, columns: u.columns, deferrable: null })),
+    foreignKeys: (options.foreignKeys ?? []).map((f) => foreignKeyModel(f.name ?? null, f)),
+    checks: (options.checks ?? []).map((c) => ({ name: c.name ?? null, expression: c.expression })),
+  });
+}

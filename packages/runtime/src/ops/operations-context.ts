@@ -1,0 +1,21 @@
+import type { DialectName, Queryable } from "@retort/core";
+
+/**
+ * What `createOperations` needs. The runner passes `{ db, dialect }` online and
+ * `{ db: <refusing stub>, dialect, emit }` for `--sql`; the rest is optional.
+ */
+export interface OperationsContext {
+  /** The migration's own connection (inside its transaction). Offline: a stub that refuses queries. */
+  readonly db: Queryable;
+  readonly dialect: DialectName;
+  /** Offline `--sql` mode: statements go here instead of to the database. */
+  readonly emit?: (sql: string) => void;
+  /** `SELECT VERSION()` text when the caller already has it (read lazily otherwise, online only). */
+  readonly serverVersion?: string | null;
+  /**
+   * Runs statements that must not be inside a transaction (PostgreSQL `CREATE INDEX
+   * CONCURRENTLY`). When absent, the op API commits the open transaction, runs them and
+   * begins a new one itself (as Alembic's `autocommit_block` does).
+   */
+  readonly outsideTransaction?: (run: () => Promise<void>) => Promise<void>;
+}

@@ -1,0 +1,111 @@
+import { RetortError, type BatchAlterTableOp, type Queryable, type TableModel, type TableOperation } from "@retort/core";
+import { introspect, planSqliteRebuild, sqliteAltersInPlace } from "@retort/dialects";
+
+/** The rebuilt table breaks foreign keys: nothing is kept. */
+export class SqliteForeignKeyViolationError extends RetortError {
+  constructor(readonly table: string, readonly violations: readonly { table: string; rowid: number | null; parent: string }[]) {
+    const list = violations
+      .slice(0, 10)
+      .map((v) => `${v.table} row ${v.rowid ?? "?"} → ${v.parent}`)
+      .join(", ");
+    super(
+      "sqlite_foreign_key_violation",
+      `batchAlterTable("${table}") left ${violations.length} row(s) violating foreign keys: ${list}${violations.length > 10 ? ", …" : ""}. The change was not applied; fix those rows (or the batch's constraints) first.`,
+    );
+  }
+}
+
+/** A rebuild inside a transaction that started with foreign keys on would cascade deletes. */
+export class SqliteForeignKeysOnError extends RetortError {
+  constructor(readonly table: string) {
+    super(
+      "sqlite_foreign_keys_on",
+      `batchAlterTable("${table}") must rebuild the table, but foreign keys are on inside a transaction, where PRAGMA foreign_keys cannot change (https://www.sqlite.org/pragma.html#pragma_foreign_keys). Run the migration with retort's runner (it switches them off before BEGIN), or run PRAGMA foreign_keys = OFF before your transaction.`,
+    );
+  }
+}
+
+export class SqliteTableNotFoundError extends RetortError {
+  constructor(readonly table: string) {
+    super("table_not_found", `batchAlterTable("${table}"): there is no table "${table}" in the SQLite database.`);
+  }
+}
+
+/** Whether the batch can run as plain ALTERs on this live table (auto mode). */
+function altersInPlace(op: BatchAlterTableOp, live: TableModel): boolean {
+  if (op.recreate === "never") return true;
+  if (op.recreate === "always") return false;
+  return op.operations.every((inner) => sqliteAltersInPlace(inner) && !(inner.kind === "dropColumn" && isConstrained(live, inner.column.name)));
+}
+
+/** SQLite's DROP COLUMN refuses a column that a key, index or check uses. */
+function isConstrained(t: TableModel, name: string): boolean {
+  return (
+    (t.primaryKey?.columns.includes(name) ?? false) ||
+    t.uniques.some((u) => u.columns.includes(name)) ||
+    t.foreignKeys.some((f) => f.columns.includes(name)) ||
+    t.indexes.some((i) => i.parts.some((p) => p.column === name || (p.expression ?? "").includes(name)) || (i.where ?? "").includes(name)) ||
+    t.checks.some((c) => c.expression.includes(name))
+  );
+}
+
+async function readTable(db: Queryable, name: string): Promise<TableModel> {
+  const model = await introspect(db, { includeName: (n, type) => type !== "table" || n === name });
+  const found = model.tables.find((t) => t.name === name);
+  if (!found) throw new SqliteTableNotFoundError(name);
+  return found;
+}
+
+/**
+ * SQLite batch mode: plain ALTERs when they can do it, else move-and-copy with foreign
+ * keys off (switched off here when not already inside a transaction), checked with
+ * `PRAGMA foreign_key_check` before returning.
+ */
+export async function runSqliteBatch(
+  db: Queryable,
+  op: BatchAlterTableOp,
+  runInPlace: (ops: readonly TableOperation[]) => Promise<void>,
+): Promise<void> {
+  const live = await readTable(db, op.table);
+  if (altersInPlace(op, live)) return runInPlace(op.operations);
+  const triggers = await db.query<{ sql: string }>(
+    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+    [op.table],
+  );
+  const plan = planSqliteRebuild(live, op.operations, triggers.map((t) => t.sql));
+  const restore = await foreignKeysOff(db, op.table);
+  // A savepoint nests in the runner's transaction, and is a transaction of its own outside one.
+  try {
+    await db.query("SAVEPOINT retort_batch");
+    try {
+      for (const sql of plan.statements) await db.query(sql);
+      await checkForeignKeys(db, op.table);
+      await db.query("RELEASE SAVEPOINT retort_batch");
+    } catch (e) {
+      await db.query("ROLLBACK TO SAVEPOINT retort_batch").catch(() => undefined);
+      await db.query("RELEASE SAVEPOINT retort_batch").catch(() => undefined);
+      throw e;
+    }
+  } finally {
+    if (restore) await restore();
+  }
+}
+
+/**
+ * Switches foreign keys off. Returns how to switch them back on when this call changed
+ * them (and so is outside any transaction), `null` when they were already off.
+ */
+async function foreignKeysOff(db: Queryable, table: string): Promise<(() => Promise<void>) | null> {
+  const on = async () => Number((await db.query<{ foreign_keys: number }>("PRAGMA foreign_keys"))[0]?.foreign_keys) === 1;
+  if (!(await on())) return null;
+  await db.query("PRAGMA foreign_keys = OFF");
+  if (await on()) throw new SqliteForeignKeysOnError(table);
+  return async () => {
+    await db.query("PRAGMA foreign_keys = ON");
+  };
+}
+
+async function checkForeignKeys(db: Queryable, table: string): Promise<void> {
+  const rows = await db.query<{ table: string; rowid: number | null; parent: string }>("PRAGMA foreign_key_check");
+  if (rows.length > 0) throw new SqliteForeignKeyViolationError(table, rows);
+}
