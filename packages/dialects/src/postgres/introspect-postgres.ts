@@ -35,7 +35,7 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
   const defaultSchema = schemasRow?.default_schema ?? "public";
   const otherSchemas = options.includeSchemas
     ? (schemasRow?.schemas ?? []).filter(
-        (s) => s !== defaultSchema && includeName(s, "schema", { ...NO_PARENTS, schemaName: s }),
+        (s) => s !== defaultSchema && includeName(s, "schema", NO_PARENTS),
       )
     : [];
 
