@@ -16,8 +16,22 @@ import { CALL_KEYWORDS, SQLITE_KEYWORDS } from "./sqlite-keywords";
  * expression written with different operator grouping stays different.
  */
 export function canonicalExpression(sql: string): string {
-  return render(unwrapOperands(stripWrappingParens(tokenize(sql))));
+  let canonical = memo.get(sql);
+  if (canonical === undefined) {
+    canonical = render(unwrapOperands(stripWrappingParens(tokenize(sql))));
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(sql, canonical);
+  }
+  return canonical;
 }
+
+/**
+ * Schemas repeat the same few defaults and checks across tables (`CURRENT_TIMESTAMP`,
+ * `0`, `datetime('now')`), so a small bounded cache of this pure function saves
+ * most of the tokenizing on large schemas.
+ */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 4096;
 
 function stripWrappingParens(tokens: readonly Token[]): readonly Token[] {
   let t = tokens;
@@ -51,7 +65,7 @@ function callsOrLists(previous: Token | undefined): boolean {
   if (!previous) return false;
   if (previous.kind === "quoted") return true;
   if (previous.kind !== "word") return false;
-  const upper = previous.value.toUpperCase();
+  const upper = previous.keyword ?? "";
   return !SQLITE_KEYWORDS.has(upper) || upper === "IN" || CALL_KEYWORDS.has(upper);
 }
 
@@ -76,7 +90,7 @@ function render(tokens: readonly Token[]): string {
 function startsOperand(previous: Token | undefined): boolean {
   if (!previous) return true;
   if (previous.kind === "open" || previous.kind === "comma" || previous.kind === "operator") return true;
-  return previous.kind === "word" && SQLITE_KEYWORDS.has(previous.value.toUpperCase()) && !isValueKeyword(previous);
+  return previous.kind === "word" && SQLITE_KEYWORDS.has(previous.keyword ?? "") && !isValueKeyword(previous);
 }
 
 function isValueKeyword(t: Token): boolean {
@@ -93,7 +107,7 @@ function needsSpace(previous: Token, t: Token, previousUnary: boolean): boolean 
 function spell(t: Token, next: Token | undefined): string {
   switch (t.kind) {
     case "word": {
-      const upper = t.value.toUpperCase();
+      const upper = t.keyword ?? "";
       if (SQLITE_KEYWORDS.has(upper)) return upper;
       return next?.kind === "open" ? t.value.toLowerCase() : t.value;
     }

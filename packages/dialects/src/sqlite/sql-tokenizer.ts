@@ -33,82 +33,78 @@ export interface Token {
   /** Offsets in the source, for slicing the original text of a clause. */
   readonly start: number;
   readonly end: number;
+  /** The upper-cased word for a bare word (keywords are matched case-insensitively), else `null`. */
+  readonly keyword: string | null;
 }
 
 const TWO_CHAR_OPERATORS = new Set(["<>", "<=", ">=", "==", "!=", "||", "<<", ">>", "->"]);
-const IDENTIFIER_START = /[A-Za-z_\u0080-\uffff]/;
-const IDENTIFIER_PART = /[A-Za-z0-9_$\u0080-\uffff]/;
 
 export class SqlTokenizeError extends Error {}
 
+// Character classes by code: SQLite's own tokenizer is ASCII-driven, with every
+// character >= 0x80 allowed in identifiers (https://www.sqlite.org/src/file/src/tokenize.c).
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLetter = (c: number): boolean => ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c >= 128;
+const isIdentifierPart = (c: number): boolean => isLetter(c) || isDigit(c) || c === 36;
+
+/** Scanning is by character code, without a regular expression per character: large schemas have megabytes of DDL. */
 export function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
-  let i = 0;
   const push = (kind: TokenKind, start: number, end: number, value?: string): void => {
     const text = sql.slice(start, end);
-    tokens.push({ kind, text, value: value ?? text, start, end });
+    tokens.push({ kind, text, value: value ?? text, start, end, keyword: kind === "word" ? text.toUpperCase() : null });
   };
-  while (i < sql.length) {
-    const c = sql[i];
-    const next = sql[i + 1];
-    if (/\s/.test(c)) {
+  const n = sql.length;
+  let i = 0;
+  while (i < n) {
+    const c = sql.charCodeAt(i);
+    const next = i + 1 < n ? sql.charCodeAt(i + 1) : -1;
+    const start = i;
+    if (isSpace(c)) {
       i++;
-    } else if (c === "-" && next === "-") {
+    } else if (c === 45 /* - */ && next === 45) {
       const eol = sql.indexOf("\n", i);
-      i = eol < 0 ? sql.length : eol + 1;
-    } else if (c === "/" && next === "*") {
+      i = eol < 0 ? n : eol + 1;
+    } else if (c === 47 /* / */ && next === 42 /* * */) {
       const close = sql.indexOf("*/", i + 2);
-      i = close < 0 ? sql.length : close + 2;
-    } else if (c === "'") {
-      const end = scanQuoted(sql, i, "'");
-      push("string", i, end);
-      i = end;
-    } else if (c === '"' || c === "`") {
-      const end = scanQuoted(sql, i, c);
-      push(
-        "quoted",
-        i,
-        end,
-        sql
-          .slice(i + 1, end - 1)
-          .split(c + c)
-          .join(c),
-      );
-      i = end;
-    } else if (c === "[") {
+      i = close < 0 ? n : close + 2;
+    } else if (c === 39 /* ' */) {
+      i = scanQuoted(sql, i, "'");
+      push("string", start, i);
+    } else if (c === 34 /* " */ || c === 96 /* ` */) {
+      const quote = sql[i];
+      i = scanQuoted(sql, i, quote);
+      push("quoted", start, i, sql.slice(start + 1, i - 1).replaceAll(quote + quote, quote));
+    } else if (c === 91 /* [ */) {
       const close = sql.indexOf("]", i + 1);
       if (close < 0) throw new SqlTokenizeError(`unterminated [identifier] at offset ${i}`);
-      push("quoted", i, close + 1, sql.slice(i + 1, close));
       i = close + 1;
-    } else if ((c === "x" || c === "X") && next === "'") {
-      const end = scanQuoted(sql, i + 1, "'");
-      push("blob", i, end);
-      i = end;
-    } else if (/[0-9]/.test(c) || (c === "." && /[0-9]/.test(next ?? ""))) {
-      const end = scanNumber(sql, i);
-      push("number", i, end);
-      i = end;
-    } else if (IDENTIFIER_START.test(c)) {
-      let end = i + 1;
-      while (end < sql.length && IDENTIFIER_PART.test(sql[end])) end++;
-      push("word", i, end);
-      i = end;
-    } else if (c === "?" || ((c === ":" || c === "@" || c === "$") && IDENTIFIER_PART.test(next ?? ""))) {
-      let end = i + 1;
-      while (end < sql.length && IDENTIFIER_PART.test(sql[end])) end++;
-      push("parameter", i, end);
-      i = end;
-    } else if (c === "(") {
-      push("open", i, ++i);
-    } else if (c === ")") {
-      push("close", i, ++i);
-    } else if (c === ",") {
-      push("comma", i, ++i);
+      push("quoted", start, i, sql.slice(start + 1, close));
+    } else if ((c | 32) === 120 /* x */ && next === 39) {
+      i = scanQuoted(sql, i + 1, "'");
+      push("blob", start, i);
+    } else if (isDigit(c) || (c === 46 /* . */ && isDigit(next))) {
+      i = scanNumber(sql, i);
+      push("number", start, i);
+    } else if (isLetter(c)) {
+      i++;
+      while (i < n && isIdentifierPart(sql.charCodeAt(i))) i++;
+      push("word", start, i);
+    } else if (c === 63 /* ? */ || ((c === 58 || c === 64 || c === 36) /* : @ $ */ && isIdentifierPart(next))) {
+      i++;
+      while (i < n && isIdentifierPart(sql.charCodeAt(i))) i++;
+      push("parameter", start, i);
+    } else if (c === 40) {
+      push("open", start, ++i);
+    } else if (c === 41) {
+      push("close", start, ++i);
+    } else if (c === 44) {
+      push("comma", start, ++i);
     } else {
       const two = sql.slice(i, i + 2);
-      const width = two === "->" && sql[i + 2] === ">" ? 3 : TWO_CHAR_OPERATORS.has(two) ? 2 : 1;
-      push("operator", i, i + width);
-      i += width;
+      i += two === "->" && sql[i + 2] === ">" ? 3 : TWO_CHAR_OPERATORS.has(two) ? 2 : 1;
+      push("operator", start, i);
     }
   }
   return tokens;
@@ -126,16 +122,21 @@ function scanQuoted(sql: string, start: number, quote: string): number {
   throw new SqlTokenizeError(`unterminated ${quote}quoted${quote} text at offset ${start}`);
 }
 
+const HEX_NUMBER = /0[xX][0-9a-fA-F]+/y;
+const DECIMAL_NUMBER = /(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/y;
+
+/** Sticky patterns match at `start` without copying the rest of the statement. */
 function scanNumber(sql: string, start: number): number {
-  const hex = /^0[xX][0-9a-fA-F]+/.exec(sql.slice(start));
-  if (hex) return start + hex[0].length;
-  const m = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/.exec(sql.slice(start));
-  return start + (m ? m[0].length : 1);
+  for (const pattern of [HEX_NUMBER, DECIMAL_NUMBER]) {
+    pattern.lastIndex = start;
+    if (pattern.test(sql)) return pattern.lastIndex;
+  }
+  return start + 1;
 }
 
 /** The keyword a token spells, upper-cased; `null` for anything but a bare word. */
 export function keyword(token: Token | undefined): string | null {
-  return token?.kind === "word" ? token.value.toUpperCase() : null;
+  return token?.keyword ?? null;
 }
 
 /** Index of the `close` token matching the `open` token at `openIndex`. */

@@ -17,7 +17,8 @@ export function formatSqliteType(t: ColumnType): string {
 }
 
 /** Defaults that are not a literal must be parenthesised (https://www.sqlite.org/lang_createtable.html#dfltval). */
-const LITERAL_DEFAULT = /^(?:[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?|'(?:[^']|'')*'|x'[0-9a-f]*'|null|true|false|current_time|current_date|current_timestamp)$/i;
+const LITERAL_DEFAULT =
+  /^(?:[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?|'(?:[^']|'')*'|x'[0-9a-f]*'|null|true|false|current_time|current_date|current_timestamp)$/i;
 
 export function sqliteDefault(expression: string): string {
   const e = expression.trim();
@@ -40,7 +41,8 @@ export function sqliteColumnDefinition(c: ColumnModel): string {
   if (!c.nullable) parts.push("NOT NULL");
   if (c.default !== null) parts.push(`DEFAULT ${sqliteDefault(c.default)}`);
   if (c.collation !== null) parts.push(`COLLATE ${c.collation}`);
-  if (c.generated !== null) parts.push(`GENERATED ALWAYS AS (${c.generated.expression}) ${c.generated.stored ? "STORED" : "VIRTUAL"}`);
+  if (c.generated !== null)
+    parts.push(`GENERATED ALWAYS AS (${c.generated.expression}) ${c.generated.stored ? "STORED" : "VIRTUAL"}`);
   if (c.type.name === "enum" && c.type.enumValues !== null) {
     parts.push(`CHECK (${q.ident(c.name)} IN (${c.type.enumValues.map(q.literal).join(", ")}))`);
   }
@@ -50,9 +52,12 @@ export function sqliteColumnDefinition(c: ColumnModel): string {
 /** What makes ADD COLUMN refuse a column (https://www.sqlite.org/lang_altertable.html#altertabaddcol), or null. */
 export function addColumnObstacle(c: ColumnModel): string | null {
   if (c.autoIncrement !== null) return `add the auto-increment column "${c.name}"`;
-  if (!c.nullable && c.default === null && c.generated === null) return `add the NOT NULL column "${c.name}" without a default`;
-  if (c.default !== null && sqliteDefault(c.default).startsWith("(")) return `add column "${c.name}" with an expression default`;
-  if (c.default !== null && /^current_/i.test(c.default.trim())) return `add column "${c.name}" with a ${c.default} default`;
+  if (!c.nullable && c.default === null && c.generated === null)
+    return `add the NOT NULL column "${c.name}" without a default`;
+  if (c.default !== null && sqliteDefault(c.default).startsWith("("))
+    return `add column "${c.name}" with an expression default`;
+  if (c.default !== null && /^current_/i.test(c.default.trim()))
+    return `add column "${c.name}" with a ${c.default} default`;
   if (c.generated?.stored) return `add the stored generated column "${c.name}"`;
   return null;
 }

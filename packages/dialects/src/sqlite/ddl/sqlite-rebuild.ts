@@ -58,8 +58,16 @@ function resolveAgainst(table: TableModel, op: TableOperation): TableOperation {
   }
   if (op.kind !== "dropConstraint") return op;
   const c = op.constraint;
-  const wanted = c.type === "unique" ? c.unique.name : c.type === "foreignKey" ? c.foreignKey.name : c.type === "check" ? c.check.name : null;
-  const missing = () => new ModelMismatchError(`table ${table.name} has no ${c.type} constraint named ${wanted ?? "(unnamed)"}`);
+  const wanted =
+    c.type === "unique"
+      ? c.unique.name
+      : c.type === "foreignKey"
+        ? c.foreignKey.name
+        : c.type === "check"
+          ? c.check.name
+          : null;
+  const missing = () =>
+    new ModelMismatchError(`table ${table.name} has no ${c.type} constraint named ${wanted ?? "(unnamed)"}`);
   switch (c.type) {
     case "primaryKey":
       if (!table.primaryKey) throw missing();
@@ -104,10 +112,13 @@ function rebuildStatements(
     const s = sources.get(c.name)!;
     return s.cast ? `CAST(${q.ident(s.from)} AS ${formatSqliteType(s.cast)})` : q.ident(s.from);
   });
-  const copy = copied.length === 0 ? [] : [
-    `INSERT INTO ${q.qualified(after.schema, tmp)} (${copied.map((c) => q.ident(c.name)).join(", ")}) ` +
-      `SELECT ${selectList.join(", ")} FROM ${q.qualified(before.schema, before.name)}`,
-  ];
+  const copy =
+    copied.length === 0
+      ? []
+      : [
+          `INSERT INTO ${q.qualified(after.schema, tmp)} (${copied.map((c) => q.ident(c.name)).join(", ")}) ` +
+            `SELECT ${selectList.join(", ")} FROM ${q.qualified(before.schema, before.name)}`,
+        ];
   return [
     createSqliteTableStatement({ ...after, name: tmp }),
     ...copy,

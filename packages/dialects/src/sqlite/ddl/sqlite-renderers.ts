@@ -54,7 +54,10 @@ const needsBatch = (table: string, what: string): never => {
 
 /** SQLite DDL, one renderer per operation kind. Comments and enum types do not exist there. */
 export const sqliteRenderers: DdlRenderers = {
-  createTable: (op) => [createSqliteTableStatement(op.table), ...op.table.indexes.map((i) => createSqliteIndex(op.table.schema, op.table.name, i))],
+  createTable: (op) => [
+    createSqliteTableStatement(op.table),
+    ...op.table.indexes.map((i) => createSqliteIndex(op.table.schema, op.table.name, i)),
+  ],
   dropTable: (op) => [`DROP TABLE ${q.qualified(op.table.schema, op.table.name)}`],
   renameTable: (op) => [`ALTER TABLE ${q.qualified(op.schema, op.table)} RENAME TO ${q.ident(op.newName)}`],
   alterTableComment: () => [],
@@ -66,9 +69,12 @@ export const sqliteRenderers: DdlRenderers = {
   dropColumn: (op) => [`ALTER TABLE ${q.qualified(op.schema, op.table)} DROP COLUMN ${q.ident(op.column.name)}`],
   alterColumn: (op) => {
     const other = Object.entries(op.changes).filter(([k, v]) => v !== undefined && k !== "name" && k !== "comment");
-    if (other.length > 0) needsBatch(op.table, `change the ${other.map(([k]) => k).join(", ")} of column "${op.column}"`);
+    if (other.length > 0)
+      needsBatch(op.table, `change the ${other.map(([k]) => k).join(", ")} of column "${op.column}"`);
     return op.changes.name
-      ? [`ALTER TABLE ${q.qualified(op.schema, op.table)} RENAME COLUMN ${q.ident(op.column)} TO ${q.ident(op.changes.name.to)}`]
+      ? [
+          `ALTER TABLE ${q.qualified(op.schema, op.table)} RENAME COLUMN ${q.ident(op.column)} TO ${q.ident(op.changes.name.to)}`,
+        ]
       : [];
   },
   createIndex: (op) => [createSqliteIndex(op.schema, op.table, op.index)],
@@ -96,6 +102,8 @@ export const sqliteRenderers: DdlRenderers = {
     if (op.rows.length === 0) return [];
     const columns = [...new Set(op.rows.flatMap((r) => Object.keys(r)))];
     const values = op.rows.map((r) => `(${columns.map((c) => sqlValue(r[c], q)).join(", ")})`);
-    return [`INSERT INTO ${q.qualified(op.schema, op.table)} (${columns.map(q.ident).join(", ")}) VALUES\n  ${values.join(",\n  ")}`];
+    return [
+      `INSERT INTO ${q.qualified(op.schema, op.table)} (${columns.map(q.ident).join(", ")}) VALUES\n  ${values.join(",\n  ")}`,
+    ];
   },
 };
