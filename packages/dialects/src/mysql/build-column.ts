@@ -3,12 +3,37 @@ import type { ColumnRow } from "./catalog-queries";
 import { catalogExpression, nonEmpty } from "./catalog-text";
 import { normalizeMysqlDefault } from "./normalize-default";
 import { normalizeMysqlExpression } from "./normalize-expression";
+import { memoize } from "./memoize";
 import { parseMysqlType } from "./parse-type";
 import { quoteString } from "./sql-tokens";
 import { NUMERIC_TYPES } from "./type-synonyms";
 
-export interface ColumnContext {
+/** Parsers shared by all columns of one introspection, each memoized (memoize.ts). */
+export interface ColumnParsers {
   readonly dialect: DialectName;
+  readonly type: (columnType: string) => ColumnType;
+  /** Keyed by `defaultKey(type, sql)`. */
+  readonly default: (key: string) => string | null;
+  readonly expression: (catalogText: string) => string;
+}
+
+export function columnParsers(dialect: DialectName): ColumnParsers {
+  const type = memoize(parseMysqlType);
+  return {
+    dialect,
+    type,
+    default: memoize((key) => {
+      const [columnType, sql] = key.split("\u0000") as [string, string];
+      return normalizeMysqlDefault(sql, type(columnType));
+    }),
+    expression: memoize((text) => normalizeMysqlExpression(catalogExpression(text, dialect))),
+  };
+}
+
+const defaultKey = (columnType: string, sql: string) => `${columnType}\u0000${sql}`;
+
+export interface ColumnContext {
+  readonly parsers: ColumnParsers;
   /** The table's default collation: a column's is reported only when it differs. */
   readonly tableCollation: string | null;
   /** MariaDB's `json` is `longtext` with an automatic `CHECK (json_valid(col))`. */
@@ -18,13 +43,13 @@ export interface ColumnContext {
 export function buildColumn(row: ColumnRow, ctx: ColumnContext): ColumnModel {
   const type = columnTypeOf(row, ctx);
   const extra = row.extra ?? "";
-  const generated = generatedOf(row, ctx.dialect);
+  const generated = generatedOf(row, ctx.parsers);
   const collation = row.collation_name;
   return {
     name: row.column_name,
     type,
     nullable: row.is_nullable === "YES",
-    default: generated ? null : defaultOf(row, type, ctx.dialect),
+    default: generated ? null : defaultOf(row, type, ctx.parsers),
     autoIncrement: /auto_increment/i.test(extra) ? "auto-increment" : null,
     generated,
     comment: nonEmpty(row.column_comment),
@@ -34,16 +59,16 @@ export function buildColumn(row: ColumnRow, ctx: ColumnContext): ColumnModel {
 }
 
 function columnTypeOf(row: ColumnRow, ctx: ColumnContext): ColumnType {
-  const type = parseMysqlType(row.column_type);
+  const type = ctx.parsers.type(row.column_type);
   if (type.name === "longtext" && ctx.hasJsonCheck(row.column_name)) return { ...type, name: "json" };
   return type;
 }
 
-function generatedOf(row: ColumnRow, dialect: DialectName): GeneratedColumn | null {
+function generatedOf(row: ColumnRow, parsers: ColumnParsers): GeneratedColumn | null {
   const kind = /\b(VIRTUAL|STORED|PERSISTENT) GENERATED\b/i.exec(row.extra ?? "");
   if (!kind || row.generation_expression === null) return null;
   return {
-    expression: normalizeMysqlExpression(catalogExpression(row.generation_expression, dialect)),
+    expression: parsers.expression(row.generation_expression),
     stored: kind[1]!.toUpperCase() !== "VIRTUAL",
   };
 }
@@ -56,11 +81,13 @@ function generatedOf(row: ColumnRow, dialect: DialectName): GeneratedColumn | nu
  * https://mariadb.com/kb/en/information-schema-columns-table/ ·
  * https://dev.mysql.com/doc/refman/8.0/en/information-schema-columns-table.html
  */
-function defaultOf(row: ColumnRow, type: ColumnType, dialect: DialectName): string | null {
+function defaultOf(row: ColumnRow, type: ColumnType, parsers: ColumnParsers): string | null {
   const raw = row.column_default;
   if (raw === null) return null;
-  if (dialect === "mariadb") return normalizeMysqlDefault(raw, type);
-  if (/DEFAULT_GENERATED/i.test(row.extra ?? "")) return normalizeMysqlDefault(catalogExpression(raw, dialect), type);
+  if (parsers.dialect === "mariadb") return parsers.default(defaultKey(row.column_type, raw));
+  if (/DEFAULT_GENERATED/i.test(row.extra ?? "")) {
+    return parsers.default(defaultKey(row.column_type, catalogExpression(raw, parsers.dialect)));
+  }
   const bare = NUMERIC_TYPES.has(type.name) || /^(b|x)'[0-9a-f]*'$|^0x[0-9a-f]+$/i.test(raw);
-  return normalizeMysqlDefault(bare ? raw : quoteString(raw), type);
+  return parsers.default(defaultKey(row.column_type, bare ? raw : quoteString(raw)));
 }

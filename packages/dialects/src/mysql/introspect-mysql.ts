@@ -8,7 +8,7 @@ import {
   type TableModel,
 } from "@retort/core";
 import type { IntrospectOptions } from "../introspection/introspect-options";
-import { buildColumn } from "./build-column";
+import { buildColumn, columnParsers, type ColumnParsers } from "./build-column";
 import { buildForeignKey, buildKeys, type ForeignKeyGroup, type IndexGroup } from "./build-keys";
 import {
   queryChecks,
@@ -27,7 +27,6 @@ import {
 } from "./catalog-queries";
 import { catalogExpression, nonEmpty } from "./catalog-text";
 import { NameFilter } from "./name-filter";
-import { normalizeMysqlExpression } from "./normalize-expression";
 
 /**
  * Reflects a MariaDB 10.11 / MySQL 8 database through information_schema: the current
@@ -39,23 +38,35 @@ import { normalizeMysqlExpression } from "./normalize-expression";
 export async function introspectMysql(db: Queryable, options: IntrospectOptions): Promise<SchemaModel> {
   const filter = new NameFilter(options.includeName);
   const { defaultSchema, schemas } = await selectSchemas(db, options.includeSchemas ?? false, filter);
-  const tables = new Map<string, TableState>();
-  if (schemas.length > 0) {
-    for (const row of await queryTables(db, schemas)) addTable(tables, row, defaultSchema, filter);
+  // Sent together: the connection runs them back to back, with no round trip between.
+  const [tableRows, checkRows, columnRows, statisticsRows, fkColumnRows, ruleRows] =
+    schemas.length === 0
+      ? [[], [], [], [], [], []]
+      : await Promise.all([
+          queryTables(db, schemas),
+          queryChecks(db, schemas),
+          queryColumns(db, schemas),
+          queryStatistics(db, schemas),
+          queryForeignKeyColumns(db, schemas),
+          queryReferentialRules(db, schemas),
+        ]);
+  const tables = new TableIndex();
+  for (const row of tableRows) {
+    const schema = row.table_schema === defaultSchema ? null : row.table_schema;
+    if (filter.table(schema, row.table_name)) tables.add(new TableState(schema, row));
   }
-  if (tables.size > 0) {
-    for (const row of await queryChecks(db, schemas)) tables.get(keyOf(row))?.addCheck(row, db.dialect);
-    for (const row of await queryColumns(db, schemas)) tables.get(keyOf(row))?.columnRows.push(row);
-    for (const row of await queryStatistics(db, schemas)) tables.get(keyOf(row))?.addStatistic(row);
-    for (const row of await queryForeignKeyColumns(db, schemas)) tables.get(keyOf(row))?.addForeignKey(row);
-    for (const row of await queryReferentialRules(db, schemas)) tables.get(keyOf(row))?.addReferentialRule(row);
-  }
-  const expression = (e: string) => normalizeMysqlExpression(catalogExpression(e, db.dialect));
+  // Rows of tables includeName rejected miss the index: skipped in O(1).
+  for (const row of checkRows) tables.get(row)?.addCheck(row, db.dialect);
+  for (const row of columnRows) tables.get(row)?.columnRows.push(row);
+  for (const row of statisticsRows) tables.get(row)?.addStatistic(row);
+  for (const row of fkColumnRows) tables.get(row)?.addForeignKey(row);
+  for (const row of ruleRows) tables.get(row)?.addReferentialRule(row);
+  const parsers = columnParsers(db.dialect);
   return sortModel({
     dialect: db.dialect,
     defaultSchema,
     schemas: schemas.filter((s) => s !== defaultSchema),
-    tables: [...tables.values()].map((t) => t.build(db, defaultSchema, filter, expression)),
+    tables: tables.all().map((t) => t.build(parsers, defaultSchema, filter)),
     enums: [],
   });
 }
@@ -80,11 +91,26 @@ async function selectSchemas(
   return { defaultSchema, schemas };
 }
 
-const keyOf = (row: { table_schema: string; table_name: string }) => `${row.table_schema}\u0000${row.table_name}`;
+/** Tables by catalog schema, then name: routes each catalog row to its table in O(1). */
+class TableIndex {
+  private readonly bySchema = new Map<string, Map<string, TableState>>();
+  private readonly list: TableState[] = [];
 
-function addTable(tables: Map<string, TableState>, row: TableRow, defaultSchema: string, filter: NameFilter): void {
-  const schema = row.table_schema === defaultSchema ? null : row.table_schema;
-  if (filter.table(schema, row.table_name)) tables.set(keyOf(row), new TableState(schema, row));
+  add(table: TableState): void {
+    const { table_schema: schema, table_name: name } = table.row;
+    let tables = this.bySchema.get(schema);
+    if (!tables) this.bySchema.set(schema, (tables = new Map()));
+    tables.set(name, table);
+    this.list.push(table);
+  }
+
+  get(row: { table_schema: string; table_name: string }): TableState | undefined {
+    return this.bySchema.get(row.table_schema)?.get(row.table_name);
+  }
+
+  all(): readonly TableState[] {
+    return this.list;
+  }
 }
 
 const JSON_CHECK = /^json_valid\(`((?:[^`]|``)+)`\)$/;
@@ -100,7 +126,7 @@ class TableState {
 
   constructor(
     readonly schema: string | null,
-    private readonly row: TableRow,
+    readonly row: TableRow,
   ) {}
 
   addCheck(row: CheckRow, dialect: Queryable["dialect"]): void {
@@ -132,23 +158,23 @@ class TableState {
     if (group) group.rule = row;
   }
 
-  build(db: Queryable, defaultSchema: string, filter: NameFilter, expression: (e: string) => string): TableModel {
+  build(parsers: ColumnParsers, defaultSchema: string, filter: NameFilter): TableModel {
     const name = this.row.table_name;
     const include = (objectName: string, type: Parameters<NameFilter["member"]>[1]) =>
       filter.member(objectName, type, this.schema, name);
     const jsonColumns = new Set(
       this.columnRows.filter((r) => this.jsonChecks.has(r.column_name) && /^longtext\b/i.test(r.column_type)).map((r) => r.column_name),
     );
-    const columns = this.buildColumns(db, include, jsonColumns);
+    const columns = this.buildColumns(parsers, include, jsonColumns);
     const allForeignKeys = [...this.foreignKeyGroups.values()].map((g) => buildForeignKey(g, defaultSchema));
-    const keys = buildKeys(name, this.indexGroups.values(), allForeignKeys, expression, (n, unique) =>
+    const keys = buildKeys(name, this.indexGroups.values(), allForeignKeys, parsers.expression, (n, unique) =>
       include(n, unique ? "unique_constraint" : "index"),
     );
     // A json_valid check on a column that is not MariaDB's json is the user's own.
     const checkRows = [...this.checkRows, ...[...this.jsonChecks].filter(([c]) => !jsonColumns.has(c)).map(([, r]) => r)];
     const checks: CheckConstraintModel[] = checkRows
       .filter((r) => include(r.constraint_name, "check_constraint"))
-      .map((r) => ({ name: r.constraint_name, expression: expression(r.check_clause) }));
+      .map((r) => ({ name: r.constraint_name, expression: parsers.expression(r.check_clause) }));
     return {
       schema: this.schema,
       name,
@@ -163,12 +189,12 @@ class TableState {
   }
 
   private buildColumns(
-    db: Queryable,
+    parsers: ColumnParsers,
     include: (name: string, type: "column") => boolean,
     jsonColumns: ReadonlySet<string>,
   ): ColumnModel[] {
     const ctx = {
-      dialect: db.dialect,
+      parsers,
       tableCollation: this.row.table_collation,
       hasJsonCheck: (column: string) => jsonColumns.has(column),
     };
