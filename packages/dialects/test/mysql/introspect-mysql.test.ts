@@ -107,6 +107,35 @@ describeEachTarget(
       );
     });
 
+    it("reports MariaDB column-level checks by their column's name, and json_valid on a non-json column", async () => {
+      await runSql(ctx.db.url, [
+        `CREATE TABLE checked (
+           qty int CHECK (qty > 0),
+           doc longtext CHECK (json_valid(doc)),
+           raw varchar(100),
+           CONSTRAINT raw CHECK (json_valid(raw))
+         )`,
+      ]);
+      const t = tableOf(await reflect(ctx.db.url), "checked");
+      // `doc longtext CHECK (json_valid(doc))` is exactly what MariaDB makes of `doc json`.
+      expect(t.columns.map((c) => [c.name, c.type.name])).to.deep.equal([
+        ["qty", "int"],
+        ["doc", "json"],
+        ["raw", "varchar"],
+      ]);
+      expect(t.checks).to.deep.equal([
+        { name: "qty", expression: "qty > 0" },
+        { name: "raw", expression: "json_valid(raw)" },
+      ]);
+    });
+
+    it("reports a long unique key (MariaDB's automatic HASH) as a unique", async () => {
+      await runSql(ctx.db.url, ["CREATE TABLE long_unique (body text, UNIQUE KEY uq_body (body))"]);
+      const t = tableOf(await reflect(ctx.db.url), "long_unique");
+      expect(t.uniques).to.deep.equal([{ name: "uq_body", columns: ["body"], deferrable: null }]);
+      expect(t.indexes).to.deep.equal([]);
+    });
+
     it("survives a JSON round trip", async () => {
       const model = await reflect(ctx.db.url);
       expect(JSON.parse(JSON.stringify(model))).to.deep.equal(model);
