@@ -1,0 +1,142 @@
+import { expect } from "chai";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import {
+  InvalidMigrationError,
+  MissingDownRevisionError,
+  MultipleHeadsError,
+  RevisionWriteError,
+  checksumOf,
+  expandMergeTargets,
+  loadScriptDirectory,
+  slug,
+  writeMergeFile,
+  writeRevisionFile,
+} from "../../src";
+import { migrationSource, tableMigration, writeScriptDir } from "../support/migration-files";
+
+function emptyDir(): string {
+  return mkdtempSync(join(tmpdir(), "retort-scripts-"));
+}
+
+describe("script directory", () => {
+  it("loads migrations with their headers and a checksum of each file", () => {
+    const dir = writeScriptDir([tableMigration("aaaa00000001", "a", null), tableMigration("aaaa00000002", "b", "aaaa00000001", { branchLabels: ["main"] })]);
+    const scripts = loadScriptDirectory(dir);
+    expect([...scripts.scripts.keys()]).to.deep.equal(["aaaa00000001", "aaaa00000002"]);
+    const second = scripts.scripts.get("aaaa00000002")!;
+    expect(second.downRevisions).to.deep.equal(["aaaa00000001"]);
+    expect(second.branchLabels).to.deep.equal(["main"]);
+    expect(second.message).to.equal("create t_b");
+    expect(second.checksum).to.equal(checksumOf(readFileSync(second.file, "utf8")));
+    expect(scripts.graph.heads()).to.deep.equal(["aaaa00000002"]);
+  });
+
+  it("a missing folder is an empty directory", () => {
+    const scripts = loadScriptDirectory(join(emptyDir(), "nope"));
+    expect(scripts.scripts.size).to.equal(0);
+    expect(scripts.graph.heads()).to.deep.equal([]);
+  });
+
+  it("ignores line-ending differences in checksums", () => {
+    expect(checksumOf("a\r\nb\n")).to.equal(checksumOf("a\nb\n"));
+    expect(checksumOf("a\nb\n")).not.to.equal(checksumOf("a\nc\n"));
+  });
+
+  it("validation errors name the file", () => {
+    const dir = emptyDir();
+    const file = join(dir, "2026_01_01_bad.ts");
+    writeFileSync(file, `export const revision = "bad000000001";\nexport async function upgrade() {}\nexport async function downgrade() {}\n`);
+    const e = (() => {
+      try {
+        loadScriptDirectory(dir);
+      } catch (err) {
+        return err as InvalidMigrationError;
+      }
+      throw new Error("expected an error");
+    })();
+    expect(e).to.be.instanceOf(InvalidMigrationError);
+    expect(e.code).to.equal("invalid_migration");
+    expect(e.message).to.contain(file).and.contain("downRevision");
+  });
+
+  it("refuses a module without upgrade, or with a bad revision id", () => {
+    const dir = emptyDir();
+    writeFileSync(join(dir, "a.ts"), `export const revision = "x y";\nexport const downRevision = null;\n`);
+    expect(() => loadScriptDirectory(dir)).to.throw(InvalidMigrationError, /revision/);
+    writeFileSync(join(dir, "a.ts"), `export const revision = "ok0000000001";\nexport const downRevision = null;\nexport function downgrade() {}\n`);
+    expect(() => loadScriptDirectory(dir)).to.throw(InvalidMigrationError, /upgrade\(op\)/);
+  });
+
+  it("a missing down revision names the file", () => {
+    const dir = writeScriptDir([tableMigration("bbbb00000002", "b", "gone00000001")]);
+    expect(() => loadScriptDirectory(dir)).to.throw(MissingDownRevisionError, /bbbb00000002_m\.ts/);
+  });
+
+  it("accepts a default export and JavaScript files", () => {
+    const dir = emptyDir();
+    writeFileSync(
+      join(dir, "2026_01_01_js.js"),
+      `exports.default = { revision: "js0000000001", downRevision: null, upgrade() {}, downgrade() {} };\n`,
+    );
+    expect([...loadScriptDirectory(dir).scripts.keys()]).to.deep.equal(["js0000000001"]);
+  });
+
+  it("sees a file edited since it was first loaded", () => {
+    const dir = writeScriptDir([tableMigration("cccc00000001", "c", null)]);
+    const first = loadScriptDirectory(dir).scripts.get("cccc00000001")!;
+    writeFileSync(first.file, migrationSource({ ...tableMigration("cccc00000001", "c", null), message: "changed" }));
+    const again = loadScriptDirectory(dir).scripts.get("cccc00000001")!;
+    expect(again.message).to.equal("changed");
+    expect(again.checksum).not.to.equal(first.checksum);
+  });
+});
+
+describe("revision and merge files", () => {
+  const now = new Date("2026-11-27T10:00:00Z");
+
+  it("writes an empty revision on the single head, named <date>_<rev>_<slug>.ts, that loads back", () => {
+    const dir = emptyDir();
+    const first = writeRevisionFile(loadScriptDirectory(dir), { message: "Create users!", now });
+    expect(first.revision).to.match(/^[0-9a-f]{12}$/);
+    expect(first.downRevision).to.equal(null);
+    expect(basename(first.file)).to.equal(`2026_11_27_${first.revision}_create_users.ts`);
+    const second = writeRevisionFile(loadScriptDirectory(dir), { message: "add email", revId: "given0000001", branchLabels: ["core"], now });
+    expect(second.revision).to.equal("given0000001");
+    const scripts = loadScriptDirectory(dir);
+    const loaded = scripts.scripts.get("given0000001")!;
+    expect(loaded.downRevisions).to.deep.equal([first.revision]);
+    expect(loaded.branchLabels).to.deep.equal(["core"]);
+    expect(loaded.message).to.equal("add email");
+    expect(loaded.createdAt).to.equal(now.toISOString());
+  });
+
+  it("needs --head with several heads, --splice to branch from a non-head, and writes merges", () => {
+    const dir = emptyDir();
+    const a = writeRevisionFile(loadScriptDirectory(dir), { message: "a", revId: "a00000000001", now });
+    writeRevisionFile(loadScriptDirectory(dir), { message: "b", revId: "b00000000001", now });
+    expect(() => writeRevisionFile(loadScriptDirectory(dir), { message: "c", head: a.revision, now })).to.throw(RevisionWriteError, /--splice/);
+    writeRevisionFile(loadScriptDirectory(dir), { message: "c", head: a.revision, splice: true, revId: "c00000000001", branchLabels: ["side"], now });
+    expect(() => writeRevisionFile(loadScriptDirectory(dir), { message: "d", now })).to.throw(MultipleHeadsError, /merge/);
+    const onLabel = writeRevisionFile(loadScriptDirectory(dir), { message: "d", head: "side@head", revId: "d00000000001", now });
+    expect(onLabel.downRevision).to.equal("c00000000001");
+    const before = loadScriptDirectory(dir);
+    const merge = writeMergeFile(before, expandMergeTargets(before, ["heads"]), {
+      message: "merge heads",
+      revId: "e00000000001",
+      now,
+    });
+    expect([...(merge.downRevision as string[])].sort()).to.deep.equal(["b00000000001", "d00000000001"]);
+    const scripts = loadScriptDirectory(dir);
+    expect(scripts.graph.heads()).to.deep.equal(["e00000000001"]);
+    expect(scripts.graph.isMerge("e00000000001")).to.equal(true);
+    expect(() => writeMergeFile(scripts, ["e00000000001"], { message: "x" })).to.throw(RevisionWriteError, /two/);
+    expect(() => writeRevisionFile(scripts, { message: "dup", revId: "a00000000001" })).to.throw(RevisionWriteError, /already exists/);
+  });
+
+  it("slugs messages for file names", () => {
+    expect(slug("Add  user/email column!")).to.equal("add_user_email_column");
+    expect(slug("***")).to.equal("revision");
+  });
+});
