@@ -80,8 +80,20 @@ export interface TypeormForeignKeyMetadata {
   readonly deferrable?: Deferrable;
 }
 
+export interface TypeormIndexMetadata {
+  readonly name: string;
+  /** The `columns` array of the @Index that declared it (the same object), when one did. */
+  readonly givenColumnNames?: unknown;
+}
+
+/** TypeORM's decorator registry (`getMetadataArgsStorage()`), as far as retort reads it. */
+export interface TypeormMetadataArgsStorage {
+  readonly indices: readonly { readonly columns?: unknown }[];
+}
+
 export interface TypeormEntityMetadata {
   readonly name: string;
+  readonly indices: readonly TypeormIndexMetadata[];
   readonly tableName: string;
   readonly schema?: string;
   readonly tableType: string;

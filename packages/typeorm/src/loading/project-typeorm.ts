@@ -1,6 +1,11 @@
 import { dirname, join } from "node:path";
 import { TypeormNotFoundError } from "../errors";
-import type { TypeormDataSource, TypeormDataSourceOptions, TypeormTableClass } from "../typeorm-shapes";
+import type {
+  TypeormDataSource,
+  TypeormDataSourceOptions,
+  TypeormMetadataArgsStorage,
+  TypeormTableClass,
+} from "../typeorm-shapes";
 
 /** The user's own TypeORM, found from their project or from one of its DataSource objects. */
 export interface ProjectTypeorm {
@@ -9,6 +14,7 @@ export interface ProjectTypeorm {
   readonly version: string;
   readonly DataSource: new (options: TypeormDataSourceOptions) => TypeormDataSource;
   readonly Table: TypeormTableClass;
+  readonly getMetadataArgsStorage: () => TypeormMetadataArgsStorage;
 }
 
 const byRoot = new Map<string, ProjectTypeorm>();
@@ -50,8 +56,9 @@ function typeormAt(root: string): ProjectTypeorm {
   const pkg = require(join(root, "package.json")) as { version: string };
   const { DataSource } = require(join(root, "data-source", "DataSource.js")) as Pick<ProjectTypeorm, "DataSource">;
   const { Table } = require(join(root, "schema-builder", "table", "Table.js")) as Pick<ProjectTypeorm, "Table">;
+  const { getMetadataArgsStorage } = require(join(root, "globals.js")) as Pick<ProjectTypeorm, "getMetadataArgsStorage">;
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const found: ProjectTypeorm = { root, version: pkg.version, DataSource, Table };
+  const found: ProjectTypeorm = { root, version: pkg.version, DataSource, Table, getMetadataArgsStorage };
   byRoot.set(root, found);
   return found;
 }

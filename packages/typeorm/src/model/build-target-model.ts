@@ -35,6 +35,8 @@ export interface BuildTargetModelOptions {
  * would create with the rules it uses itself.
  */
 export async function buildTargetModel(dataSource: TypeormDataSource, options: BuildTargetModelOptions = {}): Promise<SchemaModel> {
+  // Before the metadata: TypeORM sizes join columns to uuid keys by the server's uuid support.
+  if (options.serverVersion !== undefined) applyServerVersion(dataSource.driver, options.serverVersion);
   const metadatas = await buildEntityMetadatas(dataSource, options.source);
   return convertEntityMetadatas(dataSource, metadatas, options);
 }
@@ -56,11 +58,12 @@ export function convertEntityMetadatas(
     naming: dataSource.namingStrategy,
     defaultSchema: options.defaultSchema ?? defaultSchemaOf(dataSource, family),
   };
-  const { Table } = typeormOf(dataSource);
+  const { Table, getMetadataArgsStorage } = typeormOf(dataSource);
+  const declaredIndexColumns = new Set(getMetadataArgsStorage().indices.map((a) => a.columns));
   const tables: TableModel[] = [];
   const enums = new Map<string, EnumTypeModel>();
   for (const metadata of metadatas.filter(isSynchronizedTable)) {
-    const converted = convertTable(metadata, Table, ctx);
+    const converted = convertTable(metadata, Table, ctx, declaredIndexNames(metadata, declaredIndexColumns));
     tables.push(converted.table);
     // One type per name: TypeORM creates a shared enumName once, with the first table's values.
     for (const e of converted.enums) if (!enums.has(`${e.schema}.${e.name}`)) enums.set(`${e.schema}.${e.name}`, e);
@@ -73,6 +76,18 @@ export function convertEntityMetadatas(
     tables,
     enums: [...enums.values()],
   });
+}
+
+/**
+ * Names of the table's indexes an @Index declared. On MySQL TypeORM turns @Unique,
+ * `unique: true` and one-to-one keys into unique indexes too; those stay unique
+ * constraints in the model (SPEC.md §3: reported as add_unique). An index built from an
+ * @Index keeps that decorator's `columns` array itself, which tells them apart.
+ */
+function declaredIndexNames(metadata: TypeormEntityMetadata, declaredColumns: ReadonlySet<unknown>): ReadonlySet<string> {
+  return new Set(
+    metadata.indices.filter((i) => i.givenColumnNames !== undefined && declaredColumns.has(i.givenColumnNames)).map((i) => i.name),
+  );
 }
 
 /** RdbmsSchemaBuilder.entityToSyncMetadatas: views, STI children and `synchronize: false` are not created. */

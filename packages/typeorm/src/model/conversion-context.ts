@@ -29,6 +29,8 @@ export interface TableFacts {
   /** `null` in the default schema. */
   readonly schema: string | null;
   readonly name: string;
+  /** Indexes an @Index declared (the others TypeORM made from unique constraints, on MySQL). */
+  readonly declaredIndexes: ReadonlySet<string>;
 }
 
 /** A converted column, with what it adds to its table or the model. */

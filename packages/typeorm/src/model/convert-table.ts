@@ -25,9 +25,19 @@ export interface ConvertedTable {
  * synchronize (column types, lengths and defaults already through the driver's
  * normalizeType, getColumnLength and normalizeDefault).
  */
-export function convertTable(metadata: TypeormEntityMetadata, Table: TypeormTableClass, ctx: ConversionContext): ConvertedTable {
+export function convertTable(
+  metadata: TypeormEntityMetadata,
+  Table: TypeormTableClass,
+  ctx: ConversionContext,
+  declaredIndexes: ReadonlySet<string>,
+): ConvertedTable {
   const typeormTable = Table.create(metadata, ctx.driver);
-  const facts: TableFacts = { table: typeormTable, schema: modelSchema(metadata.schema, ctx), name: metadata.tableName };
+  const facts: TableFacts = {
+    table: typeormTable,
+    schema: modelSchema(metadata.schema, ctx),
+    name: metadata.tableName,
+    declaredIndexes,
+  };
   const converted = typeormTable.columns.map((c) => COLUMN_CONVERTERS[ctx.family](c, facts, ctx));
   const keys = tableKeys(facts, ctx);
   const table = tableModel(facts.name, {

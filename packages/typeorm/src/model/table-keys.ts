@@ -53,20 +53,19 @@ function constraintKeys(facts: TableFacts, ctx: ConversionContext): TableKeys {
 }
 
 /**
- * MySQL has no unique constraints apart from unique indexes: `unique` columns and
- * @Unique become unique indexes (MysqlQueryRunner.createTableSql); partial indexes do
- * not exist there, so `where` is ignored.
+ * MySQL has no unique constraints apart from unique indexes: TypeORM makes `unique`
+ * columns, @Unique and one-to-one keys unique indexes (EntityMetadataBuilder and
+ * MysqlQueryRunner.createTableSql). Those that no @Index declared stay unique
+ * constraints in the model, as introspection reports them. No partial indexes there.
  */
 function mysqlKeys(facts: TableFacts, ctx: ConversionContext): TableKeys {
   const { table } = facts;
-  const indices: { name: string; columnNames: readonly string[]; isUnique: boolean; method: string | null }[] = table.indices.map(
-    (i) => ({
-      name: i.name ?? ctx.naming.indexName(table, i.columnNames, i.where),
-      columnNames: i.columnNames,
-      isUnique: i.isUnique,
-      method: i.isFulltext ? "fulltext" : i.isSpatial ? "spatial" : null,
-    }),
-  );
+  const indices = table.indices.map((i) => ({
+    name: i.name ?? ctx.naming.indexName(table, i.columnNames, i.where),
+    columnNames: i.columnNames,
+    isUnique: i.isUnique,
+    method: i.isFulltext ? "fulltext" : i.isSpatial ? "spatial" : null,
+  }));
   for (const c of table.columns) {
     const hasIndex = table.indices.some((i) => i.columnNames.length === 1 && i.isUnique && i.columnNames[0] === c.name);
     const hasUnique = table.uniques.some((u) => u.columnNames.length === 1 && u.columnNames[0] === c.name);
@@ -79,10 +78,13 @@ function mysqlKeys(facts: TableFacts, ctx: ConversionContext): TableKeys {
       indices.push({ name: u.name ?? "", columnNames: u.columnNames, isUnique: true, method: null });
     }
   }
+  const isConstraint = (i: (typeof indices)[number]) => i.isUnique && i.method === null && !facts.declaredIndexes.has(i.name);
   return {
     primaryKey: primaryKey(facts, ctx),
-    indexes: indices.map((i) => index(i.name, i.columnNames, { unique: i.isUnique, method: i.method })),
-    uniques: [],
+    indexes: indices
+      .filter((i) => !isConstraint(i))
+      .map((i) => index(i.name, i.columnNames, { unique: i.isUnique, method: i.method })),
+    uniques: indices.filter(isConstraint).map((i) => ({ name: i.name, columns: [...i.columnNames], deferrable: null })),
     checks: tableChecks(facts, ctx),
   };
 }
