@@ -12,7 +12,7 @@ import {
 } from "./catalog-queries";
 import { parseCreateTable } from "./create-table-parser";
 import { readingSchemaOf } from "./schema-read-error";
-import { assembleTable, type TableRows } from "./table-assembler";
+import { assembleTable, type SchemaLookups, type TableRows } from "./table-assembler";
 
 const TOP_LEVEL = { schemaName: null, tableName: null, schemaQualifiedTableName: null } as const;
 const includeAll: IncludeName = () => true;
@@ -24,32 +24,18 @@ const includeAll: IncludeName = () => true;
  */
 export async function introspectSqlite(db: Queryable, options: IntrospectOptions): Promise<SchemaModel> {
   const includeName = options.includeName ?? includeAll;
-  const tables = new Map<string, TableRows>();
-  const indexSql = new Map<string, string>();
-  const tableNames = new Map<string, string>();
-  for (const row of await db.query<MasterRow>(MASTER_SQL)) {
-    if (row.type === "index") {
-      indexSql.set(row.name, row.sql);
-      continue;
-    }
-    tableNames.set(row.name.toLowerCase(), row.name);
-    if (includeName(row.name, "table", TOP_LEVEL)) {
-      const parsed = readingSchemaOf("table", row.name, () => parseCreateTable(row.sql));
-      tables.set(row.name, { name: row.name, parsed, columns: [], indexes: new Map(), foreignKeys: new Map() });
-    }
-  }
+  const { tables, lookups } = readMaster(await db.query<MasterRow>(MASTER_SQL), includeName);
+  // With a filter, only the kept tables' pragmas run: the names go in as one JSON array.
   const filtered = options.includeName !== undefined;
   const params = filtered ? [JSON.stringify([...tables.keys()])] : [];
-  const columnRows = await db.query<ColumnRow>(columnsSql(filtered), params);
-  const indexRows = await db.query<IndexRow>(indexesSql(filtered), params);
-  const foreignKeyRows = await db.query<ForeignKeyRow>(foreignKeysSql(filtered), params);
-
-  for (const row of columnRows) tables.get(row.table_name)?.columns.push(row);
-  for (const row of indexRows) {
+  for (const row of await db.query<ColumnRow>(columnsSql(filtered), params)) {
+    tables.get(row.table_name)?.columns.push(row);
+  }
+  for (const row of await db.query<IndexRow>(indexesSql(filtered), params)) {
     const indexes = tables.get(row.table_name)?.indexes;
     if (indexes) appendTo(indexes, row.index_name, row);
   }
-  for (const row of foreignKeyRows) {
+  for (const row of await db.query<ForeignKeyRow>(foreignKeysSql(filtered), params)) {
     const foreignKeys = tables.get(row.table_name)?.foreignKeys;
     if (foreignKeys) appendTo(foreignKeys, row.id, row);
   }
@@ -57,9 +43,30 @@ export async function introspectSqlite(db: Queryable, options: IntrospectOptions
     dialect: "sqlite",
     defaultSchema: "main",
     schemas: [],
-    tables: [...tables.values()].map((t) => assembleTable(t, { indexSql, tableNames }, includeName)),
+    tables: [...tables.values()].map((t) => assembleTable(t, lookups, includeName)),
     enums: [],
   });
+}
+
+/** The kept tables (parsed, ready for their catalog rows) and the schema-wide lookups. */
+function readMaster(
+  rows: readonly MasterRow[],
+  includeName: IncludeName,
+): { tables: Map<string, TableRows>; lookups: SchemaLookups } {
+  const tables = new Map<string, TableRows>();
+  const indexSql = new Map<string, string>();
+  const tableNames = new Map<string, string>();
+  for (const row of rows) {
+    if (row.type === "index") {
+      indexSql.set(row.name, row.sql);
+      continue;
+    }
+    tableNames.set(row.name.toLowerCase(), row.name);
+    if (!includeName(row.name, "table", TOP_LEVEL)) continue;
+    const parsed = readingSchemaOf("table", row.name, () => parseCreateTable(row.sql));
+    tables.set(row.name, { name: row.name, parsed, columns: [], indexes: new Map(), foreignKeys: new Map() });
+  }
+  return { tables, lookups: { indexSql, tableNames } };
 }
 
 function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -66,13 +66,13 @@ export function assembleTable(rows: TableRows, lookups: SchemaLookups, includeNa
     } else if (keep(name, "index")) indexes.push(assembleIndex(name, parts, lookups.indexSql.get(name)));
   }
   const primaryKey = assemblePrimaryKey(rows);
-  const autoIncrementColumn = primaryKey?.columns.length === 1 ? primaryKey.columns[0] : null;
-  const rowidAlias = autoIncrementColumn !== null && !hasPrimaryKeyIndex && !rows.parsed.withoutRowid;
+  const soleKeyColumn = primaryKey?.columns.length === 1 ? primaryKey.columns[0] : null;
+  const rowidAlias = soleKeyColumn !== null && !hasPrimaryKeyIndex && !rows.parsed.withoutRowid;
   const autoIncrement = rowidAlias ? (rows.parsed.primaryKey?.autoIncrement ? "sqlite-autoincrement" : "rowid") : null;
   const columns: ColumnModel[] = [];
   for (const row of rows.columns) {
     if (!keep(row.name, "column")) continue;
-    columns.push(assembleColumn(row, rows.parsed, row.name === autoIncrementColumn ? autoIncrement : null));
+    columns.push(assembleColumn(row, rows.parsed, row.name === soleKeyColumn ? autoIncrement : null));
   }
   return table(rows.name, {
     columns,

@@ -69,6 +69,18 @@ describe("sqlite sql-tokenizer", () => {
     ]);
   });
 
+  it("reads identifiers with non-ASCII letters and $, and tells x'..' blobs from a word x", () => {
+    expect(kinds("café_2 a$b x = X'0A'")).to.deep.equal([
+      ["word", "café_2"],
+      ["word", "a$b"],
+      ["word", "x"],
+      ["operator", "="],
+      ["blob", "X'0A'"],
+    ]);
+    expect(tokenize("price").map((t) => t.keyword)).to.deep.equal(["PRICE"]);
+    expect(tokenize(`"price"`).map((t) => t.keyword)).to.deep.equal([null]);
+  });
+
   it("reports unterminated quotes", () => {
     expect(() => tokenize(`'abc`)).to.throw(SqlTokenizeError, /unterminated/);
     expect(() => tokenize(`"abc`)).to.throw(SqlTokenizeError, /unterminated/);
