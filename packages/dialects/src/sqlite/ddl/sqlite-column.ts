@@ -25,14 +25,18 @@ export function sqliteDefault(expression: string): string {
   return LITERAL_DEFAULT.test(e) || (e.startsWith("(") && e.endsWith(")")) ? e : `(${e})`;
 }
 
-/** Whether the column is written `INTEGER PRIMARY KEY [AUTOINCREMENT]` inline. */
-export function isInlineRowid(c: ColumnModel): boolean {
-  return c.autoIncrement !== null;
+/**
+ * Whether the column is written `INTEGER PRIMARY KEY [AUTOINCREMENT]` inline: an
+ * auto-increment column that is the table's whole primary key (a dropped key takes the
+ * rowid alias with it).
+ */
+export function isInlineRowid(c: ColumnModel, primaryKey: readonly string[] | null): boolean {
+  return c.autoIncrement !== null && primaryKey !== null && primaryKey.length === 1 && primaryKey[0] === c.name;
 }
 
-/** A column as CREATE TABLE / ADD COLUMN write it. */
-export function sqliteColumnDefinition(c: ColumnModel): string {
-  if (isInlineRowid(c)) {
+/** A column as CREATE TABLE / ADD COLUMN write it; `primaryKey` is the table's key columns. */
+export function sqliteColumnDefinition(c: ColumnModel, primaryKey: readonly string[] | null = null): string {
+  if (isInlineRowid(c, primaryKey)) {
     // Only a column typed exactly INTEGER aliases the rowid (https://www.sqlite.org/lang_createtable.html#rowid).
     const auto = c.autoIncrement === "rowid" ? "" : " AUTOINCREMENT";
     return `${q.ident(c.name)} integer PRIMARY KEY${auto} NOT NULL`;

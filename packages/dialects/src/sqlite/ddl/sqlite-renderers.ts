@@ -20,9 +20,10 @@ export function createSqliteIndex(schema: string | null, table: string, index: I
 
 /** The CREATE TABLE statement alone (indexes are separate statements). */
 export function createSqliteTableStatement(t: TableModel): string {
-  const inlinePk = t.columns.find(isInlineRowid);
+  const pk = t.primaryKey?.columns ?? null;
+  const inlinePk = t.columns.find((c) => isInlineRowid(c, pk));
   const body = [
-    ...t.columns.map(sqliteColumnDefinition),
+    ...t.columns.map((c) => sqliteColumnDefinition(c, pk)),
     ...(t.primaryKey && !inlinePk ? [constraints.primaryKey(t.primaryKey)] : []),
     ...t.uniques.map(constraints.unique),
     ...t.foreignKeys.map(constraints.foreignKey),
@@ -64,7 +65,7 @@ export const sqliteRenderers: DdlRenderers = {
   addColumn: (op) => {
     const obstacle = addColumnObstacle(op.column);
     if (obstacle) needsBatch(op.table, obstacle);
-    return [`ALTER TABLE ${q.qualified(op.schema, op.table)} ADD COLUMN ${sqliteColumnDefinition(op.column)}`];
+    return [`ALTER TABLE ${q.qualified(op.schema, op.table)} ADD COLUMN ${sqliteColumnDefinition(op.column, null)}`];
   },
   dropColumn: (op) => [`ALTER TABLE ${q.qualified(op.schema, op.table)} DROP COLUMN ${q.ident(op.column.name)}`],
   alterColumn: (op) => {
