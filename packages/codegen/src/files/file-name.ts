@@ -39,7 +39,7 @@ export function migrationFileName(input: FileNameInput, template = DEFAULT_FILE_
       if (value === undefined) throw new InvalidFileTemplateError(template, `unknown token ${whole}`);
       return value;
     })
-    .replace(/[_-]+$/, "")
+    .replace(/^[_-]+|[_-]+$/g, "")
     .replace(/__+/g, "_");
   if (/[/\\]/.test(name)) throw new InvalidFileTemplateError(template, "a file name cannot contain a path separator");
   return `${name}.ts`;
