@@ -1,12 +1,14 @@
 import type { DialectName } from "@retort/core";
 
+const ESCAPED: Readonly<Record<string, string>> = { "0": "\0", n: "\n", r: "\r", t: "\t", Z: "\x1a" };
+
 /**
  * MySQL 8 reports expressions (GENERATION_EXPRESSION, CHECK_CLAUSE, expression defaults)
- * with their quotes backslash-escaped, `_utf8mb4\'x\'`, a known quirk of its data
- * dictionary views (MySQL bug #98811); MariaDB does not. Undone before normalising.
+ * string-escaped, `concat(`a`,_utf8mb4\' \')`, as other tools found too (e.g.
+ * shopware-cli PR #847); MariaDB reports plain SQL. Undone before normalising.
  */
 export function catalogExpression(text: string, dialect: DialectName): string {
-  return dialect === "mysql" ? text.replace(/\\'/g, "'") : text;
+  return dialect === "mysql" ? text.replace(/\\(.)/gs, (_, ch: string) => ESCAPED[ch] ?? ch) : text;
 }
 
 /** information_schema leaves comments empty rather than NULL. */
