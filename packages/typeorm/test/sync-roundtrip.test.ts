@@ -11,6 +11,7 @@ import { useMetadataStorageOf } from "./support/metadata-storage";
 import {
   caseDataSource,
   serverVersion,
+  uniqueIndexesAsConstraints,
   withoutChecks,
   withoutTypeormBookkeeping,
   writeCase,
@@ -78,7 +79,7 @@ describeEachTarget("TypeORM synchronize() vs the converted model", (ctx) => {
           defaultSchema: actual.defaultSchema,
           serverVersion: version,
         });
-        const expected = ctx.target.family === "mysql" ? withoutChecks(converted) : converted;
+        const expected = ctx.target.family === "mysql" ? uniqueIndexesAsConstraints(withoutChecks(converted)) : converted;
         dumpModels(`${ctx.target.name}-${c.typeorm}-${c.kind}`, actual, expected);
         expectSameModel(actual, expected);
       } finally {

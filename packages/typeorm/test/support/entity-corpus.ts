@@ -173,7 +173,7 @@ export class ArchivedPost {
   @PrimaryGeneratedColumn("identity", { generatedIdentity: "ALWAYS" }) id!: number;
   @Column({ type: "enum", enum: Mood, enumName: "mood" }) mood!: Mood;
   @Column({ type: "enum", enum: ["x", "y"] }) letter!: string;
-  @Column({ type: "jsonb", default: { a: 1 } }) data!: object;
+  @Column({ type: "jsonb", default: [] }) data!: object;
 }
 
 @Entity()
@@ -213,6 +213,10 @@ export class MysqlFeature {
   @Column({ type: "text" }) body!: string;
   @Column({ type: "uuid", nullable: true }) token!: string | null;
   @Column({ type: "varchar", length: 30, comment: "it's \\"quoted\\"" }) label!: string;
+  @Index("IDX_mysql_code", { unique: true }) @Column({ type: "varchar", length: 12, nullable: true }) code!: string | null;
+  @Column({ type: "json", nullable: true }) doc!: object | null;
+  @Column({ type: "tinyint", default: 1 }) small!: number;
+  @Column({ type: "decimal", precision: 6, scale: 3, default: 1.25 }) exact!: string;
 }
 `;
 

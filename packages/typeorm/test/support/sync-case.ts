@@ -1,4 +1,4 @@
-import type { Queryable, SchemaModel, TableModel } from "@retort/core";
+import { sortModel, type Queryable, type SchemaModel, type TableModel } from "@retort/core";
 import type { TestDatabase, TestTarget } from "@retort/testing";
 import { entitiesDataSource, loadDataSource, type TypeormDataSource } from "../../src";
 import { entityCorpus, type Family } from "./entity-corpus";
@@ -60,7 +60,8 @@ export const dataSource = new DataSource({
   type: ${JSON.stringify(type)},
   ${connection},
   entities: [__dirname + "/entity/*.ts"],
-  namingStrategy: new SnakeNaming(),
+  namingStrategy: new SnakeNaming(),${type === "postgres" ? `
+  uuidExtension: "pgcrypto",` : ""}
 } as any);
 `;
 }
@@ -76,6 +77,24 @@ export function withoutTypeormBookkeeping(model: SchemaModel): SchemaModel {
  */
 export function withoutChecks(model: SchemaModel): SchemaModel {
   return { ...model, tables: model.tables.map((t): TableModel => ({ ...t, checks: [] })) };
+}
+
+/**
+ * MySQL cannot tell a unique index from a unique constraint, so introspection reports
+ * every plain unique index as a unique constraint, while the converted model keeps the
+ * ones an @Index declared as indexes (SPEC.md §3: they are reported as add_index). The
+ * comparator treats the two as the same; so does this view of a model.
+ */
+export function uniqueIndexesAsConstraints(model: SchemaModel): SchemaModel {
+  const isPlainUnique = (i: TableModel["indexes"][number]) => i.unique && i.method === null && i.where === null && i.parts.every((p) => p.column !== null && !p.descending);
+  return sortModel({
+    ...model,
+    tables: model.tables.map((t): TableModel => ({
+      ...t,
+      indexes: t.indexes.filter((i) => !isPlainUnique(i)),
+      uniques: [...t.uniques, ...t.indexes.filter(isPlainUnique).map((i) => ({ name: i.name, columns: i.parts.map((p) => p.column ?? ""), deferrable: null }))],
+    })),
+  });
 }
 
 export async function serverVersion(db: Queryable): Promise<string | undefined> {
