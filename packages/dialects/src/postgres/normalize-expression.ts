@@ -23,6 +23,7 @@ export function normalizeNodes(list: readonly Node[]): Node[] {
   let nodes = list.map((n) => (isGroup(n) ? { ...n, children: normalizeNodes(n.children) } : canonicalWord(n)));
   nodes = patternOperators(nodes);
   nodes = mergeNegativeNumbers(nodes);
+  nodes = castCallsAsOperators(nodes);
   nodes = canonicalCasts(nodes);
   nodes = canonicalTimestamps(nodes);
   nodes = rewriteInLists(nodes);
@@ -76,6 +77,22 @@ function mergeNegativeNumbers(list: Node[]): Node[] {
     const operandPosition = !prev || prev.kind === "op" || prev.kind === "comma" || (prev.kind === "word" && UNARY_CONTEXT.has(prev.text));
     if (n.kind === "op" && n.text === "-" && operandPosition && list[i + 1]?.kind === "number") {
       out.push({ kind: "number", text: `-${(list[++i] as Token).text}` });
+    } else out.push(n);
+  }
+  return out;
+}
+
+/** `CAST(x AS t)` is stored as `(x)::t`. */
+function castCallsAsOperators(list: Node[]): Node[] {
+  const out: Node[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const n = list[i]!;
+    const args = list[i + 1];
+    const as = isGroup(args) ? args.children.findIndex((c) => isWord(c, "AS")) : -1;
+    if (isWord(n, "CAST") && isGroup(args) && as > 0) {
+      const typeWords = args.children.slice(as + 1).map((c) => (isGroup(c) || c.kind !== "word" ? c : { ...c, text: c.text.toLowerCase() }));
+      out.push({ kind: "group", open: "(", children: args.children.slice(0, as) }, { kind: "cast", text: "::" }, ...typeWords);
+      i++;
     } else out.push(n);
   }
   return out;
@@ -208,14 +225,22 @@ function stripRestatingCasts(list: Node[]): Node[] {
  * `qty + price` (integer plus numeric) as `qty::numeric + price`: it folds the implicit
  * widening of the integer side into the text. Next to a comparison, `+`, `-` or `*` such a
  * cast changes no value, so it is dropped there; next to `/`, `%` or `^` it can
- * (`5::numeric / 2` is 2.5, `5 / 2` is 2) and it stays.
+ * (`qty::numeric / 2` is 2.5 where `qty / 2` is 2) and it stays. A number literal's cast
+ * comes from that coercion alone, so it goes next to any operator, unless it is a dividend.
  */
 const NUMERIC_CASTS = new Set(["numeric", "real", "double precision", "bigint"]);
 const WIDENING_NEIGHBOURS = new Set(["=", "<>", "!=", "<", ">", "<=", ">=", "+", "-", "*"]);
 
 function isWideningContext(subject: Node, n: Node, prev: Node | undefined, next: Node | undefined): boolean {
-  const castable = subject.kind === "number" || isIdentifier(subject) || (isGroup(n) && n.open === "(");
-  const widening = (x: Node | undefined) => x?.kind === "op" && WIDENING_NEIGHBOURS.has((x as Token).text);
+  const operator = (x: Node | undefined) => x?.kind === "op";
+  // A number literal is cast only by the server's coercion: DDL says `3`, not `3::numeric`.
+  // As a dividend it may be what makes the division exact (`1::numeric / 3`): it stays there.
+  if (subject.kind === "number") {
+    const dividend = operator(next) && ["/", "%", "^"].includes((next as Token).text);
+    return (operator(prev) || operator(next)) && !dividend && next?.kind !== "cast";
+  }
+  const castable = isIdentifier(subject) || (isGroup(n) && n.open === "(");
+  const widening = (x: Node | undefined) => operator(x) && WIDENING_NEIGHBOURS.has((x as Token).text);
   const harmless = (x: Node | undefined) => x === undefined || x.kind === "comma" || isWord(x, "AND", "OR", "THEN", "ELSE", "WHEN", "END") || widening(x);
   return castable && (widening(prev) || widening(next)) && harmless(prev) && harmless(next);
 }

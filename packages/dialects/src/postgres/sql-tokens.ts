@@ -22,6 +22,8 @@ export type Node = Token | Group;
 
 const PATTERNS: readonly [TokenKind | "space" | "open" | "close", RegExp][] = [
   ["space", /^\s+/],
+  ["space", /^--[^\n]*/],
+  ["space", /^\/\*[\s\S]*?\*\//],
   ["string", /^[eE]?'(?:[^']|'')*'/],
   ["name", /^(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*))+/],
   ["name", /^"(?:[^"]|"")*"/],
@@ -50,9 +52,20 @@ export function tokenize(sql: string): Token[] {
 function nextToken(rest: string): [TokenKind | "space" | "open" | "close", string] {
   for (const [kind, re] of PATTERNS) {
     const m = re.exec(rest);
-    if (m) return [kind, m[0]];
+    if (m) return [kind, kind === "op" ? trimOperator(m[0]) : m[0]];
   }
   return ["other", rest[0]!];
+}
+
+/**
+ * PostgreSQL's lexer rule: a multi-character operator does not end in `+` or `-` unless it
+ * also holds one of ~ ! @ # % ^ & | ` ?, so `a>-1` is `a > -1`.
+ * https://www.postgresql.org/docs/15/sql-syntax-lexical.html#SQL-SYNTAX-OPERATORS
+ */
+function trimOperator(op: string): string {
+  let text = op;
+  while (text.length > 1 && /[+-]$/.test(text) && !/[~!@#%^&|`?]/.test(text)) text = text.slice(0, -1);
+  return text;
 }
 
 /** Nests tokens by brackets. Unbalanced input is left flat rather than rejected. */

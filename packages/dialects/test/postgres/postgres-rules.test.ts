@@ -167,6 +167,13 @@ describe("postgresRules.normalizeExpression", () => {
     expect(normalizeExpression("qty::numeric")).to.equal("qty::numeric");
   });
 
+  it("lexes operators and comments as PostgreSQL does, and spells CAST() as ::", () => {
+    expect(normalizeExpression("a>-1")).to.equal("a > -1");
+    expect(normalizeExpression("a > 1 -- why\n AND /* note */ b < 2")).to.equal("a > 1 AND b < 2");
+    same("CAST(qty AS numeric(10,2)) / 3 > 1", "(((qty)::numeric(10,2) / (3)::numeric) > (1)::numeric)");
+    expect(normalizeExpression("CAST(x AS timestamp with time zone) IS NULL")).to.equal("x::timestamptz IS NULL");
+  });
+
   it("spells LIKE and ILIKE as words, as written in DDL", () => {
     same("name LIKE 'a%'", "(name ~~ 'a%'::text)");
     same("name NOT ILIKE 'a%'", "(name !~~* 'a%'::text)");

@@ -76,6 +76,9 @@ const EXPRESSIONS: readonly string[] = [
   `NOT flag`,
   `name LIKE 'a%'`,
   `tags @> ARRAY['x']`,
+  `CAST(qty AS numeric(10,2)) / 3 > 1`,
+  `qty>-1 AND code <> 'x' -- a comment\n`,
+  `(1)::numeric / 3 < price`,
 ];
 
 const EXPRESSION_TABLE = `CREATE TABLE expr_t (price numeric, qty integer, name text, code varchar(5), flag boolean,
