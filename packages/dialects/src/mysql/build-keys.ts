@@ -108,11 +108,7 @@ function generatedName(table: string, name: string | null): boolean {
   return name !== null && name.startsWith(`${table}_ibfk_`) && /^\d+$/.test(name.slice(table.length + 6));
 }
 
-function isImplicitForeignKeyIndex(
-  table: string,
-  index: IndexModel,
-  foreignKeys: readonly ForeignKeyModel[],
-): boolean {
+function isImplicitForeignKeyIndex(table: string, index: IndexModel, foreignKeys: readonly ForeignKeyModel[]): boolean {
   if (index.unique || index.method !== null || !plainAscending(index.parts)) return false;
   return foreignKeys.some(
     (fk) =>

@@ -61,7 +61,8 @@ function isTruthTest(before: readonly Token[], t: Token): boolean {
 function endsOperand(t: Token | undefined): boolean {
   if (!t) return false;
   if (t.text === ")") return true;
-  if (t.kind === "word") return !BINARY_PRECEDENCE.has(t.text) && t.text !== "not" && !BOUNDARY_KEYWORDS.has(t.text) || t.text === "end";
+  if (t.kind === "word")
+    return (!BINARY_PRECEDENCE.has(t.text) && t.text !== "not" && !BOUNDARY_KEYWORDS.has(t.text)) || t.text === "end";
   return t.kind === "identifier" || t.kind === "number" || t.kind === "string" || t.kind === "literal";
 }
 
@@ -98,7 +99,11 @@ function closing(tokens: readonly Token[], open: number): number {
 }
 
 /** Lowest precedence among the operators directly inside (open, close): Infinity if none. */
-function innerPrecedence(tokens: readonly Token[], open: number, close: number): { prec: number; ops: Set<string> } | null {
+function innerPrecedence(
+  tokens: readonly Token[],
+  open: number,
+  close: number,
+): { prec: number; ops: Set<string> } | null {
   let depth = 0;
   let prec = Infinity;
   const ops = new Set<string>();
@@ -162,7 +167,7 @@ function removable(tokens: readonly Token[], open: number, close: number): boole
 
 function dropRedundantParens(input: Token[]): Token[] {
   let tokens = input;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let open = 0; open < tokens.length; open++) {
       if (tokens[open]!.text !== "(") continue;
@@ -182,13 +187,17 @@ function render(tokens: readonly Token[]): string {
   tokens.forEach((t, k) => {
     const prev = tokens[k - 1];
     if (prev && needsSpace(prev, t, tokens[k - 2])) out += " ";
-    out += t.kind === "identifier" && !/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(t.text) ? `\`${t.text.replace(/`/g, "``")}\`` : t.text;
+    out +=
+      t.kind === "identifier" && !/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(t.text)
+        ? `\`${t.text.replace(/`/g, "``")}\``
+        : t.text;
   });
   return out;
 }
 
 function needsSpace(prev: Token, t: Token, beforePrev: Token | undefined): boolean {
-  if (prev.text === "(" || prev.text === "," || prev.text === "." || t.text === "." || t.text === ")" || t.text === ",") return false;
+  if (prev.text === "(" || prev.text === "," || prev.text === "." || t.text === "." || t.text === ")" || t.text === ",")
+    return false;
   if (t.text === "(" && (prev.kind === "identifier" || (prev.kind === "word" && endsOperand(prev)))) return false;
   const prevIsUnary = prev.kind === "operator" && UNARY.has(prev.text) && !endsOperand(beforePrev);
   return !prevIsUnary;

@@ -12,7 +12,17 @@ import {
 import { parseStringList } from "./sql-tokens";
 
 /** Words after the base name that are attributes, not part of the type's name. */
-const ATTRIBUTE_WORDS = new Set(["unsigned", "signed", "zerofill", "charset", "collate", "ascii", "unicode", "byte", "binary"]);
+const ATTRIBUTE_WORDS = new Set([
+  "unsigned",
+  "signed",
+  "zerofill",
+  "charset",
+  "collate",
+  "ascii",
+  "unicode",
+  "byte",
+  "binary",
+]);
 
 interface TypeParts {
   readonly base: string;
@@ -56,7 +66,10 @@ function matchingParen(text: string, open: number): number {
 
 function numbers(args: string | null): number[] {
   if (args === null) return [];
-  return args.split(",").map((a) => Number(a.trim())).filter((n) => Number.isFinite(n));
+  return args
+    .split(",")
+    .map((a) => Number(a.trim()))
+    .filter((n) => Number.isFinite(n));
 }
 
 /**

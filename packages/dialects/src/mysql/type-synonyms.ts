@@ -56,12 +56,28 @@ export const FRACTIONAL_SECONDS_TYPES: ReadonlySet<string> = new Set(["datetime"
 
 /** Types whose parameter the server ignores or rewrites (`text(100)`, `year(4)`). */
 export const PARAMETERLESS_TYPES: ReadonlySet<string> = new Set([
-  "tinytext", "text", "mediumtext", "longtext", "tinyblob", "blob", "mediumblob", "longblob", "year", "date", "json",
+  "tinytext",
+  "text",
+  "mediumtext",
+  "longtext",
+  "tinyblob",
+  "blob",
+  "mediumblob",
+  "longblob",
+  "year",
+  "date",
+  "json",
 ]);
 
 /** Types whose values are read as numbers (defaults are unquoted and canonicalised). */
 export const NUMERIC_TYPES: ReadonlySet<string> = new Set([
-  ...INTEGER_TYPES, "boolean", "decimal", "float", "double", "bit", "year",
+  ...INTEGER_TYPES,
+  "boolean",
+  "decimal",
+  "float",
+  "double",
+  "bit",
+  "year",
 ]);
 
 /** `float(p)`: the precision picks float or double and is not kept (MySQL docs, "Floating-Point Types"). */

@@ -26,6 +26,7 @@ export async function withConnection<T>(url: string, fn: (db: Queryable) => Prom
 
 export function tableOf(model: SchemaModel, name: string, schema: string | null = null): TableModel {
   const found = model.tables.find((t) => t.name === name && t.schema === schema);
-  if (!found) throw new Error(`table ${schema ?? ""}.${name} not reflected; got ${model.tables.map((t) => t.name).join(", ")}`);
+  if (!found)
+    throw new Error(`table ${schema ?? ""}.${name} not reflected; got ${model.tables.map((t) => t.name).join(", ")}`);
   return found;
 }

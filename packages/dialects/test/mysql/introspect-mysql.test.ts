@@ -63,7 +63,10 @@ describeEachTarget(
       expect(tableOf(model, "post")).to.deep.equal(
         table("post", {
           columns: [
-            column("id", columnType("bigint", { unsigned: true }), { nullable: false, autoIncrement: "auto-increment" }),
+            column("id", columnType("bigint", { unsigned: true }), {
+              nullable: false,
+              autoIncrement: "auto-increment",
+            }),
             column("author_id", "int", { nullable: false }),
             column("title", columnType("varchar", { length: 120 }), {
               nullable: false,
@@ -74,10 +77,16 @@ describeEachTarget(
             column("body", "text"),
             column("price", columnType("decimal", { precision: 10, scale: 2 }), { nullable: false, default: "0" }),
             column("published", "boolean", { nullable: false, default: "0" }),
-            column("state", columnType("enum", { enumValues: ["draft", "live"] }), { nullable: false, default: "'draft'" }),
+            column("state", columnType("enum", { enumValues: ["draft", "live"] }), {
+              nullable: false,
+              default: "'draft'",
+            }),
             column("tags", columnType("set", { enumValues: ["a", "b"] })),
             column("meta", "json"),
-            column("created", columnType("datetime", { precision: 6 }), { nullable: false, default: "CURRENT_TIMESTAMP(6)" }),
+            column("created", columnType("datetime", { precision: 6 }), {
+              nullable: false,
+              default: "CURRENT_TIMESTAMP(6)",
+            }),
             // ON UPDATE CURRENT_TIMESTAMP is not part of the default (the model has no field for it).
             column("updated", "timestamp", { nullable: false, default: "CURRENT_TIMESTAMP" }),
             column("title_length", "int", { generated: { expression: "char_length(title)", stored: false } }),

@@ -52,14 +52,18 @@ describeEachTarget(
     it("leaves out the indexes InnoDB made for foreign keys, keeps the user's", async () => {
       const t = tableOf(await reflect(ctx.db.url), "child");
       expect(t.indexes).to.deep.equal([index("idx_user_other", ["other_id"])]);
-      expect(t.foreignKeys.map((fk) => [fk.name, fk.columns, fk.referencedColumns, fk.onDelete, fk.onUpdate])).to.deep.equal([
+      expect(
+        t.foreignKeys.map((fk) => [fk.name, fk.columns, fk.referencedColumns, fk.onDelete, fk.onUpdate]),
+      ).to.deep.equal([
         ["child_ibfk_1", ["unnamed_id"], ["id"], "RESTRICT", "RESTRICT"],
         ["fk_indexed", ["other_id"], ["id"], "SET NULL", "CASCADE"],
         // MariaDB reports an action that was not written as RESTRICT.
         ["fk_named", ["parent_id"], ["id"], "RESTRICT", "RESTRICT"],
         ["fk_pair", ["pair_code", "pair_region"], ["code", "region"], "NO ACTION", "SET NULL"],
       ]);
-      expect(t.foreignKeys.every((fk) => fk.referencedTable === "parent" && fk.referencedSchema === null)).to.equal(true);
+      expect(t.foreignKeys.every((fk) => fk.referencedTable === "parent" && fk.referencedSchema === null)).to.equal(
+        true,
+      );
     });
 
     it("keeps an index named like an FK when its columns differ", async () => {

@@ -61,7 +61,9 @@ describe("mysqlRules.parseType", () => {
   it("reads enum and set values with their escapes, ignoring charset clauses", () => {
     expect(type("enum('a','b''c','d\\\\e')")).to.deep.equal(columnType("enum", { enumValues: ["a", "b'c", "d\\e"] }));
     expect(type("SET('x', 'y')")).to.deep.equal(columnType("set", { enumValues: ["x", "y"] }));
-    expect(type("varchar(10) CHARACTER SET latin1 COLLATE latin1_bin")).to.deep.equal(columnType("varchar", { length: 10 }));
+    expect(type("varchar(10) CHARACTER SET latin1 COLLATE latin1_bin")).to.deep.equal(
+      columnType("varchar", { length: 10 }),
+    );
   });
 });
 

@@ -30,7 +30,9 @@ const read = (r: ColumnRow, dialect: "mysql" | "mariadb" = "mysql") =>
 
 describe("MySQL 8 catalog spellings", () => {
   it("quotes bare literal defaults of string columns back, keeps numbers bare", () => {
-    expect(read(row({ column_name: "s", column_type: "varchar(20)", column_default: "it's" })).default).to.equal("'it''s'");
+    expect(read(row({ column_name: "s", column_type: "varchar(20)", column_default: "it's" })).default).to.equal(
+      "'it''s'",
+    );
     expect(read(row({ column_name: "e", column_type: "enum('a','b')", column_default: "a" })).default).to.equal("'a'");
     expect(read(row({ column_name: "d", column_type: "decimal(10,2)", column_default: "0.00" })).default).to.equal("0");
     expect(read(row({ column_name: "b", column_type: "tinyint(1)", column_default: "1" })).default).to.equal("1");
@@ -74,13 +76,22 @@ describe("MySQL 8 catalog spellings", () => {
 
   it("reads the same model from MariaDB's spelling of the same columns", () => {
     const pairs: [Partial<ColumnRow>, Partial<ColumnRow>][] = [
-      [{ column_type: "int", column_default: "5" }, { column_type: "int(11)", column_default: "5" }],
-      [{ column_type: "varchar(5)", column_default: "abc" }, { column_type: "varchar(5)", column_default: "'abc'" }],
+      [
+        { column_type: "int", column_default: "5" },
+        { column_type: "int(11)", column_default: "5" },
+      ],
+      [
+        { column_type: "varchar(5)", column_default: "abc" },
+        { column_type: "varchar(5)", column_default: "'abc'" },
+      ],
       [
         { column_type: "timestamp", column_default: "CURRENT_TIMESTAMP", extra: "DEFAULT_GENERATED" },
         { column_type: "timestamp", column_default: "current_timestamp()" },
       ],
-      [{ column_type: "bigint unsigned", column_default: null }, { column_type: "bigint(20) unsigned", column_default: "NULL" }],
+      [
+        { column_type: "bigint unsigned", column_default: null },
+        { column_type: "bigint(20) unsigned", column_default: "NULL" },
+      ],
     ];
     for (const [mysql, mariadb] of pairs) {
       const a = read(row({ column_name: "c", column_type: "", ...mysql }), "mysql");

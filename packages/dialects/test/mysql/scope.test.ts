@@ -34,7 +34,10 @@ describeEachTarget(
         [null, "audit_log"],
         [null, "shop"],
       ]);
-      expect(tableOf(model, "shop").foreignKeys[0]).to.include({ referencedSchema: other.name, referencedTable: "region" });
+      expect(tableOf(model, "shop").foreignKeys[0]).to.include({
+        referencedSchema: other.name,
+        referencedTable: "region",
+      });
     });
 
     it("reflects other non-system databases with includeSchemas", async () => {
@@ -65,8 +68,16 @@ describeEachTarget(
       const shop = tableOf(model, "shop");
       expect(shop.columns.map((c) => c.name)).to.deep.equal(["id", "region_id", "code"]);
       expect([shop.indexes, shop.uniques, shop.checks, shop.foreignKeys]).to.deep.equal([[], [], [], []]);
-      expect(calls).to.deep.include([null, "schema", { schemaName: null, tableName: null, schemaQualifiedTableName: null }]);
-      expect(calls).to.deep.include(["shop", "table", { schemaName: null, tableName: null, schemaQualifiedTableName: "shop" }]);
+      expect(calls).to.deep.include([
+        null,
+        "schema",
+        { schemaName: null, tableName: null, schemaQualifiedTableName: null },
+      ]);
+      expect(calls).to.deep.include([
+        "shop",
+        "table",
+        { schemaName: null, tableName: null, schemaQualifiedTableName: "shop" },
+      ]);
       expect(calls).to.deep.include([
         "region",
         "table",
@@ -91,8 +102,10 @@ describeEachTarget(
       for (const n of [3, 30]) {
         const db = await createTestDatabase(ctx.target);
         try {
-          const ddl = Array.from({ length: n }, (_, i) =>
-            `CREATE TABLE t${i} (id int PRIMARY KEY, p int, v varchar(10) DEFAULT 'x', UNIQUE KEY u${i} (v), ` +
+          const ddl = Array.from(
+            { length: n },
+            (_, i) =>
+              `CREATE TABLE t${i} (id int PRIMARY KEY, p int, v varchar(10) DEFAULT 'x', UNIQUE KEY u${i} (v), ` +
               `CONSTRAINT c${i} CHECK (id > 0), CONSTRAINT f${i} FOREIGN KEY (p) REFERENCES t0 (id))`,
           );
           await runSql(db.url, ddl);

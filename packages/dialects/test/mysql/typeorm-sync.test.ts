@@ -95,9 +95,9 @@ for (const version of ["typeorm", "typeorm-0.3"] as const) {
           ["IDX_name_active", ["name", "active"]],
         ]);
         expect(post.indexes).to.deep.equal([]);
-        expect(post.foreignKeys.map((fk) => [fk.name, fk.columns, fk.referencedTable, fk.onDelete, fk.onUpdate])).to.deep.equal([
-          ["FK_post_author", ["authorId"], "author", "CASCADE", "NO ACTION"],
-        ]);
+        expect(
+          post.foreignKeys.map((fk) => [fk.name, fk.columns, fk.referencedTable, fk.onDelete, fk.onUpdate]),
+        ).to.deep.equal([["FK_post_author", ["authorId"], "author", "CASCADE", "NO ACTION"]]);
         expect(post.columns[0]).to.deep.include({ name: "id", nullable: false });
       });
     },

@@ -13,7 +13,8 @@ export function alterMysqlColumn(op: AlterColumnOp, ctx: RenderContext): string[
   const table = `ALTER TABLE ${q.qualified(op.schema, op.table)}`;
   const col = q.ident(op.column);
   const changed = Object.keys(op.changes).filter((k) => op.changes[k as keyof typeof op.changes] !== undefined);
-  if (changed.length === 1 && op.changes.name) return [`${table} RENAME COLUMN ${col} TO ${q.ident(op.changes.name.to)}`];
+  if (changed.length === 1 && op.changes.name)
+    return [`${table} RENAME COLUMN ${col} TO ${q.ident(op.changes.name.to)}`];
   if (changed.length === 1 && op.changes.default) {
     const to = op.changes.default.to;
     return [`${table} ALTER COLUMN ${col} ${to === null ? "DROP DEFAULT" : `SET DEFAULT ${to}`}`];

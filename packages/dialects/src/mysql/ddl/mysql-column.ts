@@ -10,7 +10,8 @@ import { formatMysqlType } from "./mysql-types";
 export function mysqlColumnDefinition(c: ColumnModel, ctx: RenderContext): string {
   const parts = [q.ident(c.name), formatMysqlType(c.type, ctx)];
   if (c.collation !== null) parts.push(`COLLATE ${c.collation}`);
-  if (c.generated !== null) parts.push(`GENERATED ALWAYS AS (${c.generated.expression}) ${c.generated.stored ? "STORED" : "VIRTUAL"}`);
+  if (c.generated !== null)
+    parts.push(`GENERATED ALWAYS AS (${c.generated.expression}) ${c.generated.stored ? "STORED" : "VIRTUAL"}`);
   else parts.push(c.nullable ? "NULL" : "NOT NULL");
   if (c.default !== null && c.generated === null) parts.push(`DEFAULT ${c.default}`);
   if (c.autoIncrement !== null) parts.push("AUTO_INCREMENT");

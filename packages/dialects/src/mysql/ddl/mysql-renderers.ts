@@ -75,7 +75,11 @@ export const mysqlRenderers: DdlRenderers = {
         return alterTable(op.schema, op.table, `DROP FOREIGN KEY ${q.ident(c.foreignKey.name ?? "")}`);
       case "check":
         // MySQL 8.0.16 has DROP CHECK; MariaDB only DROP CONSTRAINT.
-        return alterTable(op.schema, op.table, `${ctx.dialect === "mariadb" ? "DROP CONSTRAINT" : "DROP CHECK"} ${q.ident(c.check.name ?? "")}`);
+        return alterTable(
+          op.schema,
+          op.table,
+          `${ctx.dialect === "mariadb" ? "DROP CONSTRAINT" : "DROP CHECK"} ${q.ident(c.check.name ?? "")}`,
+        );
     }
   },
   // MySQL enums are inline column types: there is no enum object to create or alter.
@@ -88,6 +92,8 @@ export const mysqlRenderers: DdlRenderers = {
     if (op.rows.length === 0) return [];
     const columns = [...new Set(op.rows.flatMap((r) => Object.keys(r)))];
     const values = op.rows.map((r) => `(${columns.map((c) => sqlValue(r[c], q)).join(", ")})`);
-    return [`INSERT INTO ${q.qualified(op.schema, op.table)} (${columns.map(q.ident).join(", ")}) VALUES\n  ${values.join(",\n  ")}`];
+    return [
+      `INSERT INTO ${q.qualified(op.schema, op.table)} (${columns.map(q.ident).join(", ")}) VALUES\n  ${values.join(",\n  ")}`,
+    ];
   },
 };

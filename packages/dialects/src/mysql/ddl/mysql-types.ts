@@ -52,7 +52,11 @@ function isNative(mapping: TypeMapping, ctx: RenderContext): boolean {
 /** The portable type as the MySQL/MariaDB type that stores it. */
 export function mysqlColumnType(t: ColumnType, ctx: RenderContext): ColumnType {
   if (t.arrayDimensions > 0) {
-    throw new UnsupportedOperationError("MySQL/MariaDB", `store the array type ${t.name}[]`, "Use a json column instead.");
+    throw new UnsupportedOperationError(
+      "MySQL/MariaDB",
+      `store the array type ${t.name}[]`,
+      "Use a json column instead.",
+    );
   }
   const mapping = MYSQL_TYPE_FROM_PORTABLE[t.name];
   if (!mapping || isNative(mapping, ctx)) return t;
