@@ -243,6 +243,43 @@ describeEachTarget(
 );
 
 describeEachTarget(
+  "introspectSqlite with awkward names",
+  (ctx) => {
+    let db: Queryable;
+    before(async () => {
+      db = await connect(ctx.db.url);
+      await db.query(
+        `CREATE TABLE [Parent Table] ("Key ""1""" integer PRIMARY KEY, [naïve] text CONSTRAINT [uq "x"] UNIQUE)`,
+      );
+      await db.query(
+        `CREATE TABLE "it's ""odd""" ("a b" integer CONSTRAINT "fk ""p""" REFERENCES "parent table", [c,d] text CHECK ([c,d] <> 'x'))`,
+      );
+      await db.query(`CREATE INDEX "ix it's" ON "it's ""odd""" ("a b" DESC) WHERE "a b" > 0`);
+    });
+    after(() => db.close());
+
+    it("reads quoted table, column and constraint names exactly, with and without a filter", async () => {
+      for (const includeName of [undefined, () => true]) {
+        const model = await introspect(db, { includeName });
+        expect(model.tables.map((t) => t.name)).to.deep.equal(["Parent Table", `it's "odd"`]);
+        const [parent, odd] = model.tables;
+        expect(parent.columns.map((c) => [c.name, c.autoIncrement])).to.deep.equal([
+          [`Key "1"`, "rowid"],
+          ["naïve", null],
+        ]);
+        expect(parent.uniques).to.deep.equal([{ name: `uq "x"`, columns: ["naïve"], deferrable: null }]);
+        expect(odd.foreignKeys.map((f) => [f.name, f.referencedTable, f.referencedColumns])).to.deep.equal([
+          [`fk "p"`, "Parent Table", [`Key "1"`]],
+        ]);
+        expect(odd.checks).to.deep.equal([{ name: null, expression: `"c,d" <> 'x'` }]);
+        expect(odd.indexes).to.deep.equal([index("ix it's", [indexPart("a b", true)], { where: `"a b" > 0` })]);
+      }
+    });
+  },
+  { families: ["sqlite"] },
+);
+
+describeEachTarget(
   "introspectSqlite query count",
   (ctx) => {
     let db: Queryable;
