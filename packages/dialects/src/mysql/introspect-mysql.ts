@@ -19,7 +19,19 @@ import { TableState } from "./table-state";
  * database (`DATABASE()`, tables with `schema: null`), and with `includeSchemas` every
  * other non-system database. Seven catalog queries whatever the number of tables; rows
  * are routed to their table through one Map, so the work after them is linear.
- * Unique index/constraint duality and implicit FK indexes: see build-keys.ts.
+ *
+ * Rules the comparator relies on (details and reasons in build-keys.ts):
+ * - a unique index on plain ascending columns is reported in `uniques` only, whether it
+ *   was written `UNIQUE KEY`, `CONSTRAINT … UNIQUE` or `CREATE UNIQUE INDEX` (the catalog
+ *   cannot tell them apart); a unique index with a descending or functional part is in
+ *   `indexes` with `unique: true`; prefix lengths are ignored;
+ * - an index InnoDB made for a foreign key (same columns, named after the FK, or after
+ *   its first column when the FK is `<table>_ibfk_<n>`) is not reported;
+ * - the primary key's name is null; FK actions are reported as stored (MariaDB says
+ *   RESTRICT for an unwritten action, MySQL 8 NO ACTION);
+ * - `ON UPDATE CURRENT_TIMESTAMP` is not part of a column default;
+ * - includeName is asked about schemas only with `includeSchemas` (the default one as
+ *   null, as Alembic does), then tables, then each column, index and constraint.
  */
 export async function introspectMysql(db: Queryable, options: IntrospectOptions): Promise<SchemaModel> {
   const filter = new NameFilter(options.includeName);
