@@ -12,3 +12,4 @@ export { SqliteBatchRequiredError } from "../sqlite/ddl/batch-required-error";
 export { formatSqliteType, SQLITE_TYPE_FROM_PORTABLE } from "../sqlite/ddl/sqlite-column";
 export { sqliteAltersInPlace } from "../sqlite/ddl/sqlite-renderers";
 export * from "../sqlite/ddl/sqlite-rebuild";
+export * from "../sqlite/ddl/hoist-renames";

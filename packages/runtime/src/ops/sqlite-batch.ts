@@ -1,5 +1,5 @@
 import { RetortError, type BatchAlterTableOp, type Queryable, type TableModel, type TableOperation } from "@retort/core";
-import { introspect, planSqliteRebuild, sqliteAltersInPlace } from "@retort/dialects";
+import { hoistRenames, introspect, planSqliteRebuild, quotingFor, sqliteAltersInPlace } from "@retort/dialects";
 
 /** The rebuilt table breaks foreign keys: nothing is kept. */
 export class SqliteForeignKeyViolationError extends RetortError {
@@ -66,18 +66,20 @@ export async function runSqliteBatch(
   op: BatchAlterTableOp,
   runInPlace: (ops: readonly TableOperation[]) => Promise<void>,
 ): Promise<void> {
-  const live = await readTable(db, op.table);
-  if (altersInPlace(op, live)) return runInPlace(op.operations);
-  const triggers = await db.query<{ sql: string }>(
-    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
-    [op.table],
-  );
-  const plan = planSqliteRebuild(live, op.operations, triggers.map((t) => t.sql));
+  if (altersInPlace(op, await readTable(db, op.table))) return runInPlace(op.operations);
+  const { renames, rest } = hoistRenames(op.operations);
   const restore = await foreignKeysOff(db, op.table);
   // A savepoint nests in the runner's transaction, and is a transaction of its own outside one.
   try {
     await db.query("SAVEPOINT retort_batch");
     try {
+      const q = quotingFor("sqlite");
+      for (const r of renames) await db.query(`ALTER TABLE ${q.ident(op.table)} RENAME COLUMN ${q.ident(r.from)} TO ${q.ident(r.to)}`);
+      const triggers = await db.query<{ sql: string }>(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+        [op.table],
+      );
+      const plan = planSqliteRebuild(await readTable(db, op.table), rest, triggers.map((t) => t.sql));
       for (const sql of plan.statements) await db.query(sql);
       await checkForeignKeys(db, op.table);
       await db.query("RELEASE SAVEPOINT retort_batch");
