@@ -1,6 +1,7 @@
 import type { ColumnType } from "@retort/core";
 import { normalizeMysqlExpression } from "./normalize-expression";
-import { parseStringList, tokenize, type Token } from "./sql-tokens";
+import { parseStringList, quoteString, tokenize, type Token } from "./sql-tokens";
+import { canonicalTemporal } from "./temporal-literal";
 import { NUMERIC_TYPES } from "./type-synonyms";
 
 /**
@@ -11,6 +12,7 @@ import { NUMERIC_TYPES } from "./type-synonyms";
  *
  * - no default / `NULL` → null;
  * - string literals → `'text'` with `''` doubling (the server's escapes undone first);
+ *   date/time literals padded the server's way (temporal-literal.ts);
  * - numbers, for numeric columns (integers, boolean, decimal, float, double, bit, year),
  *   quoted or not, `true`/`false`, `b'101'`, `0x1F` → a plain decimal without redundant
  *   zeros (`0.00` → `0`, `-0.50` → `-0.5`, `b'1'` → `1`);
@@ -32,7 +34,10 @@ export function normalizeMysqlDefault(expression: string, type: ColumnType): str
   const numeric = NUMERIC_TYPES.has(type.name);
   const number = numberLiteral(tokens, numeric);
   if (number !== null) return numeric ? number : `'${number}'`;
-  if (only?.kind === "string") return only.text;
+  if (only?.kind === "string") {
+    const temporal = canonicalTemporal(parseStringList(only.text)[0] ?? "", type.name);
+    return temporal === null ? only.text : quoteString(temporal);
+  }
   return normalizeMysqlExpression(expression);
 }
 
