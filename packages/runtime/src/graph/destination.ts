@@ -7,5 +7,5 @@
  */
 export type Destination =
   | { readonly kind: "base" }
-  | { readonly kind: "revisions"; readonly ids: readonly string[] }
-  | { readonly kind: "below"; readonly revision: string };
+  | { readonly kind: "revisions"; readonly ids: readonly string[]; readonly branch?: string }
+  | { readonly kind: "below"; readonly revision: string; readonly branch?: string };

@@ -69,8 +69,15 @@ function removalSet(
   const keep = dest.kind === "below" ? [dest.revision] : dest.ids;
   const missing = keep.filter((id) => !applied.has(id));
   if (missing.length > 0) throw new DowngradeTargetError(missing.join(", ") || shownTarget, heads);
-  const above = graph.descendants(keep, dest.kind === "below");
-  return new Set([...above].filter((id) => applied.has(id)));
+  let above = [...graph.descendants(keep, dest.kind === "below")].filter((id) => applied.has(id));
+  if (dest.branch !== undefined) {
+    // Only what lies below the branch's own heads, then whatever stands on that.
+    const members = graph.labelMembers(dest.branch);
+    const branchHeads = graph.headsOf(applied).filter((h) => members.has(h));
+    const lineage = graph.ancestors(branchHeads, true);
+    above = [...graph.descendants(above.filter((id) => lineage.has(id)), true)].filter((id) => applied.has(id));
+  }
+  return new Set(above);
 }
 
 function steps(graph: RevisionGraph, initial: ReadonlySet<string>, todo: readonly string[], direction: Direction): PlanStep[] {

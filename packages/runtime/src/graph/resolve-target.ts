@@ -62,11 +62,11 @@ class TargetResolver {
       if (label === undefined) throw new InvalidTargetError(this.target, `"${left}" is not a branch label.`);
       const members = this.graph.labelMembers(label);
       const roots = this.graph.sorted(members).filter((id) => !this.graph.get(id).downRevisions.some((p) => members.has(p)));
-      return { kind: "below", revision: this.singleHead(roots, `${left}@base`, "a revision id") };
+      return { kind: "below", revision: this.singleHead(roots, `${left}@base`, "a revision id"), branch: label };
     }
     const rel = RELATIVE.exec(right);
     if (rel) {
-      if (label !== undefined) return this.toDestination(this.walkFromCurrent(rel[1]!, Number(rel[2]), label, this.target));
+      if (label !== undefined) return this.toDestination(this.walkFromCurrent(rel[1]!, Number(rel[2]), label, this.target), label);
       return this.toDestination(this.walk(this.revision(left), rel[1]!, Number(rel[2]), undefined));
     }
     // `<rev>@<label>` or `<label>@<rev>`: the revision, checked to lie on that branch.
@@ -78,7 +78,7 @@ class TargetResolver {
     if (!this.graph.labelMembers(labelPart).has(id)) {
       throw new InvalidTargetError(this.target, `revision ${id} is not on branch "${labelPart}".`);
     }
-    return revisions([id]);
+    return { kind: "revisions", ids: [id], branch: labelPart };
   }
 
   private isRevisionLike(t: string): boolean {
@@ -176,10 +176,11 @@ class TargetResolver {
     return { kind: "rev", id: at };
   }
 
-  private toDestination(step: Step): Destination {
+  private toDestination(step: Step, branch?: string): Destination {
+    const scope = branch !== undefined ? { branch } : {};
     if (step.kind === "base") return { kind: "base" };
-    if (step.kind === "below") return { kind: "below", revision: step.id };
-    return revisions([step.id]);
+    if (step.kind === "below") return { kind: "below", revision: step.id, ...scope };
+    return { kind: "revisions", ids: [step.id], ...scope };
   }
 }
 

@@ -65,6 +65,18 @@ describe("planUpgrade / planDowngrade", () => {
     expect(() => planDowngrade(g, ["0a1b2222"], resolveTarget(g, "fea71111"), "fea71111")).to.throw(DowngradeTargetError, /not applied/);
   });
 
+  it("a downgrade naming a branch leaves the other branches alone", () => {
+    const heads = ["fea71111", "0a1b2222"];
+    const steps = planDowngrade(g, heads, resolveTarget(g, "feature@-1", heads), "feature@-1");
+    expect(steps.map((s) => s.revision)).to.deep.equal(["fea71111"]);
+    expect(steps[0]!.headsAfter).to.deep.equal(["0a1b2222"]);
+    const unscoped = planDowngrade(g, heads, resolveTarget(g, "abcd3333"), "abcd3333");
+    expect(unscoped.map((s) => s.revision)).to.have.members(["fea71111", "0a1b2222", "0a1b1111"]);
+    const viaMerge = planDowngrade(g, ["1a570001"], resolveTarget(g, "feature@base"), "feature@base");
+    expect(viaMerge.map((s) => s.revision)).to.have.members(["1a570001", "3e4e0001", "fea72222", "fea71111"]);
+    expect(viaMerge[viaMerge.length - 1]!.headsAfter).to.deep.equal(["0a1b2222"]);
+  });
+
   it("stamp moves the heads either way", () => {
     expect(stampHeads(g, [], resolveTarget(g, "fea72222"), "x")).to.deep.equal(["fea72222"]);
     expect(stampHeads(g, ["fea72222"], resolveTarget(g, "0a1b1111"), "x")).to.have.members(["fea72222", "0a1b1111"]);

@@ -13,6 +13,7 @@ import { SAMPLE } from "./sample-graph";
 
 const g = new RevisionGraph(SAMPLE);
 const revs = (...ids: string[]): Destination => ({ kind: "revisions", ids });
+const onBranch = (branch: string, ...ids: string[]): Destination => ({ kind: "revisions", ids, branch });
 
 function thrown(fn: () => unknown): Error & { code?: string } {
   try {
@@ -68,13 +69,13 @@ describe("resolveTarget", () => {
   });
 
   it("label@base is the state before the branch's first revision", () => {
-    expect(resolveTarget(g, "other@base")).to.deep.equal({ kind: "below", revision: "07e41111" });
-    expect(resolveTarget(g, "feature@base")).to.deep.equal({ kind: "below", revision: "fea71111" });
+    expect(resolveTarget(g, "other@base")).to.deep.equal({ kind: "below", revision: "07e41111", branch: "other" });
+    expect(resolveTarget(g, "feature@base")).to.deep.equal({ kind: "below", revision: "fea71111", branch: "feature" });
   });
 
   it("rev@label and label@rev check the branch", () => {
-    expect(resolveTarget(g, "fea72222@feature")).to.deep.equal(revs("fea72222"));
-    expect(resolveTarget(g, "feature@fea72")).to.deep.equal(revs("fea72222"));
+    expect(resolveTarget(g, "fea72222@feature")).to.deep.equal(onBranch("feature", "fea72222"));
+    expect(resolveTarget(g, "feature@fea72")).to.deep.equal(onBranch("feature", "fea72222"));
     expect(thrown(() => resolveTarget(g, "0a1b1111@feature")).message).to.contain("not on branch");
     expect(thrown(() => resolveTarget(g, "0a1b1111@nolabel"))).to.be.instanceOf(InvalidTargetError);
   });
@@ -110,11 +111,11 @@ describe("resolveTarget", () => {
 
   it("label@+N and label@-N walk within the branch", () => {
     const current = ["abcd3333"];
-    expect(resolveTarget(g, "feature@+1", current)).to.deep.equal(revs("fea71111"));
-    expect(resolveTarget(g, "feature@+2", current)).to.deep.equal(revs("fea72222"));
-    expect(resolveTarget(g, "feature@-1", ["fea72222", "0a1b2222"])).to.deep.equal(revs("fea71111"));
-    expect(resolveTarget(g, "other@+1", [])).to.deep.equal(revs("07e41111"));
-    expect(resolveTarget(g, "other@-1", ["07e41111"])).to.deep.equal({ kind: "below", revision: "07e41111" });
+    expect(resolveTarget(g, "feature@+1", current)).to.deep.equal(onBranch("feature", "fea71111"));
+    expect(resolveTarget(g, "feature@+2", current)).to.deep.equal(onBranch("feature", "fea72222"));
+    expect(resolveTarget(g, "feature@-1", ["fea72222", "0a1b2222"])).to.deep.equal(onBranch("feature", "fea71111"));
+    expect(resolveTarget(g, "other@+1", [])).to.deep.equal(onBranch("other", "07e41111"));
+    expect(resolveTarget(g, "other@-1", ["07e41111"])).to.deep.equal({ kind: "below", revision: "07e41111", branch: "other" });
   });
 
   it("<rev>+N and <rev>-N walk from a revision", () => {

@@ -20,8 +20,9 @@ const STEPS: readonly { cmd: "upgrade" | "downgrade" | "stamp"; target: string; 
   { cmd: "downgrade", target: "other@-1", heads: [r3], applied: [r1, r2, f1, f2, m1, mg, r3] },
   { cmd: "downgrade", target: "-1", heads: [mg], applied: [r1, r2, f1, f2, m1, mg] },
   { cmd: "downgrade", target: `${f1}@feature`, heads: [f1, m1], applied: [r1, r2, f1, m1] },
-  { cmd: "downgrade", target: "feature@-1", heads: [r2], applied: [r1, r2] },
-  { cmd: "upgrade", target: "feature@+2", heads: [f2], applied: [r1, r2, f1, f2] },
+  // Naming the branch unapplies only the feature branch's revisions: m1 stays.
+  { cmd: "downgrade", target: "feature@-1", heads: [m1], applied: [r1, r2, m1] },
+  { cmd: "upgrade", target: "feature@+2", heads: [f2, m1], applied: [r1, r2, f1, f2, m1] },
   { cmd: "upgrade", target: `${m1}+1`, heads: [mg], applied: [r1, r2, f1, f2, m1, mg] },
   { cmd: "upgrade", target: "heads", heads: [r3, o1], applied: [r1, r2, f1, f2, m1, mg, r3, o1] },
   { cmd: "downgrade", target: "feature@base", heads: [m1, o1], applied: [r1, r2, m1, o1] },
