@@ -18,7 +18,12 @@ export type Role =
 const SYNTAX: Role = { kind: "syntax" };
 const OPERAND: Role = { kind: "operand" };
 
-const op = (text: string, precedence: number, position: "prefix" | "infix" | "postfix", leftAssociative = false): Role => ({
+const op = (
+  text: string,
+  precedence: number,
+  position: "prefix" | "infix" | "postfix",
+  leftAssociative = false,
+): Role => ({
   kind: "op",
   text,
   precedence,
@@ -44,10 +49,12 @@ export function scanRoles(list: readonly Node[]): Role[] | null {
     const next = list[i + 1];
     const set = (role: Role) => roles.push(role);
     if (expectOperand) {
-      if (node.kind === "op" && (node.text === "-" || node.text === "+")) set(op(node.text, PRECEDENCE.unary, "prefix"));
+      if (node.kind === "op" && (node.text === "-" || node.text === "+"))
+        set(op(node.text, PRECEDENCE.unary, "prefix"));
       else if (isWord(node, "NOT")) set(op("NOT", PRECEDENCE.not, "prefix"));
-      else if (isWord(node, "CASE", "WHEN", "THEN", "ELSE")) set(SYNTAX); // CASE branches read like a list of operands
-else if ((node.kind === "word" || node.kind === "name") && isGroup(next)) {
+      else if (isWord(node, "CASE", "WHEN", "THEN", "ELSE"))
+        set(SYNTAX); // CASE branches read like a list of operands
+      else if ((node.kind === "word" || node.kind === "name") && isGroup(next)) {
         set(OPERAND);
         set(SYNTAX);
         i++;
@@ -57,7 +64,8 @@ else if ((node.kind === "word" || node.kind === "name") && isGroup(next)) {
         set(SYNTAX);
         i++;
         expectOperand = false;
-      } else if (node.kind === "comma" || node.kind === "cast" || node.kind === "op" || node.kind === "type") return null;
+      } else if (node.kind === "comma" || node.kind === "cast" || node.kind === "op" || node.kind === "type")
+        return null;
       else {
         if (isGroup(node) && node.open === "[") return null;
         set(OPERAND);

@@ -34,9 +34,7 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
   const [schemasRow] = await db.query<SchemasRow>(SCHEMAS_SQL);
   const defaultSchema = schemasRow?.default_schema ?? "public";
   const otherSchemas = options.includeSchemas
-    ? (schemasRow?.schemas ?? []).filter(
-        (s) => s !== defaultSchema && includeName(s, "schema", NO_PARENTS),
-      )
+    ? (schemasRow?.schemas ?? []).filter((s) => s !== defaultSchema && includeName(s, "schema", NO_PARENTS))
     : [];
 
   const tables = new Map<number, ReflectedTable>();
@@ -54,7 +52,8 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
     const table = tables.get(row.table_oid);
     if (!table) continue;
     table.columnNames.set(row.attnum, row.name);
-    if (includeName(row.name, "column", table.parents)) table.columns.push(readColumn(row, enumsByOid, defaultSchema, normalize));
+    if (includeName(row.name, "column", table.parents))
+      table.columns.push(readColumn(row, enumsByOid, defaultSchema, normalize));
   }
   for (const row of await db.query<ConstraintRow>(CONSTRAINTS_SQL, [oids])) {
     const table = tables.get(row.table_oid);
@@ -74,7 +73,12 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
   });
 }
 
-function reflectEnums(rows: readonly EnumRow[], defaultSchema: string, otherSchemas: ReadonlySet<string>, includeName: IncludeName): EnumTypeModel[] {
+function reflectEnums(
+  rows: readonly EnumRow[],
+  defaultSchema: string,
+  otherSchemas: ReadonlySet<string>,
+  includeName: IncludeName,
+): EnumTypeModel[] {
   return rows
     .filter((e) => e.schema === defaultSchema || otherSchemas.has(e.schema))
     .map((e) => ({ schema: e.schema === defaultSchema ? null : e.schema, name: e.name, values: e.values }))

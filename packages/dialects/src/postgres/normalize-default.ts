@@ -16,9 +16,15 @@ const FALSE_SPELLINGS = new Set(["'f'", "'false'", "'n'", "'no'", "'off'", "'0'"
  */
 export function normalizePostgresDefault(expression: string, type: ColumnType): string | null {
   let nodes = normalizeNodes(toTree(tokenize(expression)));
-  if (nodes.length === 0 || (isWord(nodes[0], "NULL") && (nodes.length === 1 || nodes[1]!.kind === "cast"))) return null;
+  if (nodes.length === 0 || (isWord(nodes[0], "NULL") && (nodes.length === 1 || nodes[1]!.kind === "cast")))
+    return null;
   const [literal, cast, castType] = nodes;
-  if (nodes.length === 3 && literal!.kind === "string" && cast!.kind === "cast" && castTargetsColumn((castType as Token).text, literal as Token, type)) {
+  if (
+    nodes.length === 3 &&
+    literal!.kind === "string" &&
+    cast!.kind === "cast" &&
+    castTargetsColumn((castType as Token).text, literal as Token, type)
+  ) {
     nodes = [literal!];
   }
   return render(nodes.map((n) => literalForColumn(n, type, nodes.length)));
@@ -27,10 +33,15 @@ export function normalizePostgresDefault(expression: string, type: ColumnType): 
 function castTargetsColumn(castType: string, literal: Token, column: ColumnType): boolean {
   const target = parsePostgresType(castType);
   if (target.arrayDimensions !== column.arrayDimensions) return false;
-  if (column.name === "enum") return column.enumName !== null && (target.name === column.enumName || target.name === bareName(column.enumName));
+  if (column.name === "enum")
+    return column.enumName !== null && (target.name === column.enumName || target.name === bareName(column.enumName));
   if (target.name === column.name) return true;
   if (POSTGRES_TEXT_TYPES.has(target.name) && POSTGRES_TEXT_TYPES.has(column.name)) return true;
-  return POSTGRES_NUMERIC_TYPES.has(target.name) && POSTGRES_NUMERIC_TYPES.has(column.name) && naturalNumberType(literal.text) !== null;
+  return (
+    POSTGRES_NUMERIC_TYPES.has(target.name) &&
+    POSTGRES_NUMERIC_TYPES.has(column.name) &&
+    naturalNumberType(literal.text) !== null
+  );
 }
 
 const bareName = (name: string) => name.slice(name.lastIndexOf(".") + 1);
@@ -39,7 +50,8 @@ const bareName = (name: string) => name.slice(name.lastIndexOf(".") + 1);
 function literalForColumn(n: Node, type: ColumnType, count: number): Node {
   if (count !== 1 || n.kind !== "string" || type.arrayDimensions > 0) return n;
   const text = (n as Token).text;
-  if (POSTGRES_NUMERIC_TYPES.has(type.name) && naturalNumberType(text) !== null) return { kind: "number", text: text.slice(1, -1) };
+  if (POSTGRES_NUMERIC_TYPES.has(type.name) && naturalNumberType(text) !== null)
+    return { kind: "number", text: text.slice(1, -1) };
   if (type.name === "boolean" && TRUE_SPELLINGS.has(text.toLowerCase())) return { kind: "word", text: "true" };
   if (type.name === "boolean" && FALSE_SPELLINGS.has(text.toLowerCase())) return { kind: "word", text: "false" };
   return n;

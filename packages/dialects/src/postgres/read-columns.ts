@@ -47,6 +47,7 @@ function columnTypeOf(
 
 function collationOf(row: ColumnRow, defaultSchema: string): string | null {
   if (row.collation === null) return null;
-  const qualified = row.collation_schema !== null && row.collation_schema !== "pg_catalog" && row.collation_schema !== defaultSchema;
+  const qualified =
+    row.collation_schema !== null && row.collation_schema !== "pg_catalog" && row.collation_schema !== defaultSchema;
   return qualified ? `${row.collation_schema}.${row.collation}` : row.collation;
 }

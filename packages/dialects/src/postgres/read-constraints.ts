@@ -62,7 +62,12 @@ export function addConstraint(
   }
 }
 
-export function addIndex(t: ReflectedTable, row: IndexRow, includeName: IncludeName, normalize: CatalogNormalizer): void {
+export function addIndex(
+  t: ReflectedTable,
+  row: IndexRow,
+  includeName: IncludeName,
+  normalize: CatalogNormalizer,
+): void {
   if (!includeName(row.name, "index", t.parents)) return;
   const expressions = row.expressions ?? [];
   let nextExpression = 0;

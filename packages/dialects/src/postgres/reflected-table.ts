@@ -30,7 +30,11 @@ export function newReflectedTable(schema: string | null, name: string, comment: 
     schema,
     name,
     comment,
-    parents: { schemaName: schema, tableName: name, schemaQualifiedTableName: schema === null ? name : `${schema}.${name}` },
+    parents: {
+      schemaName: schema,
+      tableName: name,
+      schemaQualifiedTableName: schema === null ? name : `${schema}.${name}`,
+    },
     columnNames: new Map(),
     columns: [],
     primaryKey: null,

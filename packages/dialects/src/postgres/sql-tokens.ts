@@ -44,7 +44,10 @@ export function tokenize(sql: string): Token[] {
     const [kind, text] = nextToken(rest);
     rest = rest.slice(text.length);
     if (kind === "space") continue;
-    tokens.push({ kind: kind === "open" || kind === "close" ? "other" : kind, text: kind === "name" ? text.replace(/\s+/g, "") : text });
+    tokens.push({
+      kind: kind === "open" || kind === "close" ? "other" : kind,
+      text: kind === "name" ? text.replace(/\s+/g, "") : text,
+    });
   }
   return tokens;
 }

@@ -79,10 +79,18 @@ describeEachTarget(
         schemaQualifiedTableName: "keep",
       });
       const docColumn = calls.find(([n, , p]) => n === "vault_id" && p.tableName === "doc")!;
-      expect(docColumn[2]).to.deep.equal({ schemaName: "shared", tableName: "doc", schemaQualifiedTableName: "shared.doc" });
+      expect(docColumn[2]).to.deep.equal({
+        schemaName: "shared",
+        tableName: "doc",
+        schemaQualifiedTableName: "shared.doc",
+      });
 
       // Nothing of a rejected table or schema is looked at beyond its own name.
-      expect(calls.find(([n]) => n === "private")![2]).to.deep.equal({ schemaName: null, tableName: null, schemaQualifiedTableName: null });
+      expect(calls.find(([n]) => n === "private")![2]).to.deep.equal({
+        schemaName: null,
+        tableName: null,
+        schemaQualifiedTableName: null,
+      });
       expect(calls.filter(([, , p]) => p.tableName === "secret" || p.schemaName === "private")).to.deep.equal([]);
       expect(calls.map(([n]) => n)).not.to.include.members(["pw", "ix_secret", "vault", "hidden_enum"]);
     });

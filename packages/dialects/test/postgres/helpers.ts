@@ -2,7 +2,11 @@ import type { Queryable, SchemaModel, TableModel } from "@retort/core";
 import { connect, introspect, type IntrospectOptions } from "../../src";
 
 /** One connection for a describe block: opened in `before`, closed in `after`. */
-export function sharedConnection(url: () => string): { readonly db: Queryable; open(): Promise<void>; close(): Promise<void> } {
+export function sharedConnection(url: () => string): {
+  readonly db: Queryable;
+  open(): Promise<void>;
+  close(): Promise<void>;
+} {
   let db: Queryable | undefined;
   return {
     get db(): Queryable {
@@ -28,7 +32,8 @@ export function reflect(db: Queryable, options: IntrospectOptions = {}): Promise
 
 export function tableOf(model: SchemaModel, name: string, schema: string | null = null): TableModel {
   const found = model.tables.find((t) => t.name === name && t.schema === schema);
-  if (!found) throw new Error(`table ${schema ?? ""}.${name} not reflected; got ${model.tables.map((t) => t.name).join(", ")}`);
+  if (!found)
+    throw new Error(`table ${schema ?? ""}.${name} not reflected; got ${model.tables.map((t) => t.name).join(", ")}`);
   return found;
 }
 

@@ -85,11 +85,19 @@ describeEachTarget(
           comment: `People who write; it's "quoted"`,
           columns: [
             column("id", "integer", { nullable: false, autoIncrement: "serial" }),
-            column("name", columnType("varchar", { length: 100 }), { nullable: false, default: "'anon'", comment: "display name" }),
-            column("role", columnType("enum", { enumValues: ["admin", "editor", "it's"], enumName: "author_role_enum" }), {
+            column("name", columnType("varchar", { length: 100 }), {
               nullable: false,
-              default: "'editor'",
+              default: "'anon'",
+              comment: "display name",
             }),
+            column(
+              "role",
+              columnType("enum", { enumValues: ["admin", "editor", "it's"], enumName: "author_role_enum" }),
+              {
+                nullable: false,
+                default: "'editor'",
+              },
+            ),
             column("email", "text", { collation: "C" }),
             column("created", "timestamp", { nullable: false, default: "CURRENT_TIMESTAMP" }),
             column("tags", columnType("text", { arrayDimensions: 1 }), { nullable: false, default: "'{}'" }),
@@ -121,7 +129,10 @@ describeEachTarget(
           primaryKey: { name: "PK_post", columns: ["id", "big"] },
           indexes: [
             index("IDX_post_desc", [indexPart("authorId", true), "editorId"]),
-            index("IDX_post_lower", [expr("lower(title)", true), "authorId"], { unique: true, where: "published AND score > 0" }),
+            index("IDX_post_lower", [expr("lower(title)", true), "authorId"], {
+              unique: true,
+              where: "published AND score > 0",
+            }),
             index("IDX_post_title", ["title"]),
           ],
           uniques: [
@@ -189,12 +200,21 @@ describeEachTarget(
     });
 
     it("names FKs to other schemas with their schema, and enums with theirs", () => {
-      expect(tableOf(model, "ref_other").foreignKeys[0]).to.include({ referencedSchema: "other", referencedTable: "note", onDelete: "RESTRICT" });
+      expect(tableOf(model, "ref_other").foreignKeys[0]).to.include({
+        referencedSchema: "other",
+        referencedTable: "note",
+        onDelete: "RESTRICT",
+      });
       const note = tableOf(all, "note", "other");
       expect(note.columns).to.deep.equal([
         column("id", "bigint", { nullable: false, autoIncrement: "serial" }),
-        column("mood", columnType("enum", { enumValues: ["sad", "ok", "happy"], enumName: "other.mood" }), { default: "'ok'" }),
-        column("moods", columnType("enum", { enumValues: ["sad", "ok", "happy"], enumName: "other.mood", arrayDimensions: 1 })),
+        column("mood", columnType("enum", { enumValues: ["sad", "ok", "happy"], enumName: "other.mood" }), {
+          default: "'ok'",
+        }),
+        column(
+          "moods",
+          columnType("enum", { enumValues: ["sad", "ok", "happy"], enumName: "other.mood", arrayDimensions: 1 }),
+        ),
         column("authorId", "integer"),
         column("role", columnType("enum", { enumValues: ["admin", "editor", "it's"], enumName: "author_role_enum" })),
       ]);
@@ -202,7 +222,9 @@ describeEachTarget(
     });
 
     it("reflects enum types of the reflected schemas, values in order", () => {
-      expect(model.enums).to.deep.equal([{ schema: null, name: "author_role_enum", values: ["admin", "editor", "it's"] }]);
+      expect(model.enums).to.deep.equal([
+        { schema: null, name: "author_role_enum", values: ["admin", "editor", "it's"] },
+      ]);
       expect(all.enums).to.deep.equal([
         { schema: null, name: "author_role_enum", values: ["admin", "editor", "it's"] },
         { schema: "other", name: "mood", values: ["sad", "ok", "happy"] },

@@ -69,7 +69,9 @@ describe("postgresRules.parseType", () => {
   it("counts array dimensions in every spelling", () => {
     expect(parseType("integer[]")).to.deep.equal(columnType("integer", { arrayDimensions: 1 }));
     expect(parseType("int4[][]")).to.deep.equal(columnType("integer", { arrayDimensions: 2 }));
-    expect(parseType("character varying(20)[]")).to.deep.equal(columnType("varchar", { length: 20, arrayDimensions: 1 }));
+    expect(parseType("character varying(20)[]")).to.deep.equal(
+      columnType("varchar", { length: 20, arrayDimensions: 1 }),
+    );
     expect(parseType("text ARRAY")).to.deep.equal(columnType("text", { arrayDimensions: 1 }));
     expect(parseType("integer[3]")).to.deep.equal(columnType("integer", { arrayDimensions: 1 }));
   });
@@ -90,8 +92,12 @@ describe("postgresRules.normalizeDefault", () => {
     expect(normalizeDefault("'abc'::text", varchar)).to.equal("'abc'");
     expect(normalizeDefault("'{}'::jsonb", columnType("jsonb"))).to.equal("'{}'");
     expect(normalizeDefault("'{}'::integer[]", columnType("integer", { arrayDimensions: 1 }))).to.equal("'{}'");
-    expect(normalizeDefault("'ok'::mood", columnType("enum", { enumName: "mood", enumValues: ["ok"] }))).to.equal("'ok'");
-    expect(normalizeDefault("'ok'::other.mood", columnType("enum", { enumName: "other.mood", enumValues: ["ok"] }))).to.equal("'ok'");
+    expect(normalizeDefault("'ok'::mood", columnType("enum", { enumName: "mood", enumValues: ["ok"] }))).to.equal(
+      "'ok'",
+    );
+    expect(
+      normalizeDefault("'ok'::other.mood", columnType("enum", { enumName: "other.mood", enumValues: ["ok"] })),
+    ).to.equal("'ok'");
     expect(normalizeDefault("'1 day'::interval", columnType("interval"))).to.equal("'1 day'");
   });
 
@@ -135,7 +141,8 @@ describe("postgresRules.normalizeDefault", () => {
 });
 
 describe("postgresRules.normalizeExpression", () => {
-  const same = (written: string, stored: string) => expect(normalizeExpression(written)).to.equal(normalizeExpression(stored));
+  const same = (written: string, stored: string) =>
+    expect(normalizeExpression(written)).to.equal(normalizeExpression(stored));
 
   it("drops the brackets pg_get_expr adds and those precedence makes redundant", () => {
     expect(normalizeExpression("((price > 0))")).to.equal("price > 0");
@@ -181,14 +188,19 @@ describe("postgresRules.normalizeExpression", () => {
 
   it("spells IN lists and BETWEEN as the server stores them", () => {
     same("status IN ('a', 'b')", "(status = ANY (ARRAY['a'::text, 'b'::text]))");
-    same("status IN ('a', 'b')", "((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))");
+    same(
+      "status IN ('a', 'b')",
+      "((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))",
+    );
     same("n NOT IN (1, 2)", "(n <> ALL (ARRAY[1, 2]))");
     same("n BETWEEN 1 AND 5", "((n >= 1) AND (n <= 5))");
     same("n NOT BETWEEN 1 AND 5", "((n < 1) OR (n > 5))");
   });
 
   it("leaves what it does not understand as written, minus outer spacing", () => {
-    expect(normalizeExpression("CASE WHEN (a > 0) THEN 1 ELSE 0 END = 1")).to.equal("CASE WHEN a > 0 THEN 1 ELSE 0 END = 1");
+    expect(normalizeExpression("CASE WHEN (a > 0) THEN 1 ELSE 0 END = 1")).to.equal(
+      "CASE WHEN a > 0 THEN 1 ELSE 0 END = 1",
+    );
     expect(normalizeExpression("x @> ARRAY[1]")).to.equal("x @> ARRAY[1]");
   });
 });

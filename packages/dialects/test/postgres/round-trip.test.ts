@@ -107,7 +107,9 @@ describeEachTarget(
       const mismatches = DEFAULTS.flatMap(([type, ddl], i) => {
         const reflected = columnOf(model, "defaults_t", `c${i}`);
         const written = postgresRules.normalizeDefault(ddl, reflected.type);
-        return reflected.default === written ? [] : [`${type} DEFAULT ${ddl}: stored ${storedByColumn.get(`c${i}`)} → ${reflected.default}, DDL → ${written}`];
+        return reflected.default === written
+          ? []
+          : [`${type} DEFAULT ${ddl}: stored ${storedByColumn.get(`c${i}`)} → ${reflected.default}, DDL → ${written}`];
       });
       expect(mismatches).to.deep.equal([]);
     });
@@ -121,7 +123,7 @@ describeEachTarget(
         "-9000000000": "-9000000000",
         "now()": "CURRENT_TIMESTAMP",
         "'{}'": "'{}'",
-        "TRUE": "true",
+        TRUE: "true",
         "lower('X')": "lower('X')",
         NULL: null,
       };

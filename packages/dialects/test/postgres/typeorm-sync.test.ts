@@ -78,7 +78,12 @@ describeEachTarget(
 
     before(async () => {
       const typeorm = (await import("typeorm")) as TypeOrm;
-      const dataSource = new typeorm.DataSource({ type: "postgres", url: ctx.db.url, entities: entities(typeorm), synchronize: true });
+      const dataSource = new typeorm.DataSource({
+        type: "postgres",
+        url: ctx.db.url,
+        entities: entities(typeorm),
+        synchronize: true,
+      });
       await dataSource.initialize();
       for (const meta of dataSource.entityMetadatas) {
         for (const c of meta.columns) {
@@ -125,7 +130,9 @@ describeEachTarget(
       for (const [key, ddl] of typeormDefaults) {
         const [tableName, columnName] = key.split(".") as [string, string];
         const reflected = tableOf(model, tableName).columns.find((c) => c.name === columnName)!;
-        expect(postgresRules.normalizeDefault(ddl, reflected.type), `${key} DEFAULT ${ddl}`).to.equal(reflected.default);
+        expect(postgresRules.normalizeDefault(ddl, reflected.type), `${key} DEFAULT ${ddl}`).to.equal(
+          reflected.default,
+        );
       }
     });
   },
