@@ -1,0 +1,102 @@
+import { describeEachTarget } from "@retort/testing";
+import { expect } from "chai";
+import { failure, opsFixture } from "./helpers";
+
+describeEachTarget(
+  "op API on PostgreSQL: enums, USING, identity, CONCURRENTLY",
+  (ctx) => {
+    const f = opsFixture(ctx);
+    before(() => f.open());
+    after(() => f.close());
+    const rows = (sql: string) => f.get().db.query(sql);
+    const labels = async (type: string) =>
+      (await rows(`SELECT enumlabel AS l FROM pg_enum WHERE enumtypid = '${type}'::regtype ORDER BY enumsortorder`)).map((r) => r.l);
+
+    it("creates an enum and a table using it, with a default", async () => {
+      const { op } = f.get();
+      await op.createEnum("Mood", ["sad", "ok"]);
+      await op.createTable("person", [
+        { name: "id", type: "integer", primaryKey: true },
+        { name: "mood", type: "enum", enumName: "Mood", nullable: false, default: `'ok'::"Mood"` },
+      ]);
+      await op.bulkInsert("person", [{ id: 1, mood: "sad" }, { id: 2, mood: "ok" }, { id: 3 }].map((r) => ({ mood: "ok", ...r })));
+      expect(await labels('"Mood"')).to.deep.equal(["sad", "ok"]);
+    });
+
+    it("adds values with ADD VALUE (appended and in between), keeping rows", async () => {
+      const { op } = f.get();
+      await op.alterEnum("Mood", ["sad", "meh", "ok", "happy"], { existingValues: ["sad", "ok"] });
+      const kinds = op.performed.filter((p) => p.kind === "alterEnum");
+      expect(kinds).to.have.length(1);
+      expect(await labels('"Mood"')).to.deep.equal(["sad", "meh", "ok", "happy"]);
+      expect(await rows("SELECT mood::text AS m FROM person ORDER BY id")).to.deep.equal([{ m: "sad" }, { m: "ok" }, { m: "ok" }]);
+    });
+
+    it("removes and reorders values with rows present, keeping rows and the column default", async () => {
+      const { op } = f.get();
+      await op.alterEnum("Mood", ["ok", "sad", "happy"], { existingValues: ["sad", "meh", "ok", "happy"] });
+      expect(await labels('"Mood"')).to.deep.equal(["ok", "sad", "happy"]);
+      expect(await rows("SELECT mood::text AS m FROM person ORDER BY id")).to.deep.equal([{ m: "sad" }, { m: "ok" }, { m: "ok" }]);
+      await op.execute("INSERT INTO person (id) VALUES (4)");
+      expect(await rows("SELECT mood::text AS m FROM person WHERE id = 4")).to.deep.equal([{ m: "ok" }]);
+      expect(await rows("SELECT typname FROM pg_type WHERE typname LIKE '_retort_old%'")).to.deep.equal([]);
+    });
+
+    it("refuses to remove a value still used by a row, inside a transaction that then rolls back", async () => {
+      const { op, db } = f.get();
+      await db.query("BEGIN");
+      const error = await failure(() => op.alterEnum("Mood", ["ok", "happy"], { existingValues: ["ok", "sad", "happy"] }));
+      await db.query("ROLLBACK");
+      expect(error.message).to.match(/invalid input value for enum/);
+      expect(await labels('"Mood"')).to.deep.equal(["ok", "sad", "happy"]);
+    });
+
+    it("changes a type with the default USING cast and with a migration's own USING", async () => {
+      const { op } = f.get();
+      await op.createTable("metric", [
+        { name: "id", type: "integer", primaryKey: true },
+        { name: "v", type: "varchar(10)", default: "'7'" },
+        { name: "flag", type: "text" },
+      ]);
+      await op.bulkInsert("metric", [{ id: 1, v: "12", flag: "yes" }, { id: 2, v: "40", flag: "no" }]);
+      await op.alterColumn("metric", "v", { type: "integer" });
+      await op.alterColumn("metric", "flag", { type: "boolean", using: "flag = 'yes'" });
+      expect(await rows("SELECT v, flag FROM metric ORDER BY id")).to.deep.equal([{ v: 12, flag: true }, { v: 40, flag: false }]);
+      await op.execute("INSERT INTO metric (id) VALUES (3)");
+      expect(await rows("SELECT v FROM metric WHERE id = 3")).to.deep.equal([{ v: 7 }]);
+    });
+
+    it("adds and drops an identity", async () => {
+      const { op } = f.get();
+      await op.alterColumn("metric", "id", { autoIncrement: "identity-by-default" });
+      await op.execute("INSERT INTO metric (v) VALUES (1)");
+      expect(await rows("SELECT count(*)::int AS n FROM metric")).to.deep.equal([{ n: 4 }]);
+      await op.alterColumn("metric", "id", { autoIncrement: null, existingAutoIncrement: "identity-by-default" });
+      expect((await failure(() => op.execute("INSERT INTO metric (v) VALUES (2)"))).message).to.match(/null value in column "id"/);
+    });
+
+    it("creates and drops an index CONCURRENTLY from inside a migration's transaction", async () => {
+      const { op, db } = f.get();
+      await db.query("BEGIN");
+      await op.execute("INSERT INTO metric (id, v) VALUES (100, 100)");
+      await op.createIndex("metric_v_idx", "metric", ["v"], { concurrently: true, where: "v > 0" });
+      await op.execute("INSERT INTO metric (id, v) VALUES (101, 101)");
+      await db.query("COMMIT");
+      const idx = await rows("SELECT indexdef FROM pg_indexes WHERE indexname = 'metric_v_idx'");
+      expect(idx).to.deep.equal([{ indexdef: "CREATE INDEX metric_v_idx ON public.metric USING btree (v) WHERE (v > 0)" }]);
+      expect(await rows("SELECT id FROM metric WHERE id >= 100 ORDER BY id")).to.deep.equal([{ id: 100 }, { id: 101 }]);
+      await db.query("BEGIN");
+      await op.dropIndex("metric_v_idx", "metric", { concurrently: true });
+      await db.query("COMMIT");
+      expect(await rows("SELECT indexdef FROM pg_indexes WHERE indexname = 'metric_v_idx'")).to.deep.equal([]);
+    });
+
+    it("drops the enum with its last table", async () => {
+      const { op } = f.get();
+      await op.dropTable("person");
+      await op.dropEnum("Mood");
+      expect(await rows(`SELECT to_regtype('"Mood"') AS t`)).to.deep.equal([{ t: null }]);
+    });
+  },
+  { families: ["postgres"] },
+);
