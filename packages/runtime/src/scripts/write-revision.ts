@@ -38,13 +38,13 @@ export function writeRevisionFile(scripts: ScriptDirectory, options: NewRevision
   return writeFile(scripts, options, parent);
 }
 
-/** Writes a merge revision whose down revisions are `revisions` (`merge -m`). */
+/** Writes a merge revision whose down revisions are `revisions` (`merge -m`; `heads` = every head). */
 export function writeMergeFile(
   scripts: ScriptDirectory,
   revisions: readonly string[],
   options: Omit<NewRevisionOptions, "head" | "splice">,
 ): WrittenRevision {
-  const parents = [...new Set(revisions.map((r) => resolveRevision(scripts.graph, r)))];
+  const parents = [...new Set(expandMergeTargets(scripts, revisions).map((r) => resolveRevision(scripts.graph, r)))];
   if (parents.length < 2) throw new RevisionWriteError("A merge needs at least two different revisions, e.g. `retort merge -m \"merge\" heads` or two revision ids.");
   return writeFile(scripts, options, parents);
 }

@@ -122,7 +122,8 @@ describe("revision and merge files", () => {
     const onLabel = writeRevisionFile(loadScriptDirectory(dir), { message: "d", head: "side@head", revId: "d00000000001", now });
     expect(onLabel.downRevision).to.equal("c00000000001");
     const before = loadScriptDirectory(dir);
-    const merge = writeMergeFile(before, expandMergeTargets(before, ["heads"]), {
+    expect(expandMergeTargets(before, ["heads"]).sort()).to.deep.equal(["b00000000001", "d00000000001"]);
+    const merge = writeMergeFile(before, ["heads"], {
       message: "merge heads",
       revId: "e00000000001",
       now,
