@@ -4,154 +4,33 @@
  * (higher binds tighter).
  */
 
-/** Words printed upper-case, as `pg_get_expr()` prints them. Other unquoted words are lower-cased. */
-export const UPPER_KEYWORDS: ReadonlySet<string> = new Set([
-  "AND",
-  "OR",
-  "NOT",
-  "IS",
-  "NULL",
-  "IN",
-  "LIKE",
-  "ILIKE",
-  "BETWEEN",
-  "SYMMETRIC",
-  "SIMILAR",
-  "TO",
-  "ESCAPE",
-  "CASE",
-  "WHEN",
-  "THEN",
-  "ELSE",
-  "END",
-  "DISTINCT",
-  "FROM",
-  "ANY",
-  "ALL",
-  "SOME",
-  "ARRAY",
-  "ISNULL",
-  "NOTNULL",
-  "CAST",
-  "AS",
-  "COLLATE",
-  "AT",
-  "TIME",
-  "ZONE",
-  "EXISTS",
-  "INTERVAL",
-  "UNKNOWN",
-  "CURRENT_TIMESTAMP",
-  "CURRENT_DATE",
-  "CURRENT_TIME",
-  "LOCALTIME",
-  "LOCALTIMESTAMP",
-  "CURRENT_USER",
-  "SESSION_USER",
-  "CURRENT_ROLE",
-  "USER",
-  "SELECT",
-  "VALUES",
-  "WITH",
-  "OVERLAPS",
-]);
+/** A set from a space-separated list: keyword lists stay readable at a glance. */
+const wordSet = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
 
-/** Identifiers that must stay quoted because PostgreSQL reserves them. */
+/** Words printed upper-case, as `pg_get_expr()` prints them. Other unquoted words are lower-cased. */
+export const UPPER_KEYWORDS = wordSet(`
+  AND OR NOT IS NULL IN LIKE ILIKE BETWEEN SYMMETRIC SIMILAR TO ESCAPE CASE WHEN THEN ELSE END
+  DISTINCT FROM ANY ALL SOME ARRAY ISNULL NOTNULL CAST AS COLLATE AT TIME ZONE EXISTS INTERVAL
+  UNKNOWN CURRENT_TIMESTAMP CURRENT_DATE CURRENT_TIME LOCALTIME LOCALTIMESTAMP CURRENT_USER
+  SESSION_USER CURRENT_ROLE USER SELECT VALUES WITH OVERLAPS
+`);
+
+/**
+ * Identifiers that must stay quoted because PostgreSQL reserves them (or restricts them
+ * as names): https://www.postgresql.org/docs/15/sql-keywords-appendix.html
+ */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   ...UPPER_KEYWORDS,
-  "ORDER",
-  "GROUP",
-  "TABLE",
-  "COLUMN",
-  "CHECK",
-  "DEFAULT",
-  "PRIMARY",
-  "REFERENCES",
-  "UNIQUE",
-  "WHERE",
-  "LIMIT",
-  "OFFSET",
-  "ON",
-  "ONLY",
-  "USING",
-  "ASC",
-  "DESC",
-  "TRUE",
-  "FALSE",
-  "CONSTRAINT",
-  "FOREIGN",
-  "CREATE",
-  "GRANT",
-  "HAVING",
-  "INTO",
-  "LEADING",
-  "TRAILING",
-  "BOTH",
-  "OFFSET",
-  "PLACING",
-  "RETURNING",
-  "UNION",
-  "INTERSECT",
-  "EXCEPT",
-  "VARIADIC",
-  "WINDOW",
-  "LATERAL",
-  "FETCH",
-  "FOR",
-  "DO",
-  "ANALYSE",
-  "ANALYZE",
-  "ASYMMETRIC",
-  "CURRENT_CATALOG",
-  "CURRENT_SCHEMA",
-  "DEFERRABLE",
-  "INITIALLY",
-  "BINARY",
-  "CROSS",
-  "FULL",
-  "INNER",
-  "JOIN",
-  "LEFT",
-  "NATURAL",
-  "OUTER",
-  "RIGHT",
-  "TABLESAMPLE",
-  "VERBOSE",
-  "FREEZE",
-  "CONCURRENTLY",
-  "AUTHORIZATION",
-  "COLLATION",
-  "NULLS",
-  "POSITION",
-  "TIMESTAMP",
-  "CHAR",
-  "CHARACTER",
-  "VARCHAR",
-  "NUMERIC",
-  "DECIMAL",
-  "INT",
-  "INTEGER",
-  "BIGINT",
-  "SMALLINT",
-  "REAL",
-  "FLOAT",
-  "BOOLEAN",
-  "DEC",
-  "NATIONAL",
-  "NCHAR",
-  "BIT",
-  "COALESCE",
-  "GREATEST",
-  "LEAST",
-  "NULLIF",
-  "EXTRACT",
-  "OVERLAY",
-  "SUBSTRING",
-  "TRIM",
-  "ROW",
-  "SETOF",
-  "XMLATTRIBUTES",
-  "XMLCONCAT",
+  ...wordSet(`
+    ORDER GROUP TABLE COLUMN CHECK DEFAULT PRIMARY REFERENCES UNIQUE WHERE LIMIT OFFSET ON ONLY
+    USING ASC DESC TRUE FALSE CONSTRAINT FOREIGN CREATE GRANT HAVING INTO LEADING TRAILING BOTH
+    PLACING RETURNING UNION INTERSECT EXCEPT VARIADIC WINDOW LATERAL FETCH FOR DO ANALYSE ANALYZE
+    ASYMMETRIC CURRENT_CATALOG CURRENT_SCHEMA DEFERRABLE INITIALLY BINARY CROSS FULL INNER JOIN
+    LEFT NATURAL OUTER RIGHT TABLESAMPLE VERBOSE FREEZE CONCURRENTLY AUTHORIZATION COLLATION
+    NULLS POSITION TIMESTAMP CHAR CHARACTER VARCHAR NUMERIC DECIMAL INT INTEGER BIGINT SMALLINT
+    REAL FLOAT BOOLEAN DEC NATIONAL NCHAR BIT COALESCE GREATEST LEAST NULLIF EXTRACT OVERLAY
+    SUBSTRING TRIM ROW SETOF XMLATTRIBUTES XMLCONCAT
+  `),
 ]);
 
 /** Functions that mean the start of the current transaction, one spelling for all. */
