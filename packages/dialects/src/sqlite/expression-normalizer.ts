@@ -9,6 +9,7 @@ import { CALL_KEYWORDS, SQLITE_KEYWORDS } from "./sqlite-keywords";
  * - redundant parentheses around the whole expression or a single operand are dropped;
  * - identifiers lose quotes they do not need ("a", `a`, [a] → a), keywords are
  *   upper-case, function names lower-case (SQLite resolves both case-insensitively);
+ * - collation names after COLLATE are upper-case and unquoted;
  * - `==` is `=`, `!=` is `<>`; numbers are written in their shortest decimal form
  *   (`+1`, `1.0`, `0x1` → `1`). TypeORM writes defaults as JS numbers, which never keep
  *   `.0`; the price is that `1.0` and `1` on a TEXT-affinity column look alike.
@@ -75,7 +76,7 @@ function render(tokens: readonly Token[]): string {
   let previousUnary = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const text = spell(t, tokens[i + 1]);
+    const text = previous?.keyword === "COLLATE" ? collationName(t) : spell(t, tokens[i + 1]);
     const unary = t.kind === "operator" && (t.text === "-" || t.text === "+") && startsOperand(previous);
     if (unary && t.text === "+" && tokens[i + 1]?.kind === "number") continue; // +1 is 1
     if (previous && needsSpace(previous, t, previousUnary)) out += " ";
@@ -102,6 +103,11 @@ function needsSpace(previous: Token, t: Token, previousUnary: boolean): boolean 
   if (t.text === "." || previous.text === ".") return false;
   if (t.kind === "open") return !callsOrLists(previous) || /^IN$/i.test(previous.value);
   return true;
+}
+
+/** Collation names are case-insensitive; upper-case matches how the built-in ones are documented. */
+function collationName(t: Token): string {
+  return t.kind === "word" || t.kind === "quoted" ? t.value.toUpperCase() : t.text;
 }
 
 function spell(t: Token, next: Token | undefined): string {

@@ -22,15 +22,11 @@ export const sqliteRules: DialectRules = {
   normalizeExpression: (expression: string): string => canonicalExpression(expression),
 };
 
-const BUILT_IN_COLLATIONS: ReadonlySet<string> = new Set(["BINARY", "NOCASE", "RTRIM"]);
-
 /**
- * A column collation as the model keeps it: `null` for BINARY, SQLite's default; the
- * built-in names upper-case (SQLite matches collation names case-insensitively).
+ * A column collation as the model keeps it: `null` for BINARY, SQLite's default; other
+ * names upper-case, since SQLite looks collations up case-insensitively.
  */
 export function canonicalCollation(name: string | null): string | null {
-  if (name === null) return null;
-  const upper = name.toUpperCase();
-  if (upper === "BINARY") return null;
-  return BUILT_IN_COLLATIONS.has(upper) ? upper : name;
+  const upper = name?.toUpperCase() ?? null;
+  return upper === "BINARY" ? null : upper;
 }

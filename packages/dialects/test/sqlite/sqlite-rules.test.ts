@@ -1,7 +1,7 @@
 import { columnType, type Queryable, type SchemaModel, type TableModel } from "@retort/core";
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
-import { connect, introspect, sqliteRules } from "../../src";
+import { canonicalCollation, connect, introspect, sqliteRules } from "../../src";
 
 describe("sqliteRules.parseType", () => {
   const cases: [string, ReturnType<typeof columnType>][] = [
@@ -64,6 +64,20 @@ describe("sqliteRules.normalizeDefault and normalizeExpression", () => {
     expect(sqliteRules.normalizeExpression(`(a OR b) AND c`)).to.equal("(a OR b) AND c");
     expect(sqliteRules.normalizeExpression(`a == 1 OR b != -2`)).to.equal("a = 1 OR b <> -2");
     expect(sqliteRules.normalizeExpression(`CAST (a AS integer) >= 0`)).to.equal("CAST(a AS integer) >= 0");
+    expect(sqliteRules.normalizeExpression(`name = 'x' collate "nocase"`)).to.equal("name = 'x' COLLATE NOCASE");
+  });
+});
+
+describe("canonicalCollation", () => {
+  it("drops the default BINARY and upper-cases the rest", () => {
+    expect([null, "binary", "BINARY", "nocase", "RTrim", "my_coll"].map(canonicalCollation)).to.deep.equal([
+      null,
+      null,
+      null,
+      "NOCASE",
+      "RTRIM",
+      "MY_COLL",
+    ]);
   });
 });
 

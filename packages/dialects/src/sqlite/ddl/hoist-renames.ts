@@ -18,7 +18,8 @@ export function hoistRenames(operations: readonly TableOperation[]): HoistedRena
   const rest: TableOperation[] = [];
   operations.forEach((op, i) => {
     const later = operations.slice(i + 1);
-    const finalName = (name: string) => later.reduce((n, o) => (o.kind === "alterColumn" && o.changes.name?.from === n ? o.changes.name.to : n), name);
+    const finalName = (name: string) =>
+      later.reduce((n, o) => (o.kind === "alterColumn" && o.changes.name?.from === n ? o.changes.name.to : n), name);
     if (op.kind === "alterColumn" && op.changes.name) {
       renames.push({ from: op.changes.name.from, to: op.changes.name.to });
       const { name: _renamed, ...others } = op.changes;
@@ -41,7 +42,10 @@ function renameColumns(op: TableOperation, to: (name: string) => string): TableO
     case "dropColumn":
       return { ...op, column: { ...op.column, name: to(op.column.name) } };
     case "createIndex":
-      return { ...op, index: { ...op.index, parts: op.index.parts.map((p) => ({ ...p, column: p.column && to(p.column) })) } };
+      return {
+        ...op,
+        index: { ...op.index, parts: op.index.parts.map((p) => ({ ...p, column: p.column && to(p.column) })) },
+      };
     case "createUniqueConstraint":
       return { ...op, unique: { ...op.unique, columns: all(op.unique.columns) } };
     case "createForeignKey":
