@@ -1,5 +1,4 @@
 import {
-  BINARY_PRECEDENCE,
   BOUNDARY_KEYWORDS,
   FUNCTION_SYNONYMS,
   NILADIC_FUNCTIONS,
@@ -7,6 +6,8 @@ import {
   PREFIX_NOT_PRECEDENCE,
   UNARY_PRECEDENCE,
 } from "./expression-synonyms";
+import { invertNegations } from "./negation";
+import { closing, endsOperand, precedenceAt, UNARY } from "./precedence";
 import { tokenize, type Token } from "./sql-tokens";
 
 /**
@@ -16,11 +17,12 @@ import { tokenize, type Token } from "./sql-tokens";
  * keywords lowercased, strings re-quoted one way, the server's synonyms applied,
  * redundant parentheses dropped, one spacing.
  *
- * Not undone (the server rewrites them semantically): `NOT (a = 4)` → `a <> 4`,
+ * NOT applied to one comparison is inverted as the server does (negation.ts).
+ * Not undone (other semantic rewrites of the server): De Morgan on NOT (a AND b),
  * `date(d)` → `cast(d as date)`, hex/bit literals in CHECKs, implicit charsets in CAST.
  */
 export function normalizeMysqlExpression(expression: string): string {
-  const tokens = dropRedundantParens(canonicalTokens(tokenize(expression)));
+  const tokens = dropRedundantParens(invertNegations(dropRedundantParens(canonicalTokens(tokenize(expression)))));
   return render(tokens);
 }
 
@@ -55,47 +57,6 @@ function isTruthTest(before: readonly Token[], t: Token): boolean {
   if (t.text !== "true" && t.text !== "false") return false;
   const prev = before.at(-1)?.text;
   return prev === "is" || (prev === "not" && before.at(-2)?.text === "is");
-}
-
-/** Whether the token ends an operand (so an operator after it is binary). */
-function endsOperand(t: Token | undefined): boolean {
-  if (!t) return false;
-  if (t.text === ")") return true;
-  if (t.kind === "word")
-    return (!BINARY_PRECEDENCE.has(t.text) && t.text !== "not" && !BOUNDARY_KEYWORDS.has(t.text)) || t.text === "end";
-  return t.kind === "identifier" || t.kind === "number" || t.kind === "string" || t.kind === "literal";
-}
-
-const UNARY = new Set(["-", "+", "~", "!"]);
-
-/**
- * Precedence of the operator at `k`, `null` when it is no operator. `betweenOpen` counts
- * `between`s waiting for their `and`, which is then part of `between`, not logical.
- */
-function precedenceAt(tokens: readonly Token[], k: number, state: { betweenOpen: number }): number | null {
-  const t = tokens[k]!;
-  if (t.kind !== "word" && t.kind !== "operator") return null;
-  const prev = tokens[k - 1];
-  if (t.text === "not") {
-    return endsOperand(prev) || prev?.text === "is" ? BINARY_PRECEDENCE.get("=")! : PREFIX_NOT_PRECEDENCE;
-  }
-  if (t.kind === "operator" && UNARY.has(t.text) && !endsOperand(prev)) return UNARY_PRECEDENCE;
-  if (t.text === "between") state.betweenOpen++;
-  if (t.text === "and" && state.betweenOpen > 0) {
-    state.betweenOpen--;
-    return BINARY_PRECEDENCE.get("between")!;
-  }
-  return BINARY_PRECEDENCE.get(t.text) ?? null;
-}
-
-/** Matching `)` for the `(` at `open`, or -1. */
-function closing(tokens: readonly Token[], open: number): number {
-  let depth = 0;
-  for (let k = open; k < tokens.length; k++) {
-    if (tokens[k]!.text === "(") depth++;
-    else if (tokens[k]!.text === ")" && --depth === 0) return k;
-  }
-  return -1;
 }
 
 /** Lowest precedence among the operators directly inside (open, close): Infinity if none. */

@@ -67,6 +67,10 @@ const CHECKS: readonly string[] = [
   "CASE WHEN (a > 1) THEN b ELSE 0 END >= 0",
   "COALESCE(a, 1) > 0 AND IFNULL(b, 0) >= 0",
   "a IS NOT TRUE OR a = TRUE",
+  "NOT (a = b) AND NOT a >= 3 AND !(b < 1)",
+  "NOT (s IS NULL) AND NOT (a IN (1, 2)) AND NOT (s LIKE 'x%')",
+  "NOT (a BETWEEN 1 AND 2) AND NOT (s REGEXP 'q') AND NOT (a <=> b)",
+  "NOT a OR NOT (b IS NOT NULL)",
 ];
 
 /** Generated-column expressions (on an int column `a` and a varchar `s`). */
