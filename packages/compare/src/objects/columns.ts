@@ -3,6 +3,7 @@ import { decide, type ColumnCompareContext } from "../options";
 import { pairObjects } from "../pairing";
 import { includes, type TableChanges, type TableScope } from "../table-scope";
 import { typesDiffer } from "./column-types";
+import { defaultsEqual } from "./defaults";
 
 const SERIAL_DEFAULT = /^nextval\(/i;
 
@@ -37,7 +38,7 @@ export function columnChanges(scope: TableScope, target: ColumnModel, actual: Co
   const defaultDiffers = decide(
     options.compareServerDefault,
     (rule) => ({ ...columnContext(scope, target, actual, rule), targetDefault, actualDefault }),
-    targetDefault !== actualDefault,
+    !defaultsEqual(targetDefault, actualDefault, target.type),
   );
   if (defaultDiffers) changes.default = { from: actual.default, to: target.default };
   if (scope.traits.comments && target.comment !== actual.comment) changes.comment = { from: actual.comment, to: target.comment };

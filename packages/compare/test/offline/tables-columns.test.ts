@@ -148,3 +148,17 @@ describe("compareSchemas: tables and columns", () => {
     expect(kindsOf(compareSchemas(g("(a * 2)"), g("(a * 3)")))).to.deep.equal(["remove_column", "add_column"]);
   });
 });
+
+describe("compareSchemas: defaults the engine canonicalises", () => {
+  const jsonb = (def: string) => model("postgres", [table("t", { columns: [column("doc", "jsonb", { default: def })] })]);
+
+  it("compares jsonb literal defaults as JSON values (PostgreSQL reorders keys and drops spaces)", () => {
+    expect(compareSchemas(jsonb(`'{"countryCode":"fr", "numero":""}'`), jsonb(`'{"numero": "", "countryCode": "fr"}'::jsonb`))).to.deep.equal([]);
+    expect(kindsOf(compareSchemas(jsonb(`'{"a":1}'`), jsonb(`'{"a": 2}'::jsonb`)))).to.deep.equal(["modify_default"]);
+  });
+
+  it("keeps comparing other types' defaults as text", () => {
+    const json = (def: string) => model("postgres", [table("t", { columns: [column("doc", "json", { default: def })] })]);
+    expect(kindsOf(compareSchemas(json(`'{"a":1}'`), json(`'{"a": 1}'`)))).to.deep.equal(["modify_default"]);
+  });
+});

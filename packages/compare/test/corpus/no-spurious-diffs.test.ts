@@ -1,0 +1,84 @@
+import "reflect-metadata";
+import { expect } from "chai";
+import type { Queryable, SchemaModel } from "@retort/core";
+import { connect, introspect } from "@retort/dialects";
+import { createTestDatabase, describeEachTarget, type TestTarget } from "@retort/testing";
+import { buildTargetModel, entitiesDataSource } from "@retort/typeorm";
+import { compareSchemas, describeLine, describeOperations } from "../../src";
+import { CASES, type CorpusCase } from "./cases";
+import { createProject, useMetadataStorageOf, type TypeormVersion } from "./typeorm-project";
+
+const HEADER = `import { Check, Column, CreateDateColumn, DeleteDateColumn, Entity, Generated, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from "typeorm";\n`;
+
+interface Synchronizable {
+  initialize(): Promise<unknown>;
+  synchronize(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+function typeormFor(target: TestTarget): { version: TypeormVersion; type: string } {
+  if (target.family === "postgres") return { version: "1.x", type: "postgres" };
+  if (target.family === "mysql") return { version: "1.x", type: "mariadb" };
+  return target.sqliteDriver === "sqlite3" ? { version: "0.3", type: "sqlite" } : { version: "1.x", type: "better-sqlite3" };
+}
+
+async function serverVersion(db: Queryable): Promise<string | undefined> {
+  if (db.dialect === "sqlite") return undefined;
+  const rows = await db.query<Record<string, unknown>>(db.dialect === "postgres" ? "SHOW server_version" : "SELECT VERSION() AS v");
+  return String(rows[0].v ?? rows[0].server_version);
+}
+
+/** TypeORM's bookkeeping table (for generated columns and views) is TypeORM's, not the user's schema. */
+const notTypeormBookkeeping = (_o: unknown, name: string | null, type: string) => !(type === "table" && name === "typeorm_metadata");
+
+async function syncThenCompare(target: TestTarget, c: CorpusCase): Promise<string[]> {
+  const family = target.family;
+  const { version, type } = typeormFor(target);
+  const db = await createTestDatabase(target);
+  const project = createProject(version, { "src/entities.ts": HEADER + c.entities(family) });
+  useMetadataStorageOf(version);
+  try {
+    const dataSource = () => entitiesDataSource({ entities: ["src/*.ts"], url: db.url, type, baseDir: project.dir });
+    const setup = c.setup?.(family) ?? [];
+    if (setup.length > 0) {
+      const q = await connect(db.url);
+      try {
+        for (const sql of setup) await q.query(sql);
+      } finally {
+        await q.close();
+      }
+    }
+    const synced = dataSource() as unknown as Synchronizable;
+    await synced.initialize();
+    try {
+      await synced.synchronize();
+    } finally {
+      await synced.destroy();
+    }
+    const q = await connect(db.url);
+    let actual: SchemaModel;
+    let server: string | undefined;
+    try {
+      actual = await introspect(q, { includeSchemas: family === "postgres" });
+      server = await serverVersion(q);
+    } finally {
+      await q.close();
+    }
+    const model = await buildTargetModel(dataSource(), { defaultSchema: actual.defaultSchema, serverVersion: server, dialect: actual.dialect });
+    const ops = compareSchemas(model, actual, { includeSchemas: true, includeObject: notTypeormBookkeeping });
+    return describeOperations(ops).map(describeLine);
+  } finally {
+    project.remove();
+    await db.drop();
+  }
+}
+
+describeEachTarget("no spurious diffs after TypeORM's synchronize (corpus)", (ctx) => {
+  // The target is known when the block is declared; cases for other engines are not registered.
+  for (const c of CASES.filter((x) => x.families.includes(ctx.target.family))) {
+    it(`${c.id} (${c.source})`, async function () {
+      this.timeout(60_000);
+      expect(await syncThenCompare(ctx.target, c)).to.deep.equal([]);
+    });
+  }
+});
