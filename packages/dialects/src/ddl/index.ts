@@ -13,3 +13,4 @@ export { formatSqliteType, SQLITE_TYPE_FROM_PORTABLE } from "../sqlite/ddl/sqlit
 export { sqliteAltersInPlace } from "../sqlite/ddl/sqlite-renderers";
 export * from "../sqlite/ddl/sqlite-rebuild";
 export * from "../sqlite/ddl/hoist-renames";
+export { runsOfSameKeys } from "./bulk-insert-sql";

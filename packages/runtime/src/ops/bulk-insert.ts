@@ -1,5 +1,5 @@
 import type { DialectName, Queryable, TableRef } from "@retort/core";
-import { quotingFor } from "@retort/dialects";
+import { quotingFor, runsOfSameKeys } from "@retort/dialects";
 
 /** PostgreSQL allows 65535 bind parameters per statement; stay well below every engine's limit. */
 const MAX_PARAMS = 30000;
@@ -19,8 +19,20 @@ function bindable(value: unknown, dialect: DialectName): unknown {
   return value;
 }
 
-/** Inserts rows with bound parameters, in as few statements as the parameter limit allows. */
-export async function bulkInsertOnline(db: Queryable, ref: TableRef, rows: readonly Readonly<Record<string, unknown>>[]): Promise<void> {
+type Row = Readonly<Record<string, unknown>>;
+
+/**
+ * Inserts rows with bound parameters, in as few statements as the parameter limit allows.
+ * A key missing from a row means the column's default: `DEFAULT` in the VALUES list on
+ * PostgreSQL and MySQL; SQLite has no such keyword, so rows are sent in runs that share
+ * the same keys (keeping their order).
+ */
+export async function bulkInsertOnline(db: Queryable, ref: TableRef, rows: readonly Row[]): Promise<void> {
+  if (db.dialect !== "sqlite") return insertRows(db, ref, rows);
+  for (const run of runsOfSameKeys(rows)) await insertRows(db, ref, run);
+}
+
+async function insertRows(db: Queryable, ref: TableRef, rows: readonly Row[]): Promise<void> {
   if (rows.length === 0) return;
   const q = quotingFor(db.dialect);
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
@@ -32,6 +44,7 @@ export async function bulkInsertOnline(db: Queryable, ref: TableRef, rows: reado
     const params: unknown[] = [];
     const tuples = chunk.map((row) => {
       const marks = columns.map((c) => {
+        if (!(c in row)) return "DEFAULT";
         params.push(bindable(row[c], db.dialect));
         return db.dialect === "postgres" ? `$${params.length}` : "?";
       });

@@ -3,7 +3,8 @@ import { constraintSql, indexPartsSql } from "../../ddl/constraint-sql";
 import { MYSQL_QUOTING as q } from "../../ddl/identifiers";
 import type { DdlRenderers, RenderContext } from "../../ddl/render-context";
 import { renderWith } from "../../ddl/render-with";
-import { inlineParams, sqlValue } from "../../ddl/sql-values";
+import { bulkInsertSql } from "../../ddl/bulk-insert-sql";
+import { inlineParams } from "../../ddl/sql-values";
 import { UnsupportedOperationError } from "../../ddl/unsupported";
 import { alterMysqlColumn } from "./mysql-alter-column";
 import { mysqlColumnDefinition } from "./mysql-column";
@@ -88,12 +89,5 @@ export const mysqlRenderers: DdlRenderers = {
   alterEnum: () => [],
   batchAlterTable: (op, ctx) => op.operations.flatMap((inner) => renderWith(mysqlRenderers, inner, ctx)),
   execute: (op) => [inlineParams(op.sql, op.params, q)],
-  bulkInsert: (op) => {
-    if (op.rows.length === 0) return [];
-    const columns = [...new Set(op.rows.flatMap((r) => Object.keys(r)))];
-    const values = op.rows.map((r) => `(${columns.map((c) => sqlValue(r[c], q)).join(", ")})`);
-    return [
-      `INSERT INTO ${q.qualified(op.schema, op.table)} (${columns.map(q.ident).join(", ")}) VALUES\n  ${values.join(",\n  ")}`,
-    ];
-  },
+  bulkInsert: (op) => bulkInsertSql(op, q, true),
 };

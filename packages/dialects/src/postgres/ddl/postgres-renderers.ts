@@ -3,7 +3,8 @@ import { constraintSql, indexPartsSql } from "../../ddl/constraint-sql";
 import { POSTGRES_QUOTING as q } from "../../ddl/identifiers";
 import type { DdlRenderers } from "../../ddl/render-context";
 import { renderWith } from "../../ddl/render-with";
-import { inlineParams, sqlValue } from "../../ddl/sql-values";
+import { bulkInsertSql } from "../../ddl/bulk-insert-sql";
+import { inlineParams } from "../../ddl/sql-values";
 import { alterPostgresColumn } from "./postgres-alter-column";
 import { postgresColumnComment, postgresColumnDefinition } from "./postgres-column";
 import { alterPostgresEnum } from "./postgres-enum";
@@ -72,10 +73,5 @@ export const postgresRenderers: DdlRenderers = {
   alterEnum: (op) => alterPostgresEnum(op),
   batchAlterTable: (op, ctx) => op.operations.flatMap((inner) => renderWith(postgresRenderers, inner, ctx)),
   execute: (op) => [inlineParams(op.sql, op.params, q)],
-  bulkInsert: (op) => {
-    if (op.rows.length === 0) return [];
-    const columns = [...new Set(op.rows.flatMap((r) => Object.keys(r)))];
-    const values = op.rows.map((r) => `(${columns.map((c) => sqlValue(r[c], q)).join(", ")})`);
-    return [`INSERT INTO ${q.qualified(op.schema, op.table)} (${columns.map(q.ident).join(", ")}) VALUES\n  ${values.join(",\n  ")}`];
-  },
+  bulkInsert: (op) => bulkInsertSql(op, q, true),
 };
