@@ -86,12 +86,13 @@ export function querySchemas(db: Queryable, all: boolean): Promise<SchemaRow[]> 
 
 const inList = (schemas: readonly string[]) => schemas.map(() => "?").join(", ");
 
+/** Tables, not views or sequences; MariaDB's system-versioned tables are tables too. */
 export function queryTables(db: Queryable, schemas: readonly string[]): Promise<TableRow[]> {
   return db.query<TableRow>(
     `SELECT TABLE_SCHEMA AS table_schema, TABLE_NAME AS table_name, TABLE_COMMENT AS table_comment,
             TABLE_COLLATION AS table_collation
      FROM information_schema.TABLES
-     WHERE TABLE_SCHEMA IN (${inList(schemas)}) AND TABLE_TYPE = 'BASE TABLE'`,
+     WHERE TABLE_SCHEMA IN (${inList(schemas)}) AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')`,
     schemas,
   );
 }
