@@ -18,10 +18,16 @@ import { revisionInfo, type RevisionInfo } from "./revision-info";
 import { ForeignKeyCheckError, MigrationFailedError } from "./runner-errors";
 import { beginStatement, hasTransactionalDdl, sqliteForeignKeysOff, sqliteForeignKeyViolations } from "./transactions";
 
-export interface RevisionProgress {
+export interface RevisionStart {
   readonly revision: string;
   readonly direction: Direction;
   readonly message: string;
+  /** The version table's heads before and after this revision ("r1 -> r2" in output). */
+  readonly from: readonly string[];
+  readonly to: readonly string[];
+}
+
+export interface RevisionProgress extends RevisionStart {
   readonly ms: number;
 }
 
@@ -35,7 +41,10 @@ export interface RunnerOptions {
   readonly lockTimeout?: number;
   /** Where the user's driver packages are (SQLite lock file connection). */
   readonly projectDir?: string;
+  /** Called as each revision finishes, with its time. */
   readonly onRevision?: (progress: RevisionProgress) => void;
+  /** Called just before each revision runs. */
+  readonly onRevisionStart?: (start: RevisionStart) => void;
 }
 
 export interface MigrateResult {
@@ -197,6 +206,8 @@ export class MigrationRunner {
 
   private async runStep(step: PlanStep): Promise<RevisionProgress> {
     const script = this.scripts.scripts.get(step.revision)!;
+    const start: RevisionStart = { revision: step.revision, direction: step.direction, message: script.message, from: step.headsBefore, to: step.headsAfter };
+    this.options.onRevisionStart?.(start);
     const started = performance.now();
     const op = onlineOperations(this.db);
     try {
@@ -209,7 +220,7 @@ export class MigrationRunner {
       ...(step.direction === "upgrade" ? this.table.recordApplied(step.revision, script.checksum) : this.table.recordUnapplied(step.revision)),
     ];
     for (const sql of versionSql) await this.db.query(sql);
-    return { revision: step.revision, direction: step.direction, message: script.message, ms: Math.round(performance.now() - started) };
+    return { ...start, ms: Math.round(performance.now() - started) };
   }
 
   /** BEGIN … COMMIT (ROLLBACK on error); on SQLite with foreign keys switched off and checked. */

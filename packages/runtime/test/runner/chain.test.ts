@@ -35,7 +35,14 @@ describeEachTarget("runner: a chain with branches and a merge", (ctx) => {
   let db: Queryable;
   let dir: string;
   const progress: RevisionProgress[] = [];
-  const runner = () => new MigrationRunner({ db, scripts: loadScriptDirectory(dir), onRevision: (p) => progress.push(p) });
+  const started: string[] = [];
+  const runner = () =>
+    new MigrationRunner({
+      db,
+      scripts: loadScriptDirectory(dir),
+      onRevision: (p) => progress.push(p),
+      onRevisionStart: (s) => started.push(s.revision),
+    });
 
   before(async () => {
     dir = writeScriptDir(chainSpecs());
@@ -56,6 +63,7 @@ describeEachTarget("runner: a chain with branches and a merge", (ctx) => {
   for (const step of STEPS) {
     it(`${step.cmd} ${step.target}`, async () => {
       progress.length = 0;
+      started.length = 0;
       const r = runner();
       const result = step.cmd === "stamp" ? await r.stamp(step.target) : await r[step.cmd](step.target);
       expect([...result.to].sort()).to.deep.equal([...step.heads].sort());
@@ -63,6 +71,8 @@ describeEachTarget("runner: a chain with branches and a merge", (ctx) => {
       expect(await testTables(db)).to.deep.equal(step.applied.map((id) => TABLE_OF[id]).sort());
       if ("revisions" in result) {
         expect(progress.map((p) => p.revision)).to.deep.equal(result.revisions.map((p) => p.revision));
+        expect(started).to.deep.equal(progress.map((p) => p.revision));
+        if (progress.length > 0) expect(progress[progress.length - 1]!.to).to.deep.equal(result.to);
         for (const p of progress) expect(p.ms).to.be.a("number").and.to.be.at.least(0);
         expect(result.waitedForLock).to.equal(false);
       }
