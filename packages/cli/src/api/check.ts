@@ -1,0 +1,67 @@
+import type { DialectName, Operation, SchemaModel } from "@retort/core";
+import { compareSchemas, describeOperations, type CompareOptions, type DiffEntry } from "@retort/compare";
+import { introspect } from "@retort/dialects";
+import { buildTargetModel } from "@retort/typeorm";
+import type { ResolvedConfig } from "../config/load-config";
+import { requireDatabaseAtHead } from "../project/at-head";
+import { connectionUrl, loadDataSourceFor, loadProjectConfig, withConnection, type ProjectOptions } from "../project/session";
+
+export interface CheckResult {
+  readonly upToDate: boolean;
+  readonly dialect: DialectName;
+  /** The SPEC.md §3 entries. */
+  readonly operations: readonly DiffEntry[];
+}
+
+/** What a comparison produced, before it is described: autogen renders `ops`. */
+export interface Comparison extends CheckResult {
+  readonly ops: readonly Operation[];
+  readonly target: SchemaModel;
+  readonly actual: SchemaModel;
+  readonly config: ResolvedConfig;
+}
+
+function compareOptions(config: ResolvedConfig): CompareOptions {
+  return {
+    compareType: config.compareType as CompareOptions["compareType"],
+    compareServerDefault: config.compareServerDefault as CompareOptions["compareServerDefault"],
+    includeObject: config.includeObject as CompareOptions["includeObject"],
+    includeName: config.includeName,
+    includeSchemas: config.includeSchemas,
+    versionTable: config.versionTable,
+  };
+}
+
+async function serverVersion(db: { query<R>(sql: string): Promise<R[]> }, dialect: DialectName): Promise<string | undefined> {
+  if (dialect !== "mysql" && dialect !== "mariadb") return undefined;
+  const rows = await db.query<{ v: string }>("SELECT VERSION() AS v");
+  return rows[0]?.v;
+}
+
+/**
+ * Compares the entities with the live database (refusing when the database is behind
+ * the migrations' head). Shared by `check` and `autogen`.
+ */
+export async function compareProject(options: ProjectOptions, command: string): Promise<Comparison> {
+  const config = await loadProjectConfig(options);
+  const dataSource = loadDataSourceFor(options, config);
+  const url = connectionUrl(options, config, dataSource);
+  return withConnection(url, config.projectDir, async (db) => {
+    await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
+    const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: config.includeName });
+    const target = await buildTargetModel(dataSource, {
+      defaultSchema: actual.defaultSchema,
+      dialect: actual.dialect,
+      serverVersion: await serverVersion(db, db.dialect),
+      source: config.dataSource,
+    });
+    const ops = compareSchemas(target, actual, compareOptions(config));
+    return { upToDate: ops.length === 0, dialect: actual.dialect, operations: describeOperations(ops), ops, target, actual, config };
+  });
+}
+
+/** `retort check`: are the entities and the database in sync? */
+export async function check(options: ProjectOptions = {}): Promise<CheckResult> {
+  const { upToDate, dialect, operations } = await compareProject(options, "check");
+  return { upToDate, dialect, operations };
+}
