@@ -109,6 +109,21 @@ describeEachTarget(
       ["(0)", "0"],
       ["NULL", null],
     ];
+    const types = [
+      "VARCHAR ( 255 )",
+      "character varying(20)",
+      "numeric(10,2)",
+      "DECIMAL(8, 3)",
+      "int",
+      "INTEGER",
+      "Double Precision",
+      "datetime",
+    ];
+    const collations: [string, string | null][] = [
+      ["nocase", "NOCASE"],
+      [`"RTRIM"`, "RTRIM"],
+      ["binary", null],
+    ];
     const checks = [
       `"price" >= 0`,
       `(price>=0)`,
@@ -121,6 +136,8 @@ describeEachTarget(
       db = await connect(ctx.db.url);
       const columns = defaults.map(([written], i) => `d${i} text DEFAULT ${written}`).join(", ");
       await db.query(`CREATE TABLE defaults (${columns})`);
+      await db.query(`CREATE TABLE types (${types.map((type, i) => `t${i} ${type}`).join(", ")})`);
+      await db.query(`CREATE TABLE collations (${collations.map(([c], i) => `c${i} text COLLATE ${c}`).join(", ")})`);
       for (const [i, check] of checks.entries()) {
         await db.query(`CREATE TABLE checks${i} (price numeric, name text, CHECK (${check}))`);
         await db.query(`CREATE INDEX ix${i} ON checks${i} (name) WHERE ${predicates[i % predicates.length]}`);
@@ -135,6 +152,24 @@ describeEachTarget(
         expect(columns[i].default, written).to.equal(expected);
         expect(sqliteRules.normalizeDefault(written, columns[i].type), written).to.equal(expected);
       }
+    });
+
+    it("reads every declared type as parseType reads the written one", () => {
+      expect(table("types").columns.map((c) => c.type)).to.deep.equal(types.map((t) => sqliteRules.parseType(t)));
+      expect(table("types").columns.map((c) => c.type.name)).to.deep.equal([
+        "varchar",
+        "varchar",
+        "numeric",
+        "numeric",
+        "int",
+        "integer",
+        "double",
+        "datetime",
+      ]);
+    });
+
+    it("reads column collations canonically", () => {
+      expect(table("collations").columns.map((c) => c.collation)).to.deep.equal(collations.map(([, c]) => c));
     });
 
     it("reads checks and index predicates as the normalised written form", () => {
