@@ -11,7 +11,6 @@ import {
   type ReferentialAction,
   type TableModel,
   type UniqueConstraintModel,
-  table,
 } from "@retort/core";
 import type { ColumnRow, ForeignKeyRow, IndexRow } from "./catalog-queries";
 import { parseCreateIndex } from "./create-index-parser";
@@ -74,14 +73,18 @@ export function assembleTable(rows: TableRows, lookups: SchemaLookups, includeNa
     if (!keep(row.name, "column")) continue;
     columns.push(assembleColumn(row, rows.parsed, row.name === soleKeyColumn ? autoIncrement : null));
   }
-  return table(rows.name, {
+  // Unsorted: introspectSqlite's sortModel puts every collection in canonical order once.
+  return {
+    schema: null,
+    name: rows.name,
+    comment: null,
     columns,
     primaryKey,
     indexes,
     uniques,
     foreignKeys: assembleForeignKeys(rows, lookups.tableNames, keep),
     checks: assembleChecks(rows.parsed, keep),
-  });
+  };
 }
 
 function assembleColumn(row: ColumnRow, parsed: ParsedTable, autoIncrement: ColumnModel["autoIncrement"]): ColumnModel {
