@@ -1,6 +1,6 @@
 import { renderNode } from "./expression-render";
 import { parsePostgresType, renderPostgresType } from "./parse-type";
-import { MULTI_WORD_TYPES, UPPER_KEYWORDS } from "./sql-keywords";
+import { COMPARISONS, MULTI_WORD_TYPES, UPPER_KEYWORDS } from "./sql-keywords";
 import { isGroup, isWord, type Group, type Node, type Token } from "./sql-tokens";
 import { POSTGRES_TEXT_TYPES } from "./type-synonyms";
 
@@ -69,6 +69,11 @@ export function stripRestatingCasts(list: Node[]): Node[] {
     } else if (subject.kind === "string" && naturalNumberType(subject.text) === type.text) {
       out.push({ kind: "number", text: subject.text.slice(1, -1) });
       i += 2;
+    } else if (subject.kind === "string" && (isComparison(prev) || isComparison(list[i + 3]))) {
+      // Compared with a typed operand, an untyped literal takes that type: the cast the
+      // server shows (`created::date > '2020-01-01'::date`) is what DDL left implicit.
+      out.push(subject);
+      i += 2;
     } else if (
       isTextType(type.text) &&
       (subject.kind === "string" || (isIdentifier(subject) && !isGroup(list[i + 3])))
@@ -91,8 +96,10 @@ export function stripRestatingCasts(list: Node[]): Node[] {
  * (`qty::numeric / 2` is 2.5 where `qty / 2` is 2) and it stays. A number literal's cast
  * comes from that coercion alone, so it goes next to any operator, unless it is a dividend.
  */
+const isComparison = (n: Node | undefined) => n?.kind === "op" && COMPARISONS.has((n as Token).text);
 const NUMERIC_CASTS = new Set(["numeric", "real", "double precision", "bigint"]);
-const WIDENING_NEIGHBOURS = new Set(["=", "<>", "!=", "<", ">", "<=", ">=", "+", "-", "*"]);
+// `^` is defined for double precision and numeric only: an integer operand is always widened.
+const WIDENING_NEIGHBOURS = new Set(["=", "<>", "!=", "<", ">", "<=", ">=", "+", "-", "*", "^"]);
 
 function isWideningContext(subject: Node, n: Node, prev: Node | undefined, next: Node | undefined): boolean {
   const operator = (x: Node | undefined) => x?.kind === "op";

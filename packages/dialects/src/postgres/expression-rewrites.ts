@@ -1,4 +1,4 @@
-import { CURRENT_TIMESTAMP_SPELLINGS, RESERVED_WORDS, UPPER_KEYWORDS } from "./sql-keywords";
+import { COMPARISONS, CURRENT_TIMESTAMP_SPELLINGS, RESERVED_WORDS, UPPER_KEYWORDS } from "./sql-keywords";
 import { isGroup, isWord, type Group, type Node, type Token } from "./sql-tokens";
 
 /*
@@ -121,37 +121,105 @@ export function rewriteInLists(list: Node[]): Node[] {
     ) {
       const negated = isWord(out[out.length - 1], "NOT");
       if (negated) out.pop();
-      const array: Group = { kind: "group", open: "[", children: values.children };
-      out.push(
-        { kind: "op", text: negated ? "<>" : "=" },
-        { kind: "word", text: negated ? "ALL" : "ANY" },
-        { kind: "group", open: "(", children: [{ kind: "word", text: "ARRAY" }, array] },
-      );
+      const op: Node = { kind: "op", text: negated ? "<>" : "=" };
+      if (!values.children.some((c) => c.kind === "comma")) {
+        out.push(op, values); // a one-value list is stored as a plain comparison
+      } else {
+        const array: Group = { kind: "group", open: "[", children: values.children };
+        out.push(
+          op,
+          { kind: "word", text: negated ? "ALL" : "ANY" },
+          {
+            kind: "group",
+            open: "(",
+            children: [{ kind: "word", text: "ARRAY" }, array],
+          },
+        );
+      }
       i++;
     } else out.push(n);
   }
   return out;
 }
 
-const BOUNDARY = (n: Node | undefined) =>
-  n === undefined || n.kind === "comma" || isWord(n, "AND", "OR", "NOT", "WHEN", "THEN", "ELSE");
+const isBoundary = (n: Node | undefined) =>
+  n === undefined ||
+  n.kind === "comma" ||
+  (n.kind === "op" && COMPARISONS.has((n as Token).text)) ||
+  isWord(n, "AND", "OR", "NOT", "WHEN", "THEN", "ELSE", "END", "IS", "BETWEEN");
+
+/** The operand that ends just before `end` (exclusive): back to the nearest boundary. */
+function operandBefore(list: readonly Node[], end: number): number {
+  let start = end;
+  while (start > 0 && !isBoundary(list[start - 1])) start--;
+  return start;
+}
+
+/** The operand that starts at `start`: up to the nearest boundary. */
+function operandAfter(list: readonly Node[], start: number): number {
+  let end = start;
+  while (end < list.length && !isBoundary(list[end])) end++;
+  return end;
+}
 
 /** The server stores `x BETWEEN a AND b` as `x >= a AND x <= b` (and NOT BETWEEN as `x < a OR x > b`). */
 export function rewriteBetween(list: Node[]): Node[] {
-  for (let i = 1; i < list.length; i++) {
-    const negated = isWord(list[i], "NOT") && isWord(list[i + 1], "BETWEEN");
-    const at = negated ? i + 1 : i;
-    if (!isWord(list[at], "BETWEEN")) continue;
-    const [x, a, and, b] = [list[i - 1]!, list[at + 1], list[at + 2], list[at + 3]];
-    if (!a || !b || !isWord(and, "AND") || !BOUNDARY(list[i - 2]) || !BOUNDARY(list[at + 4]) || isWord(a, "SYMMETRIC"))
-      continue;
+  for (let i = 0; i < list.length; i++) {
+    if (!isWord(list[i], "BETWEEN") || isWord(list[i + 1], "SYMMETRIC")) continue;
+    const negated = isWord(list[i - 1], "NOT");
+    const xEnd = negated ? i - 1 : i;
+    const xStart = operandBefore(list, xEnd);
+    const aEnd = operandAfter(list, i + 1);
+    const bEnd = operandAfter(list, aEnd + 1);
+    if (xStart === xEnd || aEnd === i + 1 || !isWord(list[aEnd], "AND") || bEnd === aEnd + 1) continue;
+    const [x, a, b] = [list.slice(xStart, xEnd), list.slice(i + 1, aEnd), list.slice(aEnd + 1, bEnd)];
     const [low, high, join] = negated ? ["<", ">", "OR"] : [">=", "<=", "AND"];
     const expanded: Group = {
       kind: "group",
       open: "(",
-      children: [x, { kind: "op", text: low }, a, { kind: "word", text: join }, x, { kind: "op", text: high }, b],
+      children: [
+        ...x,
+        { kind: "op", text: low },
+        ...a,
+        { kind: "word", text: join },
+        ...x,
+        { kind: "op", text: high },
+        ...b,
+      ],
     };
-    return rewriteBetween([...list.slice(0, i - 1), expanded, ...list.slice(at + 4)]);
+    return rewriteBetween([...list.slice(0, xStart), expanded, ...list.slice(bEnd)]);
   }
   return list;
+}
+
+/** The server stores `x SIMILAR TO p` as `x ~ similar_to_escape(p)`. */
+export function rewriteSimilarTo(list: Node[]): Node[] {
+  const at = list.findIndex((n, i) => isWord(n, "SIMILAR") && isWord(list[i + 1], "TO"));
+  if (at < 0 || isWord(list[at - 1], "NOT") || !list[at + 2]) return list;
+  const end = operandAfter(list, at + 2);
+  const call: Node[] = [
+    { kind: "word", text: "similar_to_escape" },
+    { kind: "group", open: "(", children: list.slice(at + 2, end) },
+  ];
+  return rewriteSimilarTo([...list.slice(0, at), { kind: "op", text: "~" }, ...call, ...list.slice(end)]);
+}
+
+/** `position(a IN b)` is `strpos(b, a)`; the server prints it with brackets that would read as an IN list. */
+export function positionAsStrpos(list: readonly Node[]): Node[] {
+  return list.flatMap((n, i): Node[] => {
+    const args = list[i + 1];
+    if (isWord(list[i - 1], "POSITION") && isGroup(n)) return [];
+    if (!isWord(n, "POSITION") || !isGroup(args)) return [n];
+    const inAt = args.children.findIndex((c) => isWord(c, "IN"));
+    if (inAt < 0) return [n, args];
+    const children: Node[] = [
+      ...args.children.slice(inAt + 1),
+      { kind: "comma", text: "," },
+      ...args.children.slice(0, inAt),
+    ];
+    return [
+      { kind: "word", text: "strpos" },
+      { kind: "group", open: "(", children },
+    ];
+  });
 }

@@ -7,7 +7,9 @@ import {
   castCallsAsOperators,
   mergeNegativeNumbers,
   patternOperators,
+  positionAsStrpos,
   rewriteBetween,
+  rewriteSimilarTo,
   rewriteInLists,
 } from "./expression-rewrites";
 import { isGroup, tokenize, toTree, type Node } from "./sql-tokens";
@@ -31,7 +33,8 @@ export function normalizePostgresExpression(sql: string): string {
 }
 
 export function normalizeNodes(list: readonly Node[]): Node[] {
-  let nodes = list.map((n) => (isGroup(n) ? { ...n, children: normalizeNodes(n.children) } : canonicalWord(n)));
+  let nodes = positionAsStrpos(list.map((n) => (isGroup(n) ? n : canonicalWord(n))));
+  nodes = nodes.map((n) => (isGroup(n) ? { ...n, children: normalizeNodes(n.children) } : n));
   nodes = patternOperators(nodes);
   nodes = mergeNegativeNumbers(nodes);
   nodes = castCallsAsOperators(nodes);
@@ -39,6 +42,7 @@ export function normalizeNodes(list: readonly Node[]): Node[] {
   nodes = canonicalTimestamps(nodes);
   nodes = rewriteInLists(nodes);
   nodes = rewriteBetween(nodes);
+  nodes = rewriteSimilarTo(nodes);
   nodes = stripRestatingCasts(nodes);
   return removeRedundantBrackets(nodes);
 }

@@ -66,11 +66,11 @@ export const PRECEDENCE = {
   cast: 15,
 } as const;
 
-const COMPARISON = new Set(["=", "<", ">", "<=", ">=", "<>", "!="]);
+export const COMPARISONS: ReadonlySet<string> = new Set(["=", "<", ">", "<=", ">=", "<>", "!="]);
 
 /** Precedence of a symbolic binary operator. */
 export function symbolicPrecedence(op: string): number {
-  if (COMPARISON.has(op)) return PRECEDENCE.comparison;
+  if (COMPARISONS.has(op)) return PRECEDENCE.comparison;
   if (op === "+" || op === "-") return PRECEDENCE.additive;
   if (op === "*" || op === "/" || op === "%") return PRECEDENCE.multiplicative;
   if (op === "^") return PRECEDENCE.exponent;

@@ -195,6 +195,12 @@ describe("postgresRules.normalizeExpression", () => {
     same("n NOT IN (1, 2)", "(n <> ALL (ARRAY[1, 2]))");
     same("n BETWEEN 1 AND 5", "((n >= 1) AND (n <= 5))");
     same("n NOT BETWEEN 1 AND 5", "((n < 1) OR (n > 5))");
+    same("length(name) BETWEEN 1 AND 10", "((length(name) >= 1) AND (length(name) <= 10))");
+    same("name IN ('x')", "(name = 'x'::text)");
+    same("n NOT IN (1)", "(n <> 1)");
+    same("name SIMILAR TO 'a%'", "(name ~ similar_to_escape('a%'::text))");
+    same("position('a' in name) > 0", "(POSITION(('a'::text) IN (name)) > 0)");
+    same("created::date > '2020-01-01'", "((created)::date > '2020-01-01'::date)");
   });
 
   it("leaves what it does not understand as written, minus outer spacing", () => {
