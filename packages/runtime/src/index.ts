@@ -1,4 +1,9 @@
 // Revision machinery: graph, script directory, version table, lock, runner.
+//   const scripts = loadScriptDirectory("migrations");
+//   const runner = new MigrationRunner({ db: await connect(url), scripts, onRevision });
+//   await runner.upgrade("head");             // MigrateResult: revisions, warnings, waitedMs
+//   await upgradeSql({ scripts, dialect }, "base:head"); // offline --sql, no connection
+//   writeRevisionFile(scripts, { message }); writeMergeFile(scripts, ["heads"], { message });
 export * from "./graph/revision-header";
 export * from "./graph/revision-graph";
 export * from "./graph/graph-errors";
