@@ -5,7 +5,8 @@
  * number of tables.
  *
  * Internal tables (`sqlite_sequence`, `sqlite_stat*`, anything `sqlite_%`) and virtual
- * tables (their module may not be loaded; out of scope) are left out. When the caller
+ * tables (their module may not be loaded; out of scope) are left out. Every pragma names
+ * the `main` schema: without it a TEMP table of the same name would shadow the real one. When the caller
  * filters tables, the kept names go in as one JSON array parameter so the pragmas never
  * run for the others.
  */
@@ -32,7 +33,7 @@ function perTable(select: string, from: string, where: string, filtered: boolean
 export const columnsSql = (filtered: boolean): string =>
   perTable(
     `p.cid, p.name, p.type, p."notnull" AS not_null, p.dflt_value, p.pk, p.hidden`,
-    `JOIN pragma_table_xinfo(m.name) p`,
+    `JOIN pragma_table_xinfo(m.name, 'main') p`,
     "",
     filtered,
   );
@@ -52,7 +53,7 @@ export interface ColumnRow {
 export const indexesSql = (filtered: boolean): string =>
   perTable(
     `il.name AS index_name, il."unique" AS is_unique, il.origin, il.partial, x.seqno, x.cid, x.name AS column_name, x."desc" AS descending`,
-    `JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) x`,
+    `JOIN pragma_index_list(m.name, 'main') il JOIN pragma_index_xinfo(il.name, 'main') x`,
     `AND x.key = 1`,
     filtered,
   );
@@ -75,7 +76,7 @@ export const foreignKeysSql = (filtered: boolean): string =>
   perTable(
     `f.id, f.seq, f."table" AS referenced_table, f."from" AS column_name, f."to" AS referenced_column,
      f.on_update, f.on_delete, pk.name AS parent_pk_column`,
-    `JOIN pragma_foreign_key_list(m.name) f LEFT JOIN pragma_table_info(f."table") pk ON f."to" IS NULL AND pk.pk = f.seq + 1`,
+    `JOIN pragma_foreign_key_list(m.name, 'main') f LEFT JOIN pragma_table_info(f."table", 'main') pk ON f."to" IS NULL AND pk.pk = f.seq + 1`,
     "",
     filtered,
   );

@@ -83,6 +83,15 @@ describeEachTarget(
       expect(model.tables.every((t) => t.schema === null && t.comment === null)).to.equal(true);
     });
 
+    it("reads main's tables even when a TEMP table of the same name shadows one", async () => {
+      await db.query(`CREATE TEMP TABLE author (other integer PRIMARY KEY, x text UNIQUE REFERENCES post)`);
+      try {
+        expect(await introspect(db)).to.deep.equal(model);
+      } finally {
+        await db.query(`DROP TABLE temp.author`);
+      }
+    });
+
     it("ignores includeSchemas: attached databases are out of scope", async () => {
       expect(await introspect(db, { includeSchemas: true })).to.deep.equal(model);
     });
