@@ -1,0 +1,115 @@
+import { column, columnType, table, type AlterColumnOp, type Operation, type OperationKind } from "@retort/core";
+import { expect } from "chai";
+import {
+  formatMysqlType,
+  MYSQL_QUOTING,
+  POSTGRES_QUOTING,
+  renderersFor,
+  renderOperation,
+  parsePortableType,
+  SQLITE_QUOTING,
+  type RenderContext,
+} from "../../src";
+
+const pg: RenderContext = { dialect: "postgres", serverVersion: null };
+const maria = (serverVersion: string | null): RenderContext => ({ dialect: "mariadb", serverVersion });
+const sqlite: RenderContext = { dialect: "sqlite", serverVersion: null };
+
+function alter(changes: AlterColumnOp["changes"], existing = column("c", "varchar")): AlterColumnOp {
+  return { kind: "alterColumn", schema: null, table: "t", column: "c", changes, existing };
+}
+
+describe("DDL renderers", () => {
+  it("has a renderer for every operation kind on every dialect", () => {
+    const kinds = Object.keys(renderersFor("postgres")).sort();
+    expect(kinds).to.have.length(20);
+    for (const d of ["mysql", "mariadb", "sqlite"] as const) expect(Object.keys(renderersFor(d)).sort()).to.deep.equal(kinds);
+    const sample: OperationKind = "batchAlterTable";
+    expect(kinds).to.include(sample);
+  });
+
+  it("quotes every identifier: reserved words, embedded quotes and backticks", () => {
+    expect(POSTGRES_QUOTING.qualified("my schema", "order")).to.equal('"my schema"."order"');
+    expect(POSTGRES_QUOTING.ident('we"ird')).to.equal('"we""ird"');
+    expect(SQLITE_QUOTING.ident('we"ird')).to.equal('"we""ird"');
+    expect(MYSQL_QUOTING.ident("we`ird")).to.equal("`we``ird`");
+    expect(MYSQL_QUOTING.ident('we"ird')).to.equal('`we"ird`');
+    expect(MYSQL_QUOTING.literal("it's a \\ path")).to.equal("'it''s a \\\\ path'");
+    expect(POSTGRES_QUOTING.literal("it's a \\ path")).to.equal("'it''s a \\ path'");
+  });
+
+  it("reads portable type strings", () => {
+    expect(parsePortableType("character varying(20)")).to.deep.include({ name: "varchar", length: 20 });
+    expect(parsePortableType("numeric(10, 2)")).to.deep.include({ name: "numeric", precision: 10, scale: 2 });
+    expect(parsePortableType("timestamp(3) with time zone")).to.deep.include({ name: "timestamptz", precision: 3 });
+    expect(parsePortableType("int unsigned")).to.deep.include({ name: "integer", unsigned: true });
+    expect(parsePortableType("text[][]")).to.deep.include({ name: "text", arrayDimensions: 2 });
+    expect(parsePortableType("enum('a','b''c')")).to.deep.include({ name: "enum", enumValues: ["a", "b'c"] });
+    expect(() => parsePortableType("varchar(abc)")).to.throw(/Cannot read the column type "varchar\(abc\)"/);
+  });
+
+  it("maps portable types to MySQL from a data table, by server version", () => {
+    const t = (s: string, ctx = maria(null)) => formatMysqlType(parsePortableType(s), ctx);
+    expect(t("boolean")).to.equal("tinyint(1)");
+    expect(t("jsonb")).to.equal("json");
+    expect(t("timestamptz(6)")).to.equal("timestamp(6)");
+    expect(t("varchar")).to.equal("varchar(255)");
+    expect(t("integer unsigned")).to.equal("int unsigned");
+    expect(t("uuid", maria("10.6.12-MariaDB"))).to.equal("char(36)");
+    expect(t("uuid", maria("10.11.6-MariaDB-1:10.11.6+maria~ubu2204"))).to.equal("uuid");
+    expect(formatMysqlType(parsePortableType("uuid"), { dialect: "mysql", serverVersion: "8.0.36" })).to.equal("char(36)");
+  });
+
+  it("changes a PostgreSQL type in place with USING, never by drop and add", () => {
+    const sql = renderOperation(alter({ type: { from: columnType("varchar"), to: columnType("integer") } }), pg);
+    expect(sql).to.deep.equal(['ALTER TABLE "t" ALTER COLUMN "c" TYPE integer USING "c"::integer']);
+  });
+
+  it("restates the whole MySQL column on MODIFY, and uses CHANGE for a rename with other changes", () => {
+    const existing = column("c", columnType("varchar", { length: 10 }), { nullable: false, default: "'x'", comment: "keep me" });
+    const widen = alter({ type: { from: existing.type, to: columnType("varchar", { length: 50 }) } }, existing);
+    expect(renderOperation(widen, maria(null))).to.deep.equal(["ALTER TABLE `t` MODIFY COLUMN `c` varchar(50) NOT NULL DEFAULT 'x' COMMENT 'keep me'"]);
+    const both = alter({ name: { from: "c", to: "d" }, nullable: { from: false, to: true } }, existing);
+    expect(renderOperation(both, maria(null))).to.deep.equal(["ALTER TABLE `t` CHANGE COLUMN `c` `d` varchar(10) NULL DEFAULT 'x' COMMENT 'keep me'"]);
+    const rename = alter({ name: { from: "c", to: "d" } });
+    expect(renderOperation(rename, maria(null))).to.deep.equal(["ALTER TABLE `t` RENAME COLUMN `c` TO `d`"]);
+  });
+
+  it("adds PostgreSQL enum values with ADD VALUE when the old order is kept", () => {
+    const op: Operation = { kind: "alterEnum", schema: "s", name: "mood", values: { from: ["b", "d"], to: ["a", "b", "c", "d", "e"] } };
+    expect(renderOperation(op, pg)).to.deep.equal([
+      `ALTER TYPE "s"."mood" ADD VALUE 'a' BEFORE 'b'`,
+      `ALTER TYPE "s"."mood" ADD VALUE 'c' AFTER 'b'`,
+      `ALTER TYPE "s"."mood" ADD VALUE 'e'`,
+    ]);
+  });
+
+  it("rebuilds a PostgreSQL enum when values are removed or reordered", () => {
+    const op: Operation = { kind: "alterEnum", schema: null, name: "mood", values: { from: ["a", "b"], to: ["b", "a"] } };
+    const sql = renderOperation(op, pg);
+    expect(sql[0]).to.equal('ALTER TYPE "mood" RENAME TO "_retort_old_mood"');
+    expect(sql[1]).to.equal(`CREATE TYPE "mood" AS ENUM ('b', 'a')`);
+    expect(sql[2]).to.match(/^DO \$retort\$/).and.include('USING %I::text::"mood"');
+    expect(sql[3]).to.equal('DROP TYPE "_retort_old_mood"');
+  });
+
+  it("names batchAlterTable when SQLite cannot ALTER", () => {
+    const ops: Operation[] = [
+      alter({ nullable: { from: true, to: false } }),
+      { kind: "createCheckConstraint", schema: null, table: "t", check: { name: "ck", expression: "c > 0" } },
+      { kind: "addColumn", schema: null, table: "t", column: column("n", "integer", { nullable: false }) },
+    ];
+    for (const op of ops) expect(() => renderOperation(op, sqlite)).to.throw(/op\.batchAlterTable\("t"/);
+  });
+
+  it("writes a SQLite auto-increment key inline and keeps named constraints", () => {
+    const t = table("we\"ird", {
+      columns: [column("id", "integer", { nullable: false, autoIncrement: "sqlite-autoincrement" }), column("p", "integer")],
+      primaryKey: { name: null, columns: ["id"] },
+      foreignKeys: [{ name: "fk", columns: ["p"], referencedSchema: null, referencedTable: 'we"ird', referencedColumns: ["id"], onDelete: "CASCADE", onUpdate: "NO ACTION", deferrable: null }],
+    });
+    expect(renderOperation({ kind: "createTable", table: t }, sqlite)).to.deep.equal([
+      'CREATE TABLE "we""ird" (\n  "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n  "p" integer,\n  CONSTRAINT "fk" FOREIGN KEY ("p") REFERENCES "we""ird" ("id") ON DELETE CASCADE\n)',
+    ]);
+  });
+});
