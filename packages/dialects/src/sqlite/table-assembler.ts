@@ -110,7 +110,9 @@ function assemblePrimaryKey(rows: TableRows): PrimaryKeyModel | null {
 }
 
 function assembleIndex(name: string, parts: readonly IndexRow[], sql: string | undefined): IndexModel {
-  const parsed = sql === undefined ? null : readingSchemaOf("index", name, () => parseCreateIndex(sql));
+  // Only predicates and expression parts need the CREATE INDEX text; plain indexes skip the parse.
+  const needsSql = parts[0].partial === 1 || parts.some((p) => p.cid === -2);
+  const parsed = needsSql && sql !== undefined ? readingSchemaOf("index", name, () => parseCreateIndex(sql)) : null;
   return {
     name,
     parts: parts.map((p) =>
