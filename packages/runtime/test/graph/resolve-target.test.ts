@@ -68,6 +68,13 @@ describe("resolveTarget", () => {
     expect(thrown(() => resolveTarget(g, "aaaa1111@head"))).to.be.instanceOf(MultipleHeadsError);
   });
 
+  it("label@heads and rev@heads list every head above", () => {
+    expect(resolveTarget(g, "aaaa1111@heads")).to.deep.equal(revs("1a570001"));
+    const forked = new RevisionGraph(SAMPLE.slice(0, 7));
+    expect((resolveTarget(forked, "abcd@heads") as { ids: readonly string[] }).ids).to.have.members(["fea72222", "0a1b2222"]);
+    expect(resolveTarget(forked, "feature@heads")).to.deep.equal(revs("fea72222"));
+  });
+
   it("label@base is the state before the branch's first revision", () => {
     expect(resolveTarget(g, "other@base")).to.deep.equal({ kind: "below", revision: "07e41111", branch: "other" });
     expect(resolveTarget(g, "feature@base")).to.deep.equal({ kind: "below", revision: "fea71111", branch: "feature" });

@@ -64,6 +64,21 @@ describeEachTarget("runner: failures, checksums, locks and offline SQL", (ctx) =
     }
   });
 
+  it("a failing downgrade names the revision and leaves its version row", async () => {
+    const dir = writeScriptDir([
+      tableMigration("dwn000000001", "d1", null),
+      { revision: "dwn000000002", downRevision: "dwn000000001", up: ["CREATE TABLE t_d2 (id INTEGER PRIMARY KEY)"], down: ["DROP TABLE t_nope"] },
+    ]);
+    const runner = new MigrationRunner({ db, scripts: loadScriptDirectory(dir) });
+    await runner.upgrade("head");
+    const err = (await runner.downgrade("base").catch((e: unknown) => e)) as MigrationFailedError;
+    expect(err).to.be.instanceOf(MigrationFailedError);
+    expect(err.direction).to.equal("downgrade");
+    expect(err.message).to.match(/^Downgrade of revision dwn000000002/);
+    expect(await versionRows(db)).to.deep.equal(["dwn000000002"]);
+    expect(await testTables(db)).to.deep.equal(["t_d1", "t_d2"]);
+  });
+
   it("with one transaction per run, a failure rolls the whole run back (per revision on MySQL/MariaDB)", async () => {
     const runner = new MigrationRunner({ db, scripts: loadScriptDirectory(failingDir()), transactionPerMigration: false });
     const err = (await runner.upgrade("head").catch((e: unknown) => e)) as MigrationFailedError;
