@@ -1,6 +1,7 @@
 import { RetortError } from "@retort/core";
 import { EntityMetadataError } from "../errors";
 import type { TypeormDataSource, TypeormEntityMetadata } from "../typeorm-shapes";
+import { indexedMetadataArgs } from "./indexed-metadata-args";
 import { resolveEntityList } from "./load-entity-files";
 
 interface MetadataBuilding {
@@ -28,11 +29,17 @@ export async function buildEntityMetadatas(
     subscribers: [],
   };
   const shadow = Object.create(dataSource, { options: { value: options, writable: true } }) as MetadataBuilding;
+  // TypeORM reads its registry from this global (getMetadataArgsStorage) while it builds.
+  const scope = globalThis as { typeormMetadataArgsStorage?: object };
+  const registry = scope.typeormMetadataArgsStorage;
+  if (registry) scope.typeormMetadataArgsStorage = indexedMetadataArgs(registry);
   try {
     await shadow.buildMetadatas();
   } catch (e) {
     if (e instanceof RetortError) throw e;
     throw new EntityMetadataError(source, (e as Error).message ?? String(e), { cause: e });
+  } finally {
+    if (registry) scope.typeormMetadataArgsStorage = registry;
   }
   return shadow.entityMetadatas;
 }

@@ -5,6 +5,7 @@ import { typeormOf } from "../loading/project-typeorm";
 import type { TypeormDataSource, TypeormEntityMetadata } from "../typeorm-shapes";
 import type { ConversionContext } from "./conversion-context";
 import { convertTable } from "./convert-table";
+import { memoizedRules } from "./memoized-rules";
 import { applyServerVersion } from "./server-version";
 import { rulesFor, targetDialect } from "./target-dialect";
 
@@ -53,7 +54,7 @@ export function convertEntityMetadatas(
   const ctx: ConversionContext = {
     family,
     dialect: options.dialect ?? dialect,
-    rules: options.rules ?? rulesFor(family),
+    rules: memoizedRules(options.rules ?? rulesFor(family)),
     driver,
     naming: dataSource.namingStrategy,
     defaultSchema: options.defaultSchema ?? defaultSchemaOf(dataSource, family),

@@ -1,0 +1,35 @@
+import type { ColumnType, DialectName, DialectRules } from "@retort/core";
+
+/**
+ * The rules with each answer remembered for the conversion of one model: entities repeat
+ * a few type spellings and defaults thousands of times, and the rules are pure.
+ */
+export function memoizedRules(rules: DialectRules): DialectRules {
+  const types = new Map<string, ColumnType>();
+  // By type object first: parseType answers repeat the same object, so no key is built for it.
+  const defaults = new WeakMap<ColumnType, Map<string, string | null>>();
+  const expressions = new Map<string, string>();
+  return {
+    family: rules.family,
+    parseType(sqlType: string, dialect?: DialectName): ColumnType {
+      const key = `${dialect}\u0000${sqlType}`;
+      let type = types.get(key);
+      if (type === undefined) types.set(key, (type = rules.parseType(sqlType, dialect)));
+      return type;
+    },
+    normalizeDefault(expression: string, type: ColumnType, dialect?: DialectName): string | null {
+      let byExpression = defaults.get(type);
+      if (!byExpression) defaults.set(type, (byExpression = new Map()));
+      const key = `${dialect}\u0000${expression}`;
+      let normalized = byExpression.get(key);
+      if (normalized === undefined) byExpression.set(key, (normalized = rules.normalizeDefault(expression, type, dialect)));
+      return normalized;
+    },
+    normalizeExpression(expression: string, dialect?: DialectName): string {
+      const key = `${dialect}\u0000${expression}`;
+      let normalized = expressions.get(key);
+      if (normalized === undefined) expressions.set(key, (normalized = rules.normalizeExpression(expression, dialect)));
+      return normalized;
+    },
+  };
+}
