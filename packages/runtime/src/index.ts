@@ -27,3 +27,4 @@ export * from "./runner/migration-runner";
 export * from "./runner/offline-sql";
 export type { MigrationOp } from "./runner/operations-port";
 export type { Operations } from "./ops";
+export { createOperations, needsNoTransaction, SqliteForeignKeyViolationError, SqliteForeignKeysOnError, SqliteTableNotFoundError, type BindQuery, type OperationsContext } from "./ops";

@@ -14,3 +14,4 @@ export { sqliteAltersInPlace } from "../sqlite/ddl/sqlite-renderers";
 export * from "../sqlite/ddl/sqlite-rebuild";
 export * from "../sqlite/ddl/hoist-renames";
 export { runsOfSameKeys } from "./bulk-insert-sql";
+export * from "./op-type";

@@ -6,6 +6,7 @@ import {
   type ColumnDefinition,
   type ColumnModel,
   type ColumnType,
+  type DialectName,
   type CreateIndexOptions,
   type CreateTableOptions,
   type ForeignKeyDefinition,
@@ -14,23 +15,24 @@ import {
   type IndexPartDefinition,
   type TableModel,
 } from "@retort/core";
-import { parsePortableType, UNKNOWN_TYPE_NAME } from "@retort/dialects";
+import { isSerialSpelling, parseOpType, UNKNOWN_TYPE_NAME, type EnumFacts } from "@retort/dialects";
 
 /** Turns the op API's friendly arguments into the neutral model objects operations carry. */
 
-export function typeOf(text: string, facts: { enumValues?: readonly string[]; enumName?: string } = {}): ColumnType {
-  return parsePortableType(text, facts);
+export function typeOf(text: string, dialect: DialectName, facts: EnumFacts = {}): ColumnType {
+  return parseOpType(text, dialect, facts);
 }
 
 /** A placeholder type for facts a migration did not give (a dropped column's type …). */
 export const UNKNOWN_TYPE: ColumnType = columnType(UNKNOWN_TYPE_NAME);
 
-export function columnModel(def: ColumnDefinition): ColumnModel {
-  return column(def.name, typeOf(def.type, enumFacts(def)), {
+export function columnModel(def: ColumnDefinition, dialect: DialectName): ColumnModel {
+  const serial = isSerialSpelling(def.type);
+  return column(def.name, typeOf(serial ? serialBase(def.type) : def.type, dialect, enumFacts(def)), {
     // A primary key column is NOT NULL whatever the definition says.
     nullable: def.primaryKey ? false : (def.nullable ?? true),
     default: def.default ?? null,
-    autoIncrement: def.autoIncrement ?? null,
+    autoIncrement: def.autoIncrement ?? (serial ? "serial" : null),
     generated: def.generated ?? null,
     comment: def.comment ?? null,
     collation: def.collation ?? null,
@@ -39,6 +41,12 @@ export function columnModel(def: ColumnDefinition): ColumnModel {
 
 export function enumFacts(def: { enumValues?: readonly string[]; enumName?: string }) {
   return { ...(def.enumValues ? { enumValues: def.enumValues } : {}), ...(def.enumName ? { enumName: def.enumName } : {}) };
+}
+
+/** `bigserial` is a `bigint` that auto-increments. */
+function serialBase(text: string): string {
+  const t = text.trim().toLowerCase();
+  return t.startsWith("big") || t === "serial8" ? "bigint" : t.startsWith("small") || t === "serial2" ? "smallint" : "integer";
 }
 
 export function indexModel(name: string, parts: readonly IndexPartDefinition[], options: CreateIndexOptions = {}): IndexModel {
@@ -66,13 +74,18 @@ export function foreignKeyModel(name: string | null, fk: ForeignKeyDefinition): 
   };
 }
 
-export function tableModel(name: string, columns: readonly ColumnDefinition[], options: CreateTableOptions = {}): TableModel {
+export function tableModel(
+  name: string,
+  columns: readonly ColumnDefinition[],
+  options: CreateTableOptions,
+  dialect: DialectName,
+): TableModel {
   const pkColumns = options.primaryKey?.columns ?? columns.filter((c) => c.primaryKey).map((c) => c.name);
   const pkSet = new Set(pkColumns);
   return table(name, {
     schema: options.schema ?? null,
     comment: options.comment ?? null,
-    columns: columns.map((c) => columnModel(pkSet.has(c.name) ? { ...c, primaryKey: true } : c)),
+    columns: columns.map((c) => columnModel(pkSet.has(c.name) ? { ...c, primaryKey: true } : c, dialect)),
     primaryKey: pkColumns.length > 0 ? { name: options.primaryKey?.name ?? null, columns: pkColumns } : null,
     uniques: (options.uniques ?? []).map((u) => ({ name: u.name ?? null, columns: u.columns, deferrable: null })),
     foreignKeys: (options.foreignKeys ?? []).map((f) => foreignKeyModel(f.name ?? null, f)),

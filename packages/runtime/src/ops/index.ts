@@ -96,7 +96,7 @@ export function createOperations(ctx: OperationsContext): Operations {
     for (const op of ops) await run(op);
   };
   const ref = (name: string, options?: { schema?: string }): TableRef => ({ schema: options?.schema ?? null, table: name });
-  const on = (name: string, options?: { schema?: string }) => tableOperations(ref(name, options));
+  const on = (name: string, options?: { schema?: string }) => tableOperations(ref(name, options), ctx.dialect);
 
   const bind = Object.assign(<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]) => ctx.db.query<Row>(sql, params), {
     query: <Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]) => ctx.db.query<Row>(sql, params),
@@ -104,7 +104,7 @@ export function createOperations(ctx: OperationsContext): Operations {
 
   return {
     performed,
-    createTable: (name, columns, options) => run({ kind: "createTable", table: tableModel(name, columns, options) }),
+    createTable: (name, columns, options) => run({ kind: "createTable", table: tableModel(name, columns, options ?? {}, ctx.dialect) }),
     dropTable: (name, options) => run({ kind: "dropTable", table: table(name, { schema: options?.schema ?? null }) }),
     renameTable: (name, newName, options) => run({ kind: "renameTable", ...ref(name, options), newName }),
     setTableComment: (name, comment, options) =>

@@ -1,5 +1,5 @@
 import { column, type AlterColumnOp, type ColumnModel, type Queryable } from "@retort/core";
-import { parsePortableType, UNKNOWN_TYPE_NAME } from "@retort/dialects";
+import { parseOpType, parsePortableType, UNKNOWN_TYPE_NAME } from "@retort/dialects";
 
 interface MysqlColumnRow {
   column_type: string;
@@ -63,7 +63,7 @@ async function readPostgresColumn(db: Queryable, op: AlterColumnOp): Promise<Col
   );
   const r = rows[0];
   if (!r) return null;
-  return column(op.column, parsePortableType(r.type), {
+  return column(op.column, parseOpType(r.type, "postgres"), {
     nullable: !r.not_null,
     default: r.default_sql,
     comment: r.comment,

@@ -8,6 +8,7 @@ import {
   type ConstraintType,
   type CreateIndexOptions,
   type Deferrable,
+  type DialectName,
   type DroppedConstraint,
   type ForeignKeyDefinition,
   type IndexPartDefinition,
@@ -20,15 +21,15 @@ import { columnModel, enumFacts, foreignKeyModel, indexModel, typeOf, UNKNOWN_TY
  * Builds the table-scoped operations from op API arguments, for a table `ref`. Shared by
  * the `op` object and the batch recorder, so both produce the same plain data.
  */
-export function tableOperations(ref: TableRef) {
+export function tableOperations(ref: TableRef, dialect: DialectName) {
   const at = { schema: ref.schema, table: ref.table };
   return {
     addColumn: (def: ColumnDefinition): TableOperation[] => [
-      { kind: "addColumn", ...at, column: columnModel(def) },
+      { kind: "addColumn", ...at, column: columnModel(def, dialect) },
       ...(def.primaryKey ? [primaryKey(at, null, [def.name])] : []),
     ],
     dropColumn: (name: string): TableOperation => ({ kind: "dropColumn", ...at, column: column(name, UNKNOWN_TYPE) }),
-    alterColumn: (name: string, changes: AlterColumnChanges): AlterColumnOp => alterColumn(at, name, changes),
+    alterColumn: (name: string, changes: AlterColumnChanges): AlterColumnOp => alterColumn(at, name, changes, dialect),
     createIndex: (name: string, parts: readonly IndexPartDefinition[], options: CreateIndexOptions = {}): TableOperation => ({
       kind: "createIndex",
       ...at,
@@ -82,15 +83,15 @@ function droppedConstraint(name: string, type: ConstraintType): DroppedConstrain
  * The column before the change, from the `existing*` facts the migration carries;
  * unknown facts stay unknown (UNKNOWN_TYPE) so a renderer that needs them can ask.
  */
-function alterColumn(at: TableRef, name: string, c: AlterColumnChanges): AlterColumnOp {
-  const existing = column(name, c.existingType ? typeOf(c.existingType) : UNKNOWN_TYPE, {
+function alterColumn(at: TableRef, name: string, c: AlterColumnChanges, dialect: DialectName): AlterColumnOp {
+  const existing = column(name, c.existingType ? typeOf(c.existingType, dialect) : UNKNOWN_TYPE, {
     nullable: c.existingNullable ?? (c.nullable !== undefined ? !c.nullable : true),
     default: c.existingDefault ?? null,
     comment: c.existingComment ?? null,
     autoIncrement: c.existingAutoIncrement ?? null,
   });
   const changes: ColumnChanges = {
-    ...(c.type !== undefined ? { type: { from: existing.type, to: typeOf(c.type, enumFacts(c)) } } : {}),
+    ...(c.type !== undefined ? { type: { from: existing.type, to: typeOf(c.type, dialect, enumFacts(c)) } } : {}),
     ...(c.nullable !== undefined ? { nullable: { from: existing.nullable, to: c.nullable } } : {}),
     ...(c.default !== undefined ? { default: { from: existing.default, to: c.default } } : {}),
     ...(c.comment !== undefined ? { comment: { from: existing.comment, to: c.comment } } : {}),

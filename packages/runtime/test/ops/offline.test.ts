@@ -79,6 +79,29 @@ describe("op API offline (--sql)", () => {
     ]);
   });
 
+  it("reads PostgreSQL spellings with PostgreSQL's rules, and serial as an auto-increment", async () => {
+    const { op, statements } = offline("postgres");
+    await op.createTable("t", [
+      { name: "id", type: "bigserial", primaryKey: true },
+      { name: "a", type: "int4" },
+      { name: "b", type: "character varying(20)[]" },
+      { name: "c", type: "timestamp(3) with time zone", nullable: false },
+      { name: "d", type: "datetime" },
+    ]);
+    expect(statements).to.deep.equal([
+      'CREATE TABLE "t" (\n  "id" bigserial NOT NULL,\n  "a" integer,\n  "b" varchar(20)[],\n  "c" timestamptz(3) NOT NULL,\n  "d" timestamp,\n  PRIMARY KEY ("id")\n)',
+    ]);
+  });
+
+  it("maps portable names on MySQL and SQLite", async () => {
+    const mysql = offline("mysql");
+    await mysql.op.addColumn("t", { name: "ok", type: "boolean", nullable: false, default: "0", comment: "yes" });
+    expect(mysql.statements).to.deep.equal(["ALTER TABLE `t` ADD COLUMN `ok` tinyint(1) NOT NULL DEFAULT 0 COMMENT 'yes'"]);
+    const sqlite = offline("sqlite");
+    await sqlite.op.addColumn("t", { name: "at", type: "timestamptz", default: "'2020-01-01'" });
+    expect(sqlite.statements).to.deep.equal([`ALTER TABLE "t" ADD COLUMN "at" datetime DEFAULT '2020-01-01'`]);
+  });
+
   it("records every operation as plain data", async () => {
     const { op } = offline("postgres");
     await op.createEnum("mood", ["a", "b"]);
