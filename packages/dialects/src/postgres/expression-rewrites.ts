@@ -1,4 +1,5 @@
 import { COMPARISONS, CURRENT_TIMESTAMP_SPELLINGS, RESERVED_WORDS, UPPER_KEYWORDS } from "./sql-keywords";
+import { plainDecimal, standardString } from "./literal-spelling";
 import { isGroup, isWord, type Group, type Node, type Token } from "./sql-tokens";
 
 /*
@@ -23,6 +24,8 @@ export function patternOperators(list: Node[]): Node[] {
 }
 
 export function canonicalWord(t: Token): Token {
+  if (t.kind === "string") return { kind: "string", text: standardString(t.text) };
+  if (t.kind === "number") return { kind: "number", text: plainDecimal(t.text) };
   if (t.kind === "word") {
     const upper = t.text.toUpperCase();
     return { kind: "word", text: UPPER_KEYWORDS.has(upper) ? upper : t.text.toLowerCase() };

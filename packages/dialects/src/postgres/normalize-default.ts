@@ -1,5 +1,6 @@
 import type { ColumnType } from "@retort/core";
 import { naturalNumberType, normalizeNodes, render } from "./normalize-expression";
+import { jsonbText } from "./literal-spelling";
 import { parsePostgresType } from "./parse-type";
 import { isWord, tokenize, toTree, type Node, type Token } from "./sql-tokens";
 import { POSTGRES_NUMERIC_TYPES, POSTGRES_TEXT_TYPES } from "./type-synonyms";
@@ -54,5 +55,10 @@ function literalForColumn(n: Node, type: ColumnType, count: number): Node {
     return { kind: "number", text: text.slice(1, -1) };
   if (type.name === "boolean" && TRUE_SPELLINGS.has(text.toLowerCase())) return { kind: "word", text: "true" };
   if (type.name === "boolean" && FALSE_SPELLINGS.has(text.toLowerCase())) return { kind: "word", text: "false" };
+  if ((type.name === "time" || type.name === "timetz") && /^'\d{1,2}:\d{2}'$/.test(text)) {
+    return { kind: "string", text: `'${text.slice(1, -1).padStart(5, "0")}:00'` }; // the server prints seconds
+  }
+  if (type.name === "jsonb")
+    return { kind: "string", text: `'${jsonbText(text.slice(1, -1).replace(/''/g, "'")).replace(/'/g, "''")}'` };
   return n;
 }

@@ -130,6 +130,19 @@ describe("postgresRules.normalizeDefault", () => {
     expect(normalizeDefault("false", bool)).to.equal("false");
   });
 
+  it("spells literal values as the server prints them", () => {
+    expect(normalizeDefault(String.raw`E'a\\b'`, columnType("text"))).to.equal(String.raw`'a\b'`);
+    expect(normalizeDefault(String.raw`E'it\'s'`, columnType("text"))).to.equal(`'it''s'`);
+    expect(normalizeDefault(String.raw`E'tab\there'`, columnType("text"))).to.equal(`'tab\there'`);
+    expect(normalizeDefault("1e3", columnType("numeric"))).to.equal("1000");
+    expect(normalizeDefault("1.50e1", columnType("numeric"))).to.equal("15.0");
+    expect(normalizeDefault("-2.5E-3", columnType("numeric"))).to.equal("-0.0025");
+    expect(normalizeDefault(`'{"b":1,"a":[1,2]}'`, columnType("jsonb"))).to.equal(`'{"a": [1, 2], "b": 1}'`);
+    expect(normalizeDefault(`'{"b":1,"a":[1,2]}'`, columnType("json"))).to.equal(`'{"b":1,"a":[1,2]}'`);
+    expect(normalizeDefault(`'{"a":1.50}'`, columnType("jsonb"))).to.equal(`'{"a":1.50}'`);
+    expect(normalizeDefault("'9:30'", columnType("time"))).to.equal("'09:30:00'");
+  });
+
   it("treats NULL as no default and keeps function calls", () => {
     expect(normalizeDefault("NULL", varchar)).to.equal(null);
     expect(normalizeDefault("NULL::character varying", varchar)).to.equal(null);
