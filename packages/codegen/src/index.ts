@@ -1,4 +1,5 @@
 export * from "./errors";
+export * from "./render/migration-plan";
 export * from "./render/render-migration";
 export * from "./render/batch-grouping";
 export * from "./render/literal";

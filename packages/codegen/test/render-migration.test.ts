@@ -11,7 +11,7 @@ describe("renderMigration", () => {
     const l = lines(source);
     expect(l).to.include('import type { MigrationOperations } from "@retort/cli";');
     expect(l).to.include('export const revision = "1a2b3c4d5e6f";');
-    expect(l).to.include('export const downRevision: string | string[] | null = "0f9e8d7c6b5a";');
+    expect(l).to.include('export const downRevision = "0f9e8d7c6b5a";');
     expect(l).to.include('export const branchLabels: string[] = ["feature"];');
     expect(l).to.include('export const dependsOn: string[] = ["aaaa1111"];');
     expect(l).to.include('export const message = "add user";');
@@ -23,10 +23,10 @@ describe("renderMigration", () => {
 
   it("writes a base revision and a merge's several down revisions", async () => {
     const base = await renderMigration(input([], { downRevision: null }));
-    expect(lines(base.source)).to.include("export const downRevision: string | string[] | null = null;");
+    expect(lines(base.source)).to.include("export const downRevision = null;");
     expect(base.source).to.include(" * Revises: (base)");
     const merge = await renderMigration(input([], { downRevision: ["aaa", "bbb"] }));
-    expect(lines(merge.source)).to.include('export const downRevision: string | string[] | null = ["aaa", "bbb"];');
+    expect(lines(merge.source)).to.include('export const downRevision = ["aaa", "bbb"];');
   });
 
   it("keeps a message that would close the header comment harmless", async () => {

@@ -1,21 +1,20 @@
-import { literal } from "./literal";
 import type { CallSpec } from "./call-spec";
+import type { Call } from "./statement";
 
-/** `await op.method(args…);` with the table in place and the schema in the options. */
-export function topLevelCall(spec: CallSpec): string {
+/** `await op.method(args…)` with the table in place and the schema in the options. */
+export function topLevelCall(spec: CallSpec): Call {
   const options = { ...spec.options, schema: spec.schema ?? undefined };
   const table = spec.table === null ? [] : [spec.table];
-  return `await op.${spec.method}(${argumentList([...spec.lead, ...table, ...spec.rest], options, spec.method)});`;
+  return { await: true, callee: `op.${spec.method}`, args: values([...spec.lead, ...table, ...spec.rest], options) };
 }
 
-/** `batch.method(args…);` inside a batchAlterTable block: table and schema are implied. */
-export function batchCall(spec: CallSpec): string {
+/** `batch.method(args…)` inside a batchAlterTable block: table and schema are implied. */
+export function batchCall(spec: CallSpec): Call {
   const options = Object.fromEntries(spec.batchOptionKeys.map((k) => [k, spec.options[k]]));
-  return `batch.${spec.method}(${argumentList([...spec.lead, ...spec.rest], options, spec.method)});`;
+  return { await: false, callee: `batch.${spec.method}`, args: values([...spec.lead, ...spec.rest], options) };
 }
 
-function argumentList(args: readonly unknown[], options: Record<string, unknown>, method: string): string {
+function values(args: readonly unknown[], options: Record<string, unknown>): { value: unknown }[] {
   const all = Object.values(options).some((v) => v !== undefined) ? [...args, options] : args;
-  const where = `op.${method}()`;
-  return all.map((a) => literal(a, where, 4)).join(", ");
+  return all.map((value) => ({ value }));
 }

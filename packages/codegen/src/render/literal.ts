@@ -10,32 +10,44 @@ const INDENT = "  ";
  * their insertion order.
  */
 export function literal(value: unknown, where = "an operation", column = 0): string {
-  const flat = flatLiteral(value, where);
-  if (column + flat.length <= MAX_LINE || !isContainer(value)) return flat;
-  return brokenLiteral(value, where, column);
+  const flat = flatWithin(value, where, MAX_LINE - column);
+  return flat ?? brokenLiteral(value as object, where, column);
 }
 
 function isContainer(value: unknown): value is object {
   return typeof value === "object" && value !== null && !(value instanceof Date);
 }
 
-function flatLiteral(value: unknown, where: string): string {
-  if (Array.isArray(value)) return `[${value.map((v) => flatLiteral(v, where)).join(", ")}]`;
-  if (isContainer(value)) {
-    const entries = objectEntries(value, where).map(([k, v]) => `${key(k)}: ${flatLiteral(v, where)}`);
-    return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
+/**
+ * The value on one line, or `null` as soon as it is known not to fit in `budget`
+ * characters (scalars always fit: they cannot be broken). Stopping early keeps large
+ * values (a 1000-column createTable) linear instead of rendering them flat at each depth.
+ */
+function flatWithin(value: unknown, where: string, budget: number): string | null {
+  if (!isContainer(value)) return scalar(value, where);
+  const isArray = Array.isArray(value);
+  const items: unknown[] = isArray ? (value as unknown[]) : objectEntries(value, where);
+  if (items.length === 0) return isArray ? "[]" : "{}";
+  const parts: string[] = [];
+  let used = isArray ? 2 : 4;
+  for (const item of items) {
+    const [prefix, v] = isArray ? ["", item] : [`${key((item as [string, unknown])[0])}: `, (item as [string, unknown])[1]];
+    const rendered = flatWithin(v, where, budget - used - prefix.length);
+    if (rendered === null) return null;
+    used += prefix.length + rendered.length + (parts.length > 0 ? 2 : 0);
+    if (used > budget) return null;
+    parts.push(prefix + rendered);
   }
-  return scalar(value, where);
+  return isArray ? `[${parts.join(", ")}]` : `{ ${parts.join(", ")} }`;
 }
 
 function brokenLiteral(value: object, where: string, column: number): string {
   const inner = column + INDENT.length;
   const items = Array.isArray(value)
-    ? value.map((v) => literal(v, where, inner))
+    ? value.map((v: unknown) => literal(v, where, inner))
     : objectEntries(value, where).map(([k, v]) => `${key(k)}: ${literal(v, where, inner + key(k).length + 2)}`);
   const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
-  if (items.length === 0) return `${open}${close}`;
-  const body = items.map((item) => INDENT + item.replace(/\n/g, `\n${INDENT}`) + ",").join("\n");
+  const body = items.map((item) => INDENT + item.replaceAll("\n", `\n${INDENT}`) + ",").join("\n");
   return `${open}\n${body}\n${close}`;
 }
 

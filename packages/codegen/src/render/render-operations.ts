@@ -1,14 +1,13 @@
 import type { BatchAlterTableOp, Operation } from "@retort/core";
 import { callsFor, type RenderedCall } from "./call-spec";
-import { comment, type Code } from "./code";
-import { literal } from "./literal";
 import { batchCall, topLevelCall } from "./format-call";
+import type { Call, Statement } from "./statement";
 
 /** Comment lines to write above an operation (warnings, rename hints), by identity. */
 export type Annotations = ReadonlyMap<Operation, readonly string[]>;
 
 export interface RenderedBody {
-  readonly code: Code[];
+  readonly statements: Statement[];
   /** Operations the op API cannot express (written as comments instead). */
   readonly unrenderable: string[];
 }
@@ -16,36 +15,48 @@ export interface RenderedBody {
 /** The body of `upgrade`/`downgrade`: one statement (or batch block) per operation. */
 export function renderOperations(ops: readonly Operation[], annotations: Annotations = new Map()): RenderedBody {
   const unrenderable: string[] = [];
-  const code = ops.flatMap((op) => {
-    const notes = comment(annotations.get(op) ?? []);
-    if (op.kind === "batchAlterTable") return [...notes, ...renderBatch(op, annotations, unrenderable)];
-    return [...notes, ...callsFor(op).map((c) => statement(c, topLevelCall, unrenderable))];
+  const statements = ops.flatMap((op) => {
+    const notes = annotations.get(op) ?? [];
+    const body = op.kind === "batchAlterTable" ? renderBatch(op, annotations, unrenderable) : plainStatements(op, topLevelCall, unrenderable);
+    return withComments(notes, body);
   });
-  return { code, unrenderable };
+  return { statements, unrenderable };
 }
 
-function statement(c: RenderedCall, format: typeof topLevelCall, unrenderable: string[]): string {
-  if ("unrenderable" in c) {
-    unrenderable.push(c.unrenderable);
-    return `// WARNING: not generated: ${c.unrenderable}.`;
-  }
-  return format(c);
+function withComments(notes: readonly string[], statements: Statement[]): Statement[] {
+  if (notes.length === 0) return statements;
+  const [first, ...rest] = statements;
+  return first ? [{ ...first, comments: [...notes, ...first.comments] }, ...rest] : [{ comments: notes, call: null }];
 }
 
-function renderBatch(op: BatchAlterTableOp, annotations: Annotations, unrenderable: string[]): Code[] {
+function plainStatements(
+  op: Exclude<Operation, BatchAlterTableOp>,
+  format: (c: Extract<RenderedCall, { method: string }>) => Call,
+  unrenderable: string[],
+): Statement[] {
+  return callsFor(op).map((c): Statement => {
+    if ("unrenderable" in c) {
+      unrenderable.push(c.unrenderable);
+      return { comments: [`WARNING: not generated: ${c.unrenderable}.`], call: null };
+    }
+    return { comments: [], call: format(c) };
+  });
+}
+
+function renderBatch(op: BatchAlterTableOp, annotations: Annotations, unrenderable: string[]): Statement[] {
   const inner = op.operations.filter((o) => o.kind !== "alterTableComment");
   // batch.* has no table comment; SQLite has none either, elsewhere it is a plain ALTER.
   const after = op.operations.filter((o) => o.kind === "alterTableComment");
-  const body = inner.flatMap((o) => [
-    ...comment(annotations.get(o) ?? []),
-    ...callsFor(o).map((c) => statement(c, batchCall, unrenderable)),
-  ]);
+  const body = inner.flatMap((o) => withComments(annotations.get(o) ?? [], plainStatements(o, batchCall, unrenderable)));
   const options = { recreate: op.recreate === "auto" ? undefined : op.recreate, schema: op.schema ?? undefined };
   const hasOptions = Object.values(options).some((v) => v !== undefined);
-  const block: Code = {
-    head: `await op.batchAlterTable(${literal(op.table)}, (batch) => `,
-    body,
-    tail: hasOptions ? `, ${literal(options)});` : ");",
+  const batch: Statement = {
+    comments: [],
+    call: {
+      await: true,
+      callee: "op.batchAlterTable",
+      args: [{ value: op.table }, { arrow: { param: "batch", body } }, ...(hasOptions ? [{ value: options }] : [])],
+    },
   };
-  return [block, ...after.flatMap((o) => renderOperations([o], annotations).code)];
+  return [batch, ...after.flatMap((o) => renderOperations([o], annotations).statements)];
 }

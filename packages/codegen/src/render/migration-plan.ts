@@ -1,0 +1,87 @@
+import { reverseAll, type DialectName, type Operation } from "@retort/core";
+import { destructiveWarning } from "../analysis/destructive";
+import { flattenOperations } from "../analysis/flatten";
+import { renameHints, type RenameHint } from "../analysis/rename-hints";
+import { groupIntoBatches } from "./batch-grouping";
+import { renderOperations } from "./render-operations";
+import type { Statement } from "./statement";
+
+/** The module generated files import the op API's type from. */
+export const OP_API_MODULE = "@retort/cli";
+
+/** Everything a migration file is made of (SPEC.md §4). */
+export interface MigrationInput {
+  readonly revision: string;
+  readonly downRevision: string | readonly string[] | null;
+  readonly branchLabels?: readonly string[];
+  readonly dependsOn?: readonly string[];
+  readonly message: string;
+  /** ISO timestamp; part of the input so the same input always gives the same file. */
+  readonly createdAt: string | Date;
+  readonly upgrade: readonly Operation[];
+  /** Default: `reverseAll(upgrade)`, the exact reverse. */
+  readonly downgrade?: readonly Operation[];
+  readonly dialect: DialectName;
+  /** Group table changes into `batchAlterTable` blocks. Default: `true` on SQLite. */
+  readonly renderAsBatch?: boolean;
+}
+
+/** What both printers write: header facts, the two bodies, and what to tell the user. */
+export interface MigrationPlan {
+  readonly header: readonly string[];
+  readonly exports: readonly { readonly name: string; readonly value: unknown; readonly type?: string }[];
+  readonly upgrade: readonly Statement[];
+  readonly downgrade: readonly Statement[];
+  readonly warnings: readonly string[];
+  readonly hints: readonly RenameHint[];
+}
+
+export function planMigration(input: MigrationInput): MigrationPlan {
+  const batch = input.renderAsBatch ?? input.dialect === "sqlite";
+  const group = (ops: readonly Operation[]) => (batch ? groupIntoBatches(ops) : [...ops]);
+  const hints = renameHints(input.upgrade);
+  const warningsByOp = new Map<Operation, string>();
+  for (const op of flattenOperations(input.upgrade)) {
+    const warning = destructiveWarning(op, input.dialect);
+    if (warning !== null) warningsByOp.set(op, warning);
+  }
+  const annotations = new Map<Operation, string[]>();
+  for (const [op, w] of warningsByOp) annotations.set(op, [`WARNING: ${w}`]);
+  for (const h of hints) annotations.set(h.op, [...(annotations.get(h.op) ?? []), ...h.comment]);
+
+  const upgrade = renderOperations(group(input.upgrade), annotations);
+  const downgrade = renderOperations(group(input.downgrade ?? reverseAll(input.upgrade)));
+  const createdAt = typeof input.createdAt === "string" ? input.createdAt : input.createdAt.toISOString();
+  return {
+    header: header(input, createdAt),
+    exports: [
+      { name: "revision", value: input.revision },
+      { name: "downRevision", value: input.downRevision },
+      { name: "branchLabels", value: input.branchLabels ?? [], type: "string[]" },
+      { name: "dependsOn", value: input.dependsOn ?? [], type: "string[]" },
+      { name: "message", value: input.message },
+      { name: "createdAt", value: createdAt },
+    ],
+    upgrade: upgrade.statements,
+    downgrade: downgrade.statements,
+    warnings: [
+      ...warningsByOp.values(),
+      ...[...upgrade.unrenderable, ...downgrade.unrenderable].map((u) => `Not generated: ${u}.`),
+    ],
+    hints,
+  };
+}
+
+/** The `/** … *\/` comment at the top of the file, line by line. */
+function header(input: MigrationInput, createdAt: string): string[] {
+  const revises = input.downRevision === null ? "(base)" : [input.downRevision].flat().join(", ");
+  const lines = [
+    ...input.message.split(/\r\n|[\r\n\u2028\u2029]/),
+    "",
+    `Revision: ${input.revision}`,
+    `Revises: ${revises}`,
+    `Created: ${createdAt}`,
+  ];
+  const body = lines.map((l) => ` * ${l.replace(/\*\//g, "*\\/")}`.trimEnd());
+  return ["/**", ...body, " */"];
+}
