@@ -1,6 +1,7 @@
 import { transformSync, type Options } from "@swc/core";
 import { readFileSync } from "node:fs";
 import Module from "node:module";
+import { cachedCompile } from "./compile-cache";
 
 /**
  * Loads user TypeScript (config, entities, migrations) through a CommonJS require hook
@@ -34,13 +35,20 @@ export function compileTypeScript(source: string, filename: string): string {
   return transformSync(source, { ...SWC_OPTIONS, filename }).code;
 }
 
+function swcVersion(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require("@swc/core/package.json") as { version: string }).version;
+}
+
 /** Installs the `.ts` require hook once per process; later calls do nothing. */
 export function registerTypeScriptHook(): void {
   if (registered) return;
   registered = true;
   const extensions = (Module as unknown as { _extensions: Record<string, ExtensionHandler> })._extensions;
+  const salt = `${swcVersion()}\u0000${JSON.stringify(SWC_OPTIONS)}`;
   const handler: ExtensionHandler = (module, filename) => {
-    const js = compileTypeScript(readFileSync(filename, "utf8"), filename);
+    const source = readFileSync(filename, "utf8");
+    const js = cachedCompile(source, filename, salt, () => compileTypeScript(source, filename));
     (module as unknown as { _compile: CompileFn })._compile(js, filename);
   };
   for (const ext of EXTENSIONS) extensions[ext] = handler;
