@@ -79,7 +79,10 @@ export async function runSqliteBatch(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
         [op.table],
       );
-      const plan = planSqliteRebuild(await readTable(db, op.table), rest, triggers.map((t) => t.sql));
+      const views = await db.query<{ name: string; sql: string }>(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'view' AND sql IS NOT NULL ORDER BY rowid",
+      );
+      const plan = planSqliteRebuild(await readTable(db, op.table), rest, triggers.map((t) => t.sql), views);
       for (const sql of plan.statements) await db.query(sql);
       await checkForeignKeys(db, op.table);
       await db.query("RELEASE SAVEPOINT retort_batch");

@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
+import { loadScriptDirectory, MigrationRunner, upgradeSql } from "../../src";
 import { failure, opsFixture } from "./helpers";
 
 describeEachTarget(
@@ -89,6 +93,36 @@ describeEachTarget(
       await op.dropIndex("metric_v_idx", "metric", { concurrently: true });
       await db.query("COMMIT");
       expect(await rows("SELECT indexdef FROM pg_indexes WHERE indexname = 'metric_v_idx'")).to.deep.equal([]);
+    });
+
+    it("runs a migration with CREATE INDEX CONCURRENTLY through the runner, online and as --sql", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "retort-concurrently-"));
+      writeFileSync(
+        join(dir, "2026_01_01_cccc00000001_concurrently.ts"),
+        `export const revision = "cccc00000001";
+export const downRevision = null;
+export async function upgrade(op: any): Promise<void> {
+  await op.createTable("event", [{ name: "id", type: "integer", primaryKey: true }, { name: "at", type: "timestamptz" }]);
+  await op.createIndex("event_at_idx", "event", ["at"], { concurrently: true });
+  await op.bulkInsert("event", [{ id: 1, at: new Date("2026-01-01T00:00:00Z") }]);
+}
+export async function downgrade(op: any): Promise<void> {
+  await op.dropIndex("event_at_idx", "event", { concurrently: true });
+  await op.dropTable("event");
+}
+`,
+      );
+      const scripts = loadScriptDirectory(dir);
+      const offline = await upgradeSql({ scripts, dialect: "postgres" }, "cccc00000001");
+      const i = offline.statements.indexOf('CREATE INDEX CONCURRENTLY "event_at_idx" ON "event" ("at")');
+      expect(offline.statements.slice(i - 1, i + 2)).to.deep.equal(["COMMIT", offline.statements[i], "BEGIN"]);
+      const runner = new MigrationRunner({ db: f.get().db, scripts });
+      await runner.upgrade("head");
+      expect(await rows("SELECT indexname FROM pg_indexes WHERE tablename = 'event'")).to.deep.include({ indexname: "event_at_idx" });
+      expect(await rows("SELECT count(*)::int AS n FROM event")).to.deep.equal([{ n: 1 }]);
+      expect((await runner.current()).heads.map((h) => h.revision)).to.deep.equal(["cccc00000001"]);
+      await runner.downgrade("base");
+      expect(await rows("SELECT to_regclass('event') AS t")).to.deep.equal([{ t: null }]);
     });
 
     it("drops the enum with its last table", async () => {

@@ -205,6 +205,23 @@ export async function downgrade(op: any): Promise<void> {
       await expectFamilyIntact(db);
     });
 
+    it("keeps views on the table and the AUTOINCREMENT counter", async () => {
+      await db.query("CREATE TABLE ticket (id INTEGER PRIMARY KEY AUTOINCREMENT, node_id INTEGER REFERENCES node (id), body text)");
+      await db.query("INSERT INTO ticket (node_id, body) VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+      await db.query("DELETE FROM ticket WHERE id = 3");
+      await db.query("CREATE VIEW open_ticket AS SELECT t.id, n.name FROM ticket t JOIN node n ON n.id = t.node_id");
+      await db.query("CREATE VIEW open_ticket_count AS SELECT COUNT(*) AS n FROM open_ticket");
+      const op = createOperations({ db, dialect: "sqlite" });
+      await op.batchAlterTable("ticket", (b) => b.alterColumn("body", { nullable: false, default: "''" }));
+      await op.batchAlterTable("node", (b) => b.alterColumn("score", { type: "integer" }));
+      expect(await db.query("SELECT * FROM open_ticket ORDER BY id")).to.deep.equal([{ id: 1, name: "n1" }, { id: 2, name: "n2" }]);
+      expect(await db.query("SELECT n FROM open_ticket_count")).to.deep.equal([{ n: 2 }]);
+      await db.query("INSERT INTO ticket (node_id) VALUES (1)");
+      expect(await db.query("SELECT id, body FROM ticket ORDER BY id DESC LIMIT 1")).to.deep.equal([{ id: 4, body: "" }]);
+      for (const sql of ["DROP VIEW open_ticket_count", "DROP VIEW open_ticket", "DROP TABLE ticket"]) await db.query(sql);
+      await expectFamilyIntact(db);
+    });
+
     it("with recreate: never, refuses what needs a rebuild", async () => {
       const op = createOperations({ db, dialect: "sqlite" });
       const error = await failure(() => op.batchAlterTable("node", (b) => b.alterColumn("score", { type: "integer" }), { recreate: "never" }));

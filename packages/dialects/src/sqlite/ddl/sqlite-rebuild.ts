@@ -24,6 +24,12 @@ export interface SqliteRebuildPlan {
   readonly statements: readonly string[];
 }
 
+/** A view of the database, in creation order (views may use earlier views). */
+export interface ViewSql {
+  readonly name: string;
+  readonly sql: string;
+}
+
 export const rebuildTableName = (table: string) => `_retort_tmp_${table}`;
 
 /**
@@ -36,6 +42,7 @@ export function planSqliteRebuild(
   before: TableModel,
   operations: readonly TableOperation[],
   triggers: readonly string[],
+  views: readonly ViewSql[] = [],
 ): SqliteRebuildPlan {
   const sources = new Map<string, ColumnSource>(before.columns.map((c) => [c.name, { from: c.name, cast: null }]));
   let model: SchemaModel = { dialect: "sqlite", defaultSchema: "main", schemas: [], tables: [before], enums: [] };
@@ -45,7 +52,7 @@ export function planSqliteRebuild(
     model = applyOperation(model, resolved);
   }
   const after = model.tables[0]!;
-  return { before, after, statements: rebuildStatements(before, after, sources, triggers) };
+  return { before, after, statements: rebuildStatements(before, after, sources, triggers, views) };
 }
 
 /** Ops recorded from names only (dropConstraint, alterColumn) get the live objects they name. */
@@ -105,6 +112,7 @@ function rebuildStatements(
   after: TableModel,
   sources: ReadonlyMap<string, ColumnSource>,
   triggers: readonly string[],
+  views: readonly ViewSql[],
 ): string[] {
   const tmp = rebuildTableName(after.name);
   const copied = after.columns.filter((c) => c.generated === null && sources.has(c.name));
@@ -120,11 +128,28 @@ function rebuildStatements(
             `SELECT ${selectList.join(", ")} FROM ${q.qualified(before.schema, before.name)}`,
         ];
   return [
+    // RENAME checks every view, and one that uses the dropped table would fail it: views go
+    // first and come back last (https://www.sqlite.org/lang_altertable.html#otheralter, step 11).
+    ...[...views].reverse().map((v) => `DROP VIEW ${q.ident(v.name)}`),
     createSqliteTableStatement({ ...after, name: tmp }),
     ...copy,
+    ...keepAutoincrementCounter(before, tmp),
     `DROP TABLE ${q.qualified(before.schema, before.name)}`,
     `ALTER TABLE ${q.qualified(after.schema, tmp)} RENAME TO ${q.ident(after.name)}`,
     ...after.indexes.map((i) => createSqliteIndex(after.schema, after.name, i)),
     ...triggers,
+    ...views.map((v) => v.sql),
+  ];
+}
+
+/**
+ * AUTOINCREMENT never reuses an id, even of deleted rows: the new table takes over the
+ * old one's counter from sqlite_sequence rather than restarting at the highest copied id.
+ */
+function keepAutoincrementCounter(before: TableModel, tmp: string): string[] {
+  if (!before.columns.some((c) => c.autoIncrement === "sqlite-autoincrement")) return [];
+  return [
+    `DELETE FROM sqlite_sequence WHERE name = ${q.literal(tmp)}`,
+    `INSERT INTO sqlite_sequence (name, seq) SELECT ${q.literal(tmp)}, seq FROM sqlite_sequence WHERE name = ${q.literal(before.name)}`,
   ];
 }
