@@ -32,6 +32,14 @@ function helpText(command?: Command): string {
   ].join("\n");
 }
 
+/** `-1` and `label@-2` are revision targets, not flags: hand them to parseArgs after `--`. */
+function withRelativeTargetsAsPositionals(args: readonly string[]): string[] {
+  const isTarget = (a: string) => /^-\d+$/.test(a);
+  const targets = args.filter(isTarget);
+  if (targets.length === 0 || args.includes("--")) return [...args];
+  return [...args.filter((a) => !isTarget(a)), "--", ...targets];
+}
+
 /** The `retort` binary: returns the exit code instead of exiting, so it can be tested. */
 export async function main(argv: readonly string[], cwd: string = process.cwd()): Promise<number> {
   const wantsJson = argv.includes("--json");
@@ -48,7 +56,7 @@ export async function main(argv: readonly string[], cwd: string = process.cwd())
   try {
     const command = commandByName(name);
     if (!command) throw new UsageError(`Unknown command "${name}".`);
-    const rest = argv.filter((a, i) => i !== argv.indexOf(name));
+    const rest = withRelativeTargetsAsPositionals(argv.filter((a, i) => i !== argv.indexOf(name)));
     let parsed: { values: ParsedValues; positionals: string[] };
     try {
       parsed = parseArgs({ args: [...rest], options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true }) as typeof parsed;

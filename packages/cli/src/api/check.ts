@@ -1,7 +1,8 @@
-import type { DialectName, Operation, SchemaModel } from "@retort/core";
+import type { DialectName, IncludeName, Operation, SchemaModel } from "@retort/core";
 import { compareSchemas, describeOperations, type CompareOptions, type DiffEntry } from "@retort/compare";
 import { introspect } from "@retort/dialects";
 import { buildTargetModel } from "@retort/typeorm";
+import { versionTableNames, type ScriptDirectory } from "@retort/runtime";
 import type { ResolvedConfig } from "../config/load-config";
 import { requireDatabaseAtHead } from "../project/at-head";
 import { connectionUrl, loadDataSourceFor, loadProjectConfig, withConnection, type ProjectOptions } from "../project/session";
@@ -19,6 +20,20 @@ export interface Comparison extends CheckResult {
   readonly target: SchemaModel;
   readonly actual: SchemaModel;
   readonly config: ResolvedConfig;
+  readonly scripts: ScriptDirectory;
+  /** The database's applied heads (what the new revision builds on). */
+  readonly databaseHeads: readonly string[];
+  readonly serverVersion: string | null;
+}
+
+/** The user's includeName, never letting retort's own bookkeeping tables through. */
+function includeNameWithoutVersionTables(config: ResolvedConfig): IncludeName {
+  const bookkeeping = new Set<string>(versionTableNames(config.versionTable));
+  const user = config.includeName;
+  return (name, type, parents) => {
+    if (type === "table" && parents.schemaName === null && name !== null && bookkeeping.has(name)) return false;
+    return user ? user(name, type, parents) : true;
+  };
 }
 
 function compareOptions(config: ResolvedConfig): CompareOptions {
@@ -26,7 +41,7 @@ function compareOptions(config: ResolvedConfig): CompareOptions {
     compareType: config.compareType as CompareOptions["compareType"],
     compareServerDefault: config.compareServerDefault as CompareOptions["compareServerDefault"],
     includeObject: config.includeObject as CompareOptions["includeObject"],
-    includeName: config.includeName,
+    includeName: includeNameWithoutVersionTables(config),
     includeSchemas: config.includeSchemas,
     versionTable: config.versionTable,
   };
@@ -47,16 +62,28 @@ export async function compareProject(options: ProjectOptions, command: string): 
   const dataSource = loadDataSourceFor(options, config);
   const url = connectionUrl(options, config, dataSource);
   return withConnection(url, config.projectDir, async (db) => {
-    await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
-    const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: config.includeName });
+    const { scripts, databaseHeads } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
+    const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameWithoutVersionTables(config) });
+    const version = await serverVersion(db, db.dialect);
     const target = await buildTargetModel(dataSource, {
       defaultSchema: actual.defaultSchema,
       dialect: actual.dialect,
-      serverVersion: await serverVersion(db, db.dialect),
+      serverVersion: version,
       source: config.dataSource,
     });
     const ops = compareSchemas(target, actual, compareOptions(config));
-    return { upToDate: ops.length === 0, dialect: actual.dialect, operations: describeOperations(ops), ops, target, actual, config };
+    return {
+      upToDate: ops.length === 0,
+      dialect: actual.dialect,
+      operations: describeOperations(ops),
+      ops,
+      target,
+      actual,
+      config,
+      scripts,
+      databaseHeads,
+      serverVersion: version ?? null,
+    };
   });
 }
 

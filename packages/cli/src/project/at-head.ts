@@ -24,12 +24,12 @@ export async function requireDatabaseAtHead(
   migrationsDir: string,
   versionTable: string,
   command: string,
-): Promise<ScriptDirectory> {
+): Promise<{ scripts: ScriptDirectory; databaseHeads: string[] }> {
   const scripts = loadScriptDirectory(migrationsDir);
   const scriptHeads = scripts.graph.heads().sort();
-  if (scriptHeads.length === 0) return scripts;
+  if (scriptHeads.length === 0) return { scripts, databaseHeads: [] };
   const current = await new MigrationRunner({ scripts, db, versionTable }).current();
-  const dbHeads = current.heads.map((h) => h.revision).sort();
-  if (dbHeads.join() !== scriptHeads.join()) throw new DatabaseNotAtHeadError(dbHeads, scriptHeads, command);
-  return scripts;
+  const databaseHeads = current.heads.map((h) => h.revision).sort();
+  if (databaseHeads.join() !== scriptHeads.join()) throw new DatabaseNotAtHeadError(databaseHeads, scriptHeads, command);
+  return { scripts, databaseHeads };
 }

@@ -54,7 +54,8 @@ export function expandMergeTargets(scripts: ScriptDirectory, targets: readonly s
   return targets.flatMap((t) => (t === "heads" ? scripts.graph.heads() : [t]));
 }
 
-function chooseParent(scripts: ScriptDirectory, options: NewRevisionOptions): string | null {
+/** The parent of a new revision: `--head`, else the single head (several heads: MultipleHeadsError). */
+export function chooseParent(scripts: ScriptDirectory, options: NewRevisionOptions): string | null {
   const graph = scripts.graph;
   if (options.head === "base") return null;
   if (options.head === undefined || options.head === "head") {
@@ -68,7 +69,7 @@ function chooseParent(scripts: ScriptDirectory, options: NewRevisionOptions): st
   const owner = graph.labelOwner(spec);
   let id = resolveRevision(graph, spec);
   if (owner !== undefined || options.head.endsWith("@head")) {
-    const scope = owner !== undefined ? graph.labelMembers(spec) : graph.descendants([id], true);
+    const scope = owner !== undefined ? graph.labelMembers(spec) : graph.versionedDescendants([id]);
     const heads = graph.heads().filter((h) => scope.has(h));
     if (heads.length !== 1) throw new MultipleHeadsError(options.head, heads, "Name one revision id with --head.");
     id = heads[0]!;

@@ -3,6 +3,11 @@ import { isMysqlFamily, quoteIdent, quoteLiteral } from "./sql-text";
 
 export const DEFAULT_VERSION_TABLE = "retort_version";
 
+/** Every table retort keeps its bookkeeping in, for a version table name: never compared. */
+export function versionTableNames(name: string = DEFAULT_VERSION_TABLE): readonly [heads: string, applied: string] {
+  return [name, `${name}_applied`];
+}
+
 /**
  * Two small tables:
  * - `<name>` (default `retort_version`): one row per head of the applied set, `version_num`,
@@ -18,7 +23,7 @@ export class VersionTable {
     readonly dialect: DialectName,
     readonly name: string = DEFAULT_VERSION_TABLE,
   ) {
-    this.appliedName = `${name}_applied`;
+    this.appliedName = versionTableNames(name)[1];
   }
 
   private get heads(): string {

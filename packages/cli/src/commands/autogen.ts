@@ -1,0 +1,58 @@
+import { describeLine } from "@retort/compare";
+import { relative } from "node:path";
+import { autogen } from "../api/autogen";
+import { projectOptions } from "../project/session";
+import type { Command } from "./command";
+import { graphOptionHelp, graphOptions, graphValues, requireMessage } from "./graph-options";
+
+export const autogenCommand: Command = {
+  name: "autogen",
+  summary: "compare the entities with the database and write a migration file",
+  usage: "-m <message>",
+  options: {
+    ...graphOptions,
+    "dry-run": { type: "boolean" },
+    sql: { type: "boolean" },
+    "allow-empty": { type: "boolean" },
+    rename: { type: "string", multiple: true },
+    "rename-table": { type: "string", multiple: true },
+    autogenerate: { type: "boolean" },
+  },
+  optionHelp: [
+    ...graphOptionHelp,
+    "      --dry-run        print the file, write nothing",
+    "      --sql            also print the SQL the upgrade would run",
+    "      --allow-empty    write a revision even when nothing changed",
+    "      --rename <table.old=new>  make that dropped + added column a rename",
+    "      --rename-table <old=new>  make that dropped + created table a rename",
+  ],
+  async run(values, _positionals, { global, out }) {
+    const result = await autogen({
+      ...projectOptions(global),
+      message: requireMessage(values, "autogen"),
+      ...graphValues(values),
+      dryRun: values["dry-run"] === true,
+      sql: values.sql === true,
+      allowEmpty: values["allow-empty"] === true,
+      renameColumns: values.rename as string[] | undefined,
+      renameTables: values["rename-table"] as string[] | undefined,
+    });
+    if (out.options.json) {
+      // The file's text is on disk; only --dry-run, which writes nothing, puts it in the document.
+      const { source, ...rest } = result;
+      out.json(values["dry-run"] ? { ...rest, source } : rest);
+      return 0;
+    }
+    if (!result.source) {
+      out.result("No changes detected.");
+      return 0;
+    }
+    for (const entry of result.operations) out.info(`  ${describeLine(entry)}`);
+    for (const w of result.warnings) out.warn(w);
+    for (const h of result.renameHints) out.info(out.paint.yellow(h.replace(/^\/\/\s?/, "")));
+    if (result.file) out.result(`${out.paint.green("Generated")} ${relative(global.cwd, result.file)}`);
+    else process.stdout.write(result.source);
+    if (result.statements) process.stdout.write(`\n-- SQL for ${result.dialect}:\n${result.statements.map((s) => `${s};`).join("\n")}\n`);
+    return 0;
+  },
+};
