@@ -53,7 +53,7 @@ class TargetResolver {
   private resolveAt(left: string, right: string): Destination {
     const label = this.graph.labelOwner(left) !== undefined ? left : undefined;
     if (right === "head" || right === "heads") {
-      const scope = label !== undefined ? this.graph.labelMembers(label) : this.graph.descendants([this.revision(left)], true);
+      const scope = label !== undefined ? this.graph.labelMembers(label) : this.graph.versionedDescendants([this.revision(left)]);
       const heads = this.graph.heads().filter((h) => scope.has(h));
       if (right === "heads") return revisions(heads);
       return revisions([this.singleHead(heads, `${left}@heads`, "a revision id")]);

@@ -166,7 +166,7 @@ export class RevisionGraph {
   labelMembers(label: string): ReadonlySet<string> {
     const owner = this.labelOwners.get(label);
     if (owner === undefined) return new Set();
-    const members = new Set(this.descendants([owner], true));
+    const members = this.versionedDescendants([owner]);
     let node = this.get(owner);
     while (node.downRevisions.length === 1) {
       const parent = node.downRevisions[0]!;
@@ -185,6 +185,11 @@ export class RevisionGraph {
   /** Every revision reached through children and dependents. */
   descendants(ids: Iterable<string>, inclusive: boolean): Set<string> {
     return this.closure(ids, inclusive, (id) => [...this.childrenOf(id), ...(this.dependents.get(id) ?? [])]);
+  }
+
+  /** The ids and what descends from them through parent edges only (no dependencies). */
+  versionedDescendants(ids: Iterable<string>): Set<string> {
+    return this.closure(ids, true, (id) => this.childrenOf(id));
   }
 
   private closure(ids: Iterable<string>, inclusive: boolean, next: (id: string) => readonly string[]): Set<string> {
