@@ -54,7 +54,8 @@ export function expandMergeTargets(scripts: ScriptDirectory, targets: readonly s
   return targets.flatMap((t) => (t === "heads" ? scripts.graph.heads() : [t]));
 }
 
-function chooseParent(scripts: ScriptDirectory, options: NewRevisionOptions): string | null {
+/** The parent of a new revision: `--head`, else the single head (several heads: MultipleHeadsError). */
+export function chooseParent(scripts: ScriptDirectory, options: NewRevisionOptions): string | null {
   const graph = scripts.graph;
   if (options.head === "base") return null;
   if (options.head === undefined || options.head === "head") {
