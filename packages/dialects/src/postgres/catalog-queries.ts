@@ -8,6 +8,9 @@
 const SYSTEM_SCHEMA_FILTER = `n.nspname NOT IN ('pg_catalog', 'information_schema')
     AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'`;
 
+/** An oid[] parameter as one array literal: the driver would otherwise escape each element. */
+export const oidArray = (oids: readonly number[]): string => `{${oids.join(",")}}`;
+
 export interface SchemasRow {
   default_schema: string | null;
   schemas: string[];
@@ -37,15 +40,15 @@ export interface ColumnRow {
   table_oid: number;
   attnum: number;
   name: string;
+  /** `format_type()`, with one `[]` per declared array dimension (it prints only one). */
   type: string;
-  dims: number;
   not_null: boolean;
   default_expr: string | null;
   identity: "" | "a" | "d";
   generated: "" | "s";
   comment: string | null;
+  /** Only when not the type's default; schema-qualified outside pg_catalog and the default schema. */
   collation: string | null;
-  collation_schema: string | null;
   enum_oid: number | null;
   /** The default calls nextval() on a sequence OWNED BY this column (pg_depend 'a'): SERIAL. */
   serial: boolean;
@@ -54,9 +57,11 @@ export interface ColumnRow {
 /** $1: table oids. Columns in table order; the collation only when not the type's default. */
 export const COLUMNS_SQL = `
 SELECT a.attrelid AS table_oid, a.attnum, a.attname AS name,
-  format_type(a.atttypid, a.atttypmod) AS type, a.attndims AS dims, a.attnotnull AS not_null,
+  format_type(a.atttypid, a.atttypmod) || repeat('[]', greatest(a.attndims - 1, 0)) AS type, a.attnotnull AS not_null,
   pg_get_expr(ad.adbin, ad.adrelid) AS default_expr, a.attidentity AS identity, a.attgenerated AS generated,
-  d.description AS comment, co.collname AS collation, con.nspname AS collation_schema,
+  d.description AS comment,
+  CASE WHEN con.nspname IN ('pg_catalog', current_schema()) THEN co.collname::text
+    ELSE con.nspname || '.' || co.collname END AS collation,
   CASE WHEN t.typtype = 'e' THEN t.oid WHEN et.typtype = 'e' THEN et.oid END AS enum_oid,
   serial.attrdef IS NOT NULL AS serial
 FROM pg_attribute a
@@ -81,7 +86,8 @@ export interface ConstraintRow {
   table_oid: number;
   name: string;
   type: "p" | "u" | "f" | "c";
-  columns: number[] | null;
+  /** Column numbers, space-separated (text: parsing int2[] in the driver costs more). */
+  columns: string | null;
   deferrable: boolean;
   deferred: boolean;
   on_update: string;
@@ -94,12 +100,12 @@ export interface ConstraintRow {
 
 /** $1: table oids. Primary keys, uniques, foreign keys and checks (NOT NULL is no constraint row on PG 15). */
 export const CONSTRAINTS_SQL = `
-SELECT c.conrelid AS table_oid, c.conname AS name, c.contype AS type, c.conkey AS columns,
+SELECT c.conrelid AS table_oid, c.conname AS name, c.contype AS type, array_to_string(c.conkey, ' ') AS columns,
   c.condeferrable AS deferrable, c.condeferred AS deferred, c.confupdtype AS on_update, c.confdeltype AS on_delete,
   fn.nspname AS ref_schema, fc.relname AS ref_table,
-  CASE WHEN c.contype = 'f' THEN ARRAY(
-    SELECT fa.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(attnum, ord)
-    JOIN pg_attribute fa ON fa.attrelid = c.confrelid AND fa.attnum = k.attnum ORDER BY k.ord) END AS ref_columns,
+  CASE WHEN c.contype = 'f' THEN to_json(ARRAY(
+    SELECT fa.attname FROM unnest(c.confkey) WITH ORDINALITY k(attnum, ord)
+    JOIN pg_attribute fa ON fa.attrelid = c.confrelid AND fa.attnum = k.attnum ORDER BY k.ord)) END AS ref_columns,
   CASE WHEN c.contype = 'c' THEN pg_get_expr(c.conbin, c.conrelid, true) END AS check_expr
 FROM pg_constraint c
 LEFT JOIN pg_class fc ON fc.oid = c.confrelid
@@ -111,8 +117,9 @@ export interface IndexRow {
   name: string;
   unique: boolean;
   method: string;
-  keys: number[];
-  options: number[];
+  /** pg_index.indkey and indoption as printed: space-separated numbers. */
+  keys: string;
+  options: string;
   key_count: number;
   predicate: string | null;
   /** `pg_get_indexdef` of each expression part, in order. */
@@ -122,11 +129,11 @@ export interface IndexRow {
 /** $1: table oids. Leaves out the indexes that back a primary key, unique or exclusion constraint. */
 export const INDEXES_SQL = `
 SELECT i.indrelid AS table_oid, ic.relname AS name, i.indisunique AS unique, am.amname AS method,
-  i.indkey::int2[] AS keys, i.indoption::int2[] AS options, i.indnkeyatts AS key_count,
+  i.indkey::text AS keys, i.indoption::text AS options, i.indnkeyatts AS key_count,
   pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
-  CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(
+  CASE WHEN i.indexprs IS NOT NULL THEN to_json(ARRAY(
     SELECT pg_get_indexdef(i.indexrelid, k.ord::int, true) FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
-    WHERE k.attnum = 0 AND k.ord <= i.indnkeyatts ORDER BY k.ord) END AS expressions
+    WHERE k.attnum = 0 AND k.ord <= i.indnkeyatts ORDER BY k.ord)) END AS expressions
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_am am ON am.oid = ic.relam

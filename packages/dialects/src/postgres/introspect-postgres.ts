@@ -7,6 +7,7 @@ import {
   INDEXES_SQL,
   SCHEMAS_SQL,
   TABLES_SQL,
+  oidArray,
   type ColumnRow,
   type ConstraintRow,
   type EnumRow,
@@ -43,7 +44,7 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
     const table = newReflectedTable(schema, row.name, row.comment);
     if (includeName(row.name, "table", { ...NO_PARENTS, schemaName: schema })) tables.set(row.oid, table);
   }
-  const oids = [...tables.keys()];
+  const oids = oidArray([...tables.keys()]);
 
   const enumRows = await db.query<EnumRow>(ENUMS_SQL);
   const enumsByOid = new Map(enumRows.map((e) => [e.oid, e]));

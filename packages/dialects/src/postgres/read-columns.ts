@@ -23,7 +23,7 @@ export function readColumn(
     autoIncrement,
     generated: generated ? { expression: normalize.expression(row.default_expr!), stored: true } : null,
     comment: row.comment,
-    collation: collationOf(row, defaultSchema),
+    collation: row.collation,
   };
 }
 
@@ -34,20 +34,11 @@ function columnTypeOf(
   normalize: CatalogNormalizer,
 ): ColumnType {
   const parsed = normalize.type(row.type);
-  // format_type prints one `[]` whatever the declared dimensions; attndims keeps them.
-  const arrayDimensions = parsed.arrayDimensions > 0 ? Math.max(row.dims, 1) : 0;
   const enumType = row.enum_oid === null ? undefined : enums.get(row.enum_oid);
-  if (!enumType) return parsed.arrayDimensions === arrayDimensions ? parsed : { ...parsed, arrayDimensions };
+  if (!enumType) return parsed;
   return columnType("enum", {
-    arrayDimensions,
+    arrayDimensions: parsed.arrayDimensions,
     enumValues: enumType.values,
     enumName: enumType.schema === defaultSchema ? enumType.name : `${enumType.schema}.${enumType.name}`,
   });
-}
-
-function collationOf(row: ColumnRow, defaultSchema: string): string | null {
-  if (row.collation === null) return null;
-  const qualified =
-    row.collation_schema !== null && row.collation_schema !== "pg_catalog" && row.collation_schema !== defaultSchema;
-  return qualified ? `${row.collation_schema}.${row.collation}` : row.collation;
 }

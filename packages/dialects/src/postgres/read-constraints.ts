@@ -25,8 +25,11 @@ const INDOPTION_DESC = 1;
 const deferrableOf = (row: { deferrable: boolean; deferred: boolean }): Deferrable | null =>
   row.deferrable ? (row.deferred ? "deferred" : "immediate") : null;
 
-const namesOf = (t: ReflectedTable, attnums: readonly number[] | null): string[] =>
-  (attnums ?? []).map((n) => t.columnNames.get(n) ?? `#${n}`);
+/** Column numbers as the catalog prints them (`"1 3"`). */
+const numbers = (text: string | null): number[] => (text ? text.split(" ").map(Number) : []);
+
+const namesOf = (t: ReflectedTable, attnums: string | null): string[] =>
+  numbers(attnums).map((n) => t.columnNames.get(n) ?? `#${n}`);
 
 export function addConstraint(
   t: ReflectedTable,
@@ -71,11 +74,14 @@ export function addIndex(
   if (!includeName(row.name, "index", t.parents)) return;
   const expressions = row.expressions ?? [];
   let nextExpression = 0;
-  const parts = row.keys.slice(0, row.key_count).map((attnum, k) => {
-    const descending = ((row.options[k] ?? 0) & INDOPTION_DESC) !== 0;
-    if (attnum !== 0) return { column: t.columnNames.get(attnum) ?? `#${attnum}`, expression: null, descending };
-    return { column: null, expression: normalize.expression(expressions[nextExpression++] ?? ""), descending };
-  });
+  const options = numbers(row.options);
+  const parts = numbers(row.keys)
+    .slice(0, row.key_count)
+    .map((attnum, k) => {
+      const descending = ((options[k] ?? 0) & INDOPTION_DESC) !== 0;
+      if (attnum !== 0) return { column: t.columnNames.get(attnum) ?? `#${attnum}`, expression: null, descending };
+      return { column: null, expression: normalize.expression(expressions[nextExpression++] ?? ""), descending };
+    });
   t.indexes.push({
     name: row.name,
     parts,
