@@ -34,7 +34,7 @@ const PRECISION_FIRST: ReadonlySet<string> = new Set([
   "numeric", "timestamp", "timestamptz", "time", "timetz", "datetime", "interval", "float", "double precision", "real",
 ]);
 
-const TYPE_PATTERN = /^([a-z_][\w ."$]*?)\s*(?:\(\s*([^)]*)\))?\s*((?:with|without) time zone)?\s*(unsigned)?\s*((?:\[\s*\d*\s*\])*)$/i;
+const TYPE_PATTERN = /^([a-z_"][\w ."$]*?)\s*(?:\(\s*([^)]*)\))?\s*((?:with|without) time zone)?\s*(unsigned)?\s*((?:\[\s*\d*\s*\])*)$/i;
 
 /**
  * Reads a type as written in a migration (`varchar(255)`, `numeric(10,2)`, `int unsigned`,

@@ -22,8 +22,11 @@ describeEachTarget(
       await op.createTable("person", [
         { name: "id", type: "integer", primaryKey: true },
         { name: "mood", type: "enum", enumName: "Mood", nullable: false, default: `'ok'::"Mood"` },
+        { name: "history", type: '"Mood"[]' },
       ]);
-      await op.bulkInsert("person", [{ id: 1, mood: "sad" }, { id: 2, mood: "ok" }, { id: 3 }].map((r) => ({ mood: "ok", ...r })));
+      await op.bulkInsert("person", [{ id: 1, mood: "sad", history: ["ok", "sad"] }, { id: 2, mood: "ok" }, { id: 3 }]);
+      const error = await failure(() => op.addColumn("person", { name: "inline", type: "enum", enumValues: ["a"] }));
+      expect(error.message).to.match(/create one with op\.createEnum/);
       expect(await labels('"Mood"')).to.deep.equal(["sad", "ok"]);
     });
 
@@ -44,6 +47,7 @@ describeEachTarget(
       await op.execute("INSERT INTO person (id) VALUES (4)");
       expect(await rows("SELECT mood::text AS m FROM person WHERE id = 4")).to.deep.equal([{ m: "ok" }]);
       expect(await rows("SELECT typname FROM pg_type WHERE typname LIKE '_retort_old%'")).to.deep.equal([]);
+      expect(await rows("SELECT history::text[] AS h FROM person WHERE id = 1")).to.deep.equal([{ h: ["ok", "sad"] }]);
     });
 
     it("refuses to remove a value still used by a row, inside a transaction that then rolls back", async () => {
@@ -101,12 +105,13 @@ describeEachTarget(
         join(dir, "2026_01_01_cccc00000001_concurrently.ts"),
         `export const revision = "cccc00000001";
 export const downRevision = null;
-export async function upgrade(op: any): Promise<void> {
+import type { MigrationOperations } from "@retort/core";
+export async function upgrade(op: MigrationOperations): Promise<void> {
   await op.createTable("event", [{ name: "id", type: "integer", primaryKey: true }, { name: "at", type: "timestamptz" }]);
   await op.createIndex("event_at_idx", "event", ["at"], { concurrently: true });
   await op.bulkInsert("event", [{ id: 1, at: new Date("2026-01-01T00:00:00Z") }]);
 }
-export async function downgrade(op: any): Promise<void> {
+export async function downgrade(op: MigrationOperations): Promise<void> {
   await op.dropIndex("event_at_idx", "event", { concurrently: true });
   await op.dropTable("event");
 }

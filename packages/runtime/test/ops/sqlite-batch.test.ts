@@ -131,15 +131,16 @@ describeEachTarget(
         join(dir, "2026_01_01_aaaa00000001_batch.ts"),
         `export const revision = "aaaa00000001";
 export const downRevision = null;
-export async function upgrade(op: any): Promise<void> {
-  await op.batchAlterTable("node", (b: any) => {
+import type { MigrationOperations } from "@retort/core";
+export async function upgrade(op: MigrationOperations): Promise<void> {
+  await op.batchAlterTable("node", (b) => {
     b.alterColumn("score", { type: "integer" });
     b.createUniqueConstraint("node_score_uq", ["score"]);
   });
   await op.execute("INSERT INTO leaf (node_id, label) VALUES (1, 'from the migration')");
 }
-export async function downgrade(op: any): Promise<void> {
-  await op.batchAlterTable("node", (b: any) => b.dropConstraint("node_score_uq", "unique"));
+export async function downgrade(op: MigrationOperations): Promise<void> {
+  await op.batchAlterTable("node", (b) => b.dropConstraint("node_score_uq", "unique"));
 }
 `,
       );

@@ -37,7 +37,7 @@ const forFormat = (s: string) => s.replace(/%/g, "%%");
 
 /**
  * Removing or reordering values: rename the old type, create the new one, move every
- * column typed with it (found in the catalog when the statement runs, so `--sql` output
+ * column typed with it or an array of it (found in the catalog when the statement runs, so `--sql` output
  * stays right) through `::text`, restoring defaults, then drop the old type. A row whose
  * value no longer exists makes the cast fail, and the transaction leaves everything as it was.
  */
@@ -49,22 +49,29 @@ function rebuildEnum(op: AlterEnumOp): string[] {
     "DECLARE",
     "  r record;",
     `  old_type text := ${q.literal(old)}::regtype::text;`,
+    `  old_oid oid := ${q.literal(old)}::regtype::oid;`,
     "BEGIN",
     "  FOR r IN",
     "    SELECT n.nspname AS schema_name, c.relname AS table_name, a.attname AS column_name,",
-    "           pg_get_expr(d.adbin, d.adrelid) AS default_sql",
+    "           pg_get_expr(d.adbin, d.adrelid) AS default_sql, a.atttypid <> old_oid AS is_array",
     "    FROM pg_attribute a",
     "    JOIN pg_class c ON c.oid = a.attrelid",
     "    JOIN pg_namespace n ON n.oid = c.relnamespace",
     "    LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum",
-    `    WHERE a.atttypid = ${q.literal(old)}::regtype AND a.attnum > 0 AND NOT a.attisdropped`,
+    "    WHERE a.atttypid IN (old_oid, (SELECT typarray FROM pg_type WHERE oid = old_oid))",
+    "      AND a.attnum > 0 AND NOT a.attisdropped",
     "      AND c.relkind IN ('r', 'p') AND NOT c.relispartition",
     "  LOOP",
     "    IF r.default_sql IS NOT NULL THEN",
     `      EXECUTE format(${alter("DROP DEFAULT")}, r.schema_name, r.table_name, r.column_name);`,
     "    END IF;",
-    `    EXECUTE format(${alter(`TYPE ${forFormat(type)} USING %I::text::${forFormat(type)}`)},`,
-    "      r.schema_name, r.table_name, r.column_name, r.column_name);",
+    "    IF r.is_array THEN",
+    `      EXECUTE format(${alter(`TYPE ${forFormat(type)}[] USING %I::text[]::${forFormat(type)}[]`)},`,
+    "        r.schema_name, r.table_name, r.column_name, r.column_name);",
+    "    ELSE",
+    `      EXECUTE format(${alter(`TYPE ${forFormat(type)} USING %I::text::${forFormat(type)}`)},`,
+    "        r.schema_name, r.table_name, r.column_name, r.column_name);",
+    "    END IF;",
     "    IF r.default_sql IS NOT NULL THEN",
     `      EXECUTE format(${alter("SET DEFAULT %s")}, r.schema_name, r.table_name, r.column_name,`,
     `        replace(r.default_sql, '::' || old_type, ${q.literal(`::${type}`)}));`,

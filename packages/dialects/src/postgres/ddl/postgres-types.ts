@@ -1,6 +1,7 @@
 import type { ColumnType } from "@retort/core";
 import { POSTGRES_QUOTING } from "../../ddl/identifiers";
 import { typeModifiers } from "../../ddl/portable-type";
+import { UnsupportedOperationError } from "../../ddl/unsupported";
 
 /** Names other dialects (or users) write, and the PostgreSQL type each becomes. */
 export const POSTGRES_TYPE_FROM_PORTABLE: Readonly<Record<string, string>> = {
@@ -27,6 +28,13 @@ const WITHOUT_MODIFIERS: ReadonlySet<string> = new Set(["bytea", "text", "smalli
 export function formatPostgresType(t: ColumnType): string {
   const arrays = "[]".repeat(t.arrayDimensions);
   if (t.enumName !== null) return `${qualifiedTypeName(t.enumName)}${arrays}`;
+  if (t.name === "enum") {
+    throw new UnsupportedOperationError(
+      "PostgreSQL",
+      `use an inline enum (${(t.enumValues ?? []).join(", ")})`,
+      'Enums are named types there: create one with op.createEnum("name", values) and give the column enumName: "name".',
+    );
+  }
   const name = POSTGRES_TYPE_FROM_PORTABLE[t.name] ?? t.name;
   return `${name}${WITHOUT_MODIFIERS.has(name) ? "" : typeModifiers(t)}${arrays}`;
 }
