@@ -12,7 +12,8 @@ for (const version of ["1.x", "0.3"] as TypeormVersion[]) {
     it("leaves out views, synchronize: false entities and single-table children", () => {
       const names = model.tables.map((t) => (t.schema ? `${t.schema}.${t.name}` : t.name));
       expect(names).to.deep.equal([
-        "author", "big_id", "book", "book_tags", "content", "cover", "invoice", "pg_feature", "publisher", "receipt", "tag",
+        "author", "big_id", "book", "book_tags", "category", "category_closure", "content", "cover", "invoice", "pg_feature",
+        "publisher", "receipt", "tag",
         "archive.archived_post",
       ]);
       expect(model.schemas).to.deep.equal(["archive"]);
@@ -31,6 +32,16 @@ for (const version of ["1.x", "0.3"] as TypeormVersion[]) {
     it("gives generated uuids the driver's uuid function as default", () => {
       expect(columnOf(tableOf(model, "book"), "id")).to.deep.include({ default: "uuid_generate_v4()", autoIncrement: null });
       expect(columnOf(tableOf(model, "book"), "id").type.name).to.equal("uuid");
+    });
+
+    it("creates closure tables and gives a generated uuid column its default", () => {
+      const closure = tableOf(model, "category_closure");
+      expect(closure.primaryKey!.columns).to.deep.equal(["id_ancestor", "id_descendant"]);
+      expect(closure.foreignKeys.map((f) => [f.columns[0], f.referencedTable, f.onDelete])).to.have.deep.members([
+        ["id_ancestor", "category", "CASCADE"],
+        ["id_descendant", "category", "CASCADE"],
+      ]);
+      expect(columnOf(tableOf(model, "category"), "publicId")).to.deep.include({ default: "uuid_generate_v4()", autoIncrement: null });
     });
 
     it("writes types, defaults and comments through the driver's own normalisation", () => {

@@ -120,6 +120,19 @@ for (const version of ["1.x", "0.3"] as TypeormVersion[]) {
       expect(ds.options.type).to.equal(version === "1.x" ? "better-sqlite3" : "sqlite");
     });
 
+    it("uses the metadata of a DataSource that is already initialized", async () => {
+      const source = () => entitiesDataSource({ entities: ["src/entity/**/*.ts"], url: "sqlite::memory:", baseDir: project.dir });
+      const initialized = source() as unknown as { initialize(): Promise<void>; destroy(): Promise<void> };
+      await initialized.initialize();
+      try {
+        const fromInitialized = await buildTargetModel(initialized as never, { rules: rawRules("sqlite") });
+        expect(fromInitialized).to.deep.equal(await buildTargetModel(source(), { rules: rawRules("sqlite") }));
+        expect(fromInitialized.tables.map((t) => t.name)).to.deep.equal(["part", "widget"]);
+      } finally {
+        await initialized.destroy();
+      }
+    });
+
     it("says which globs matched nothing, and where it looked", () => {
       expect(() => entitiesDataSource({ entities: ["entities/*.ts"], url: "sqlite::memory:", baseDir: project.dir }))
         .to.throw(NoEntityFilesError)

@@ -16,6 +16,7 @@ export function entityCorpus(family: Family): Record<string, string> {
     "src/entity/content.ts": CONTENT,
     "src/entity/invoice.ts": INVOICE,
     "src/entity/ignored.ts": IGNORED,
+    "src/entity/category.ts": CATEGORY,
   };
   if (family === "postgres") files["src/entity/pg-feature.ts"] = PG_FEATURE;
   if (family === "mysql") files["src/entity/mysql-feature.ts"] = MYSQL_FEATURE;
@@ -145,6 +146,20 @@ export class Invoice extends Stamped {
 @Entity()
 export class Receipt extends Invoice {
   @Column({ type: "varchar", length: 200, nullable: true }) note!: string | null;
+}
+`;
+
+const CATEGORY = `
+import { Column, Entity, Generated, PrimaryGeneratedColumn, Tree, TreeChildren, TreeParent } from "typeorm";
+
+@Entity()
+@Tree("closure-table")
+export class Category {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 50 }) name!: string;
+  @Column() @Generated("uuid") publicId!: string;
+  @TreeChildren() children!: Category[];
+  @TreeParent({ onDelete: "CASCADE" }) parent!: Category | null;
 }
 `;
 
