@@ -188,6 +188,19 @@ describeEachTarget("op API: every operation", (ctx) => {
     expect(await rows("SELECT b FROM pk_less ORDER BY b")).to.deep.equal([{ b: 1 }, { b: 2 }]);
   });
 
+  it("runs a batch on every dialect: plain ALTERs on PostgreSQL and MySQL, a rebuild on SQLite", async () => {
+    const { op } = f.get();
+    await op.batchAlterTable("order", (b) => {
+      b.addColumn({ name: "qty", type: "integer", nullable: false, default: "1" });
+      b.alterColumn("amount", { type: "numeric(14,4)" });
+      b.createIndex("order_qty_idx", ["qty", { column: "id", desc: true }]);
+      b.createCheckConstraint("order_qty_ck", "qty > 0");
+    });
+    const got = await rows(`SELECT amount, qty FROM ${q("order")} WHERE amount IS NOT NULL ORDER BY id`);
+    expect(got.map((r) => [Number(r.amount), Number(r.qty)])).to.deep.equal([[1.5, 1], [2, 1], [3.25, 1]]);
+    expect((await failure(() => f.get().op.execute(`UPDATE ${q("order")} SET qty = 0`))).message).to.match(/check|constraint/i);
+  });
+
   it("sets a table comment where the dialect keeps comments", async () => {
     await f.get().op.setTableComment("order", "it's an order");
     if (isSqlite()) return; // SQLite has no comments: a no-op

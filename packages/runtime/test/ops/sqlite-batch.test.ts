@@ -223,6 +223,15 @@ export async function downgrade(op: MigrationOperations): Promise<void> {
       await expectFamilyIntact(db);
     });
 
+    it("refuses to rebuild inside a transaction that has foreign keys on", async () => {
+      const op = createOperations({ db, dialect: "sqlite" });
+      await db.query("BEGIN");
+      const error = await failure(() => op.batchAlterTable("node", (b) => b.alterColumn("score", { type: "integer" })));
+      await db.query("ROLLBACK");
+      expect(error.message).to.include("PRAGMA foreign_keys = OFF before your transaction");
+      await expectFamilyIntact(db);
+    });
+
     it("with recreate: never, refuses what needs a rebuild", async () => {
       const op = createOperations({ db, dialect: "sqlite" });
       const error = await failure(() => op.batchAlterTable("node", (b) => b.alterColumn("score", { type: "integer" }), { recreate: "never" }));
