@@ -34,15 +34,20 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
   const normalize = new CatalogNormalizer();
   const [schemasRow] = await db.query<SchemasRow>(SCHEMAS_SQL);
   const defaultSchema = schemasRow?.default_schema ?? "public";
+  // As Alembic: schemas are offered to includeName only with includeSchemas, the default one as null.
+  const schemaIncluded = (s: string | null) => !options.includeSchemas || includeName(s, "schema", NO_PARENTS);
   const otherSchemas = options.includeSchemas
-    ? (schemasRow?.schemas ?? []).filter((s) => s !== defaultSchema && includeName(s, "schema", NO_PARENTS))
+    ? (schemasRow?.schemas ?? []).filter((s) => s !== defaultSchema && schemaIncluded(s))
     : [];
+  const schemas = schemaIncluded(null) ? [defaultSchema, ...otherSchemas] : otherSchemas;
 
   const tables = new Map<number, ReflectedTable>();
-  for (const row of await db.query<TableRow>(TABLES_SQL, [[defaultSchema, ...otherSchemas]])) {
+  for (const row of await db.query<TableRow>(TABLES_SQL, [schemas])) {
     const schema = row.schema === defaultSchema ? null : row.schema;
     const table = newReflectedTable(schema, row.name, row.comment);
-    if (includeName(row.name, "table", { ...NO_PARENTS, schemaName: schema })) tables.set(row.oid, table);
+    // For a table itself Alembic leaves tableName out and names the table in schemaQualifiedTableName.
+    const parents = { ...table.parents, tableName: null };
+    if (includeName(row.name, "table", parents)) tables.set(row.oid, table);
   }
   const oids = oidArray([...tables.keys()]);
 
@@ -70,18 +75,18 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
     defaultSchema,
     schemas: otherSchemas,
     tables: [...tables.values()].map(toTableModel),
-    enums: reflectEnums(enumRows, defaultSchema, new Set(otherSchemas), includeName),
+    enums: reflectEnums(enumRows, defaultSchema, new Set(schemas), includeName),
   });
 }
 
 function reflectEnums(
   rows: readonly EnumRow[],
   defaultSchema: string,
-  otherSchemas: ReadonlySet<string>,
+  schemas: ReadonlySet<string>,
   includeName: IncludeName,
 ): EnumTypeModel[] {
   return rows
-    .filter((e) => e.schema === defaultSchema || otherSchemas.has(e.schema))
+    .filter((e) => schemas.has(e.schema))
     .map((e) => ({ schema: e.schema === defaultSchema ? null : e.schema, name: e.name, values: e.values }))
     .filter((e) => includeName(e.name, "enum", { ...NO_PARENTS, schemaName: e.schema }));
 }

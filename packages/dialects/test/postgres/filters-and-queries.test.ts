@@ -71,8 +71,14 @@ describeEachTarget(
       expect(calls.find(([n, type]) => n === "keep" && type === "table")![2]).to.deep.equal({
         schemaName: null,
         tableName: null,
-        schemaQualifiedTableName: null,
+        schemaQualifiedTableName: "keep",
       });
+      expect(calls.find(([n, type]) => n === "doc" && type === "table")![2]).to.deep.equal({
+        schemaName: "shared",
+        tableName: null,
+        schemaQualifiedTableName: "shared.doc",
+      });
+      expect(calls.filter(([n, type]) => n === null && type === "schema")).to.have.length(1);
       expect(calls.find(([n]) => n === "shown")![2]).to.deep.equal({
         schemaName: null,
         tableName: "keep",
@@ -93,6 +99,19 @@ describeEachTarget(
       });
       expect(calls.filter(([, , p]) => p.tableName === "secret" || p.schemaName === "private")).to.deep.equal([]);
       expect(calls.map(([n]) => n)).not.to.include.members(["pw", "ix_secret", "vault", "hidden_enum"]);
+    });
+
+    it("offers the default schema to includeName as null, only with includeSchemas", async () => {
+      const askedSchemas: (string | null)[] = [];
+      const noDefault: IncludeName = (name, type) =>
+        type === "schema" ? (askedSchemas.push(name), name !== null) : true;
+      const model = await reflect(conn.db, { includeSchemas: true, includeName: noDefault });
+      expect(askedSchemas).to.include.members([null, "private", "shared"]);
+      expect(model.tables.map((t) => t.schema)).to.deep.equal(["private", "shared"]);
+      expect(model.enums.map((e) => [e.schema, e.name])).to.deep.equal([["private", "hidden_enum"]]);
+      askedSchemas.length = 0;
+      await reflect(conn.db, { includeName: noDefault });
+      expect(askedSchemas).to.deep.equal([]);
     });
 
     it("runs the same number of catalog queries for 3 tables and for 30, and with all schemas", async () => {
