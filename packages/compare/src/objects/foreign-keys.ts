@@ -1,4 +1,4 @@
-import type { ForeignKeyModel, ReferentialAction } from "@retort/core";
+import type { ForeignKeyModel, IndexModel, ReferentialAction, TableModel } from "@retort/core";
 import { listKey, pairObjects } from "../pairing";
 import { includes, type TableChanges, type TableScope } from "../table-scope";
 
@@ -19,6 +19,36 @@ export function foreignKeySignature(fk: ForeignKeyModel, actionSynonyms: Readonl
   ]);
 }
 
+const startsWith = (columns: readonly (string | null)[], prefix: readonly string[]) => prefix.every((c, i) => columns[i] === c);
+
+/** Whether some key or index of the table (other than one named `except`) can serve lookups on `columns`. */
+function covered(t: TableModel, columns: readonly string[], except: string | null): boolean {
+  return (
+    (t.primaryKey !== null && startsWith(t.primaryKey.columns, columns)) ||
+    t.uniques.some((u) => u.name !== except && startsWith(u.columns, columns)) ||
+    t.indexes.some((i) => i.name !== except && startsWith(i.parts.map((p) => p.column), columns))
+  );
+}
+
+/**
+ * MySQL's own index behind a dropped foreign key (named after the key, or after its
+ * first column for an unnamed `<table>_ibfk_<n>` key). InnoDB made it because nothing
+ * else covered the columns, and keeps it after the key is gone
+ * (https://dev.mysql.com/doc/refman/8.0/en/constraint-foreign-key.html). When the
+ * entities no longer need an index there, it goes with its key, so one migration
+ * closes the diff.
+ */
+function implicitIndexLeftBehind(scope: TableScope, fk: ForeignKeyModel): IndexModel | null {
+  if (!scope.traits.implicitForeignKeyIndex || fk.name === null) return null;
+  const name = /_ibfk_\d+$/.test(fk.name) ? fk.columns[0] : fk.name;
+  if (covered(scope.actual, fk.columns, name)) return null;
+  const stillNeeded =
+    scope.target.foreignKeys.some((t) => startsWith(t.columns, fk.columns) || startsWith(fk.columns, t.columns)) ||
+    scope.target.indexes.some((i) => i.name === name);
+  if (stillNeeded) return null;
+  return { name, parts: fk.columns.map((column) => ({ column, expression: null, descending: false })), unique: false, where: null, method: null };
+}
+
 /** A changed key has another signature: it shows as a drop of the old and a create of the new. */
 export function compareForeignKeys(scope: TableScope, out: TableChanges): void {
   const where = { schema: scope.ref.schema, table: scope.ref.table };
@@ -26,7 +56,10 @@ export function compareForeignKeys(scope: TableScope, out: TableChanges): void {
   const { both, onlyTarget, onlyActual } = pairObjects(scope.target.foreignKeys, scope.actual.foreignKeys, [{ key: signature }]);
   const keep = (t: ForeignKeyModel | null, a: ForeignKeyModel | null) => includes(scope, "foreign_key_constraint", (f) => f.name, t, a);
   for (const a of onlyActual) {
-    if (keep(null, a)) out.dropForeignKeys.push({ kind: "dropConstraint", ...where, constraint: { type: "foreignKey", foreignKey: a } });
+    if (!keep(null, a)) continue;
+    out.dropForeignKeys.push({ kind: "dropConstraint", ...where, constraint: { type: "foreignKey", foreignKey: a } });
+    const index = implicitIndexLeftBehind(scope, a);
+    if (index) out.dropForeignKeys.push({ kind: "dropIndex", ...where, index, concurrently: false });
   }
   for (const [t, a] of both) keep(t, a);
   for (const t of onlyTarget) if (keep(t, null)) out.createForeignKeys.push({ kind: "createForeignKey", ...where, foreignKey: t });
