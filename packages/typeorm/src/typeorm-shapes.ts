@@ -96,6 +96,8 @@ export interface TypeormEntityMetadata {
   readonly indices: readonly TypeormIndexMetadata[];
   readonly tableName: string;
   readonly schema?: string;
+  /** MySQL: the database the table is in, when the entity names one. */
+  readonly database?: string;
   readonly tableType: string;
   readonly synchronize: boolean;
   readonly foreignKeys: readonly TypeormForeignKeyMetadata[];

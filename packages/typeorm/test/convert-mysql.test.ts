@@ -1,8 +1,11 @@
 import "reflect-metadata";
 import type { SchemaModel } from "@retort/core";
 import { expect } from "chai";
+import { buildTargetModel, entitiesDataSource } from "../src";
 import { columnOf, convertCorpus, tableOf } from "./support/converted-corpus";
-import type { TypeormVersion } from "./support/fixture-project";
+import { createFixtureProject, type TypeormVersion } from "./support/fixture-project";
+import { useMetadataStorageOf } from "./support/metadata-storage";
+import { rawRules } from "./support/raw-rules";
 
 for (const version of ["1.x", "0.3"] as TypeormVersion[]) {
   describe(`conversion for MariaDB (TypeORM ${version}), SQL as TypeORM writes it`, () => {
@@ -68,6 +71,31 @@ for (const version of ["1.x", "0.3"] as TypeormVersion[]) {
       expect(columnOf(tableOf(onMariaDb1011, "book"), "id").default).to.equal(null);
       expect(columnOf(tableOf(offline, "mysql_feature"), "doc").type.name).to.equal("longtext");
       expect(columnOf(tableOf(onMariaDb1011, "mysql_feature"), "doc").type.name).to.equal("json");
+    });
+
+    it("puts an entity's own database in the table's schema", async () => {
+      useMetadataStorageOf(version);
+      const project = createFixtureProject(version, {
+        "src/entities.ts": `
+          import { Entity, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+          @Entity() export class Home { @PrimaryGeneratedColumn() id!: number; }
+          @Entity({ database: "archive_db" }) export class Away {
+            @PrimaryGeneratedColumn() id!: number;
+            @ManyToOne(() => Home) home!: Home;
+          }`,
+      });
+      try {
+        const ds = entitiesDataSource({ entities: ["src/*.ts"], url: "mariadb://nobody@127.0.0.1:1/shop", baseDir: project.dir });
+        const model = await buildTargetModel(ds, { rules: rawRules("mysql") });
+        expect(model.tables.map((t) => [t.schema, t.name])).to.deep.equal([
+          [null, "home"],
+          ["archive_db", "away"],
+        ]);
+        expect(model.schemas).to.deep.equal(["archive_db"]);
+        expect(tableOf(model, "away", "archive_db").foreignKeys[0]).to.deep.include({ referencedSchema: null, referencedTable: "home" });
+      } finally {
+        project.remove();
+      }
     });
 
     it("keeps generated columns and actions of foreign keys", () => {

@@ -34,7 +34,7 @@ export function convertTable(
   const typeormTable = Table.create(metadata, ctx.driver);
   const facts: TableFacts = {
     table: typeormTable,
-    schema: modelSchema(metadata.schema, ctx),
+    schema: modelSchema(metadata, ctx),
     name: metadata.tableName,
     declaredIndexes,
   };
@@ -54,10 +54,13 @@ export function convertTable(
   return { table, enums: converted.flatMap((c) => (c.enumType ? [c.enumType] : [])) };
 }
 
-/** `null` for the default schema; only PostgreSQL tables live in other schemas. */
-export function modelSchema(schema: string | undefined, ctx: ConversionContext): string | null {
-  if (ctx.family !== "postgres" || !schema || schema === ctx.defaultSchema) return null;
-  return schema;
+/**
+ * `null` for the default schema. PostgreSQL tables may live in another schema, MySQL
+ * tables in another database (the entity's `database`); SQLite has only `main`.
+ */
+export function modelSchema(entity: Pick<TypeormEntityMetadata, "schema" | "database">, ctx: ConversionContext): string | null {
+  const schema = ctx.family === "postgres" ? entity.schema : ctx.family === "mysql" ? entity.database : undefined;
+  return !schema || schema === ctx.defaultSchema ? null : schema;
 }
 
 function foreignKey(fk: TypeormForeignKeyMetadata, table: TypeormTable, ctx: ConversionContext): ForeignKeyModel {
@@ -65,7 +68,7 @@ function foreignKey(fk: TypeormForeignKeyMetadata, table: TypeormTable, ctx: Con
   return {
     name: fk.name ?? ctx.naming.foreignKeyName(table, fk.columnNames, target.tableName, fk.referencedColumnNames),
     columns: [...fk.columnNames],
-    referencedSchema: modelSchema(target.schema, ctx),
+    referencedSchema: modelSchema(target, ctx),
     referencedTable: target.tableName,
     referencedColumns: [...fk.referencedColumnNames],
     // TypeORM writes ON DELETE / ON UPDATE every time, NO ACTION when the relation sets none.
