@@ -13,3 +13,5 @@ export * from "./rewriter/revision-directive";
 export * from "./rewriter/rewriter";
 export * from "./renames/apply-renames";
 export * from "./renames/table-diff";
+export * from "./format/fast-format-options";
+export * from "./format/format-migration";

@@ -21,12 +21,15 @@ export async function measure(count = 1000): Promise<Record<string, number>> {
   try {
     const written = await writeMigrationFile(dir, migration);
     const t4 = performance.now();
+    await writeMigrationFile(join(dir, "slow"), migration, { fastFormat: false });
+    const t5 = performance.now();
     const size = (await readFile(written.path, "utf8")).length;
     return {
       firstRenderWithTsMorphLoadMs: t1 - t0,
       renderMs: t2 - t1,
       prettierFirstMs: t3 - t2,
       writeMigrationFileMs: t4 - t3,
+      writeWithPrettierItselfMs: t5 - t4,
       fileKiB: Math.round(size / 1024),
       lines: rendered.source.split("\n").length,
     };
