@@ -1,7 +1,5 @@
 import {
   table,
-  type AlterColumnOp,
-  type BatchOperations,
   type MigrationBind,
   type MigrationOperations,
   type Operation,
@@ -16,6 +14,7 @@ import {
   SqliteBatchRequiredError,
   type RenderContext,
 } from "@retort/dialects";
+import { batchRecorder } from "./batch-recorder";
 import { bulkInsertOnline } from "./bulk-insert";
 import { tableModel } from "./definitions";
 import { needsLiveColumn, withLiveColumn } from "./live-column";
@@ -149,21 +148,5 @@ export function createOperations(ctx: OperationsContext): Operations {
       await bulkInsertOnline(ctx.db, op, rows);
     },
     getBind: () => bind,
-  };
-}
-
-/** `batch.*` calls inside batchAlterTable, recorded as plain operations. */
-function batchRecorder(on: ReturnType<typeof tableOperations>, into: TableOperation[]): BatchOperations {
-  return {
-    addColumn: (column) => void into.push(...on.addColumn(column)),
-    dropColumn: (column) => void into.push(on.dropColumn(column)),
-    alterColumn: (column, changes) => void into.push(on.alterColumn(column, changes) satisfies AlterColumnOp),
-    createIndex: (name, parts, options) => void into.push(on.createIndex(name, parts, options)),
-    dropIndex: (name) => void into.push(on.dropIndex(name)),
-    createPrimaryKey: (name, columns) => void into.push(on.createPrimaryKey(name, columns)),
-    createUniqueConstraint: (name, columns) => void into.push(on.createUniqueConstraint(name, columns)),
-    createForeignKey: (name, fk) => void into.push(on.createForeignKey(name, fk)),
-    createCheckConstraint: (name, expression) => void into.push(on.createCheckConstraint(name, expression)),
-    dropConstraint: (name, type) => void into.push(on.dropConstraint(name, type)),
   };
 }
