@@ -1,4 +1,5 @@
 import type { AutoIncrementKind } from "@retort/core";
+import { canonicalCollation } from "@retort/dialects";
 import type { TypeormTableColumn } from "../typeorm-shapes";
 import { modelColumn, nonEmpty, writtenDefault, type ColumnConverter, type TableFacts } from "./conversion-context";
 
@@ -19,7 +20,7 @@ export const sqliteColumn: ColumnConverter = (c, facts, ctx) => {
         ? { expression: ctx.rules.normalizeExpression(c.asExpression, ctx.dialect), stored: c.generatedType === "STORED" }
         : null,
       comment: null,
-      collation: nonEmpty(c.collation),
+      collation: canonicalCollation(nonEmpty(c.collation)),
     },
     ctx,
   );

@@ -242,7 +242,8 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 export class LiteFeature {
   @PrimaryColumn({ type: "integer" }) id!: number;
   @Column({ type: "datetime", default: () => "CURRENT_TIMESTAMP" }) at!: Date;
-  @Column({ type: "varchar", length: 20, collation: "NOCASE", nullable: true }) name!: string | null;
+  @Column({ type: "varchar", length: 20, collation: "nocase", nullable: true }) name!: string | null;
+  @Column({ type: "varchar", length: 20, collation: "BINARY", nullable: true }) plain!: string | null;
   @Column({ type: "real", default: 1.5 }) ratio!: number;
 }
 `;
