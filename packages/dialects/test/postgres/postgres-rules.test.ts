@@ -216,6 +216,18 @@ describe("postgresRules.normalizeExpression", () => {
     same("created::date > '2020-01-01'", "((created)::date > '2020-01-01'::date)");
   });
 
+  it("is idempotent: a canonical expression stays as it is", () => {
+    const stored = [
+      "(((kk <> ''::text) AND (kk IS NOT NULL)) OR (jj > '-1'::integer))",
+      "((ii)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))",
+      "(((a + (b * c)) > ((a - b) - c)) AND (NOT ((a > 1) OR (b > 2))))",
+      "((length(name) >= 1) AND (length(name) <= 10))",
+      "(POSITION(('a'::text) IN (name)) > 0)",
+      "CASE WHEN (a > 0) THEN 1 ELSE 0 END = 1",
+    ];
+    for (const e of stored) expect(normalizeExpression(normalizeExpression(e)), e).to.equal(normalizeExpression(e));
+  });
+
   it("leaves what it does not understand as written, minus outer spacing", () => {
     expect(normalizeExpression("CASE WHEN (a > 0) THEN 1 ELSE 0 END = 1")).to.equal(
       "CASE WHEN a > 0 THEN 1 ELSE 0 END = 1",
