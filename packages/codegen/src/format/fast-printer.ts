@@ -27,11 +27,21 @@ export function printMigration(plan: MigrationPlan, options: FastFormatOptions, 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** Keys prettier would treat differently from us (unicode identifiers it may unquote). */
 const UNICODE_IDENTIFIER = /^[\p{L}$_][\p{L}\p{N}$_]*$/u;
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** prettier's printNumber, for the spellings `String(number)` produces (`1e+21`, `1.5e-7`). */
+function printNumber(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/^([+-]?[\d.]+e)(?:\+|(-))?0*(\d)/, "$1$2$3")
+    .replace(/^([+-]?[\d.]+)e[+-]?0+$/, "$1")
+    .replace(/^([+-])?\./, "$10.")
+    .replace(/(\.\d+?)0+(?=e|$)/, "$1")
+    .replace(/\.(?=e|$)/, "");
+}
 
 type Node =
   | { readonly type: "string"; readonly value: string }
-  | { readonly type: "number"; readonly text: string }
+  | { readonly type: "number"; readonly text: string; readonly negative: boolean }
   | { readonly type: "bigint"; readonly text: string }
   | { readonly type: "literal"; readonly text: string }
   | { readonly type: "array"; readonly items: readonly Node[] }
@@ -44,9 +54,9 @@ function toNode(value: unknown): Node {
     case "string":
       return { type: "string", value };
     case "number": {
-      const text = Object.is(value, -0) ? "0" : String(value);
-      if (!PLAIN_NUMBER.test(text)) throw new FastPrintUnsupported(`number ${text}`);
-      return { type: "number", text };
+      if (!Number.isFinite(value)) throw new FastPrintUnsupported(`number ${value}`);
+      const negative = value < 0;
+      return { type: "number", text: (negative ? "-" : "") + printNumber(String(Math.abs(value))), negative };
     }
     case "bigint":
       return { type: "bigint", text: `${value}n` };
@@ -230,7 +240,7 @@ class DocBuilder {
     const { group, indent, line, lineSuffixBoundary, indentIfBreak } = this.b;
     const value = this.node(right);
     if (right.type === "string" && !shortKey) return group([group(left), operator, group(indent([line, value]))]);
-    if (shortKey || right.type === "number" || (right.type === "literal" && (right.text === "true" || right.text === "false"))) {
+    if (shortKey || (right.type === "number" && !right.negative) || (right.type === "literal" && (right.text === "true" || right.text === "false"))) {
       return group([group(left), operator, " ", value]);
     }
     const id = Symbol("assignment");
