@@ -1,7 +1,29 @@
-import { describeLine } from "@retort/compare";
+import { describeLine, type DiffEntry } from "@retort/compare";
+import { relative } from "node:path";
 import { check } from "../api/check";
-import { projectOptions } from "../project/session";
+import type { Output } from "../output/output";
+import { entityLocator, type LocateEntry } from "../project/entity-locations";
+import { projectOptions, type ProjectOptions } from "../project/session";
 import type { Command } from "./command";
+
+/**
+ * The entity file and line of each difference, when retort can tell. Finding them is a
+ * convenience for editors' problem matchers: a failure costs the locations, never the check.
+ */
+async function locator(options: ProjectOptions, out: Output): Promise<LocateEntry> {
+  try {
+    return await entityLocator(options);
+  } catch (e) {
+    out.detail(`No entity locations: ${(e as Error).message}`);
+    return () => undefined;
+  }
+}
+
+/** `  src/entities/user.ts:12: + add column user.score (…)`, or without the location. */
+function differenceLine(entry: DiffEntry, locate: LocateEntry, cwd: string): string {
+  const at = locate(entry);
+  return `  ${at ? `${relative(cwd, at.file)}:${at.line}: ` : ""}${describeLine(entry)}`;
+}
 
 export const checkCommand: Command = {
   name: "check",
@@ -9,14 +31,19 @@ export const checkCommand: Command = {
   usage: "",
   options: {},
   async run(_values, _positionals, { global, out }) {
-    const result = await check(projectOptions(global));
+    const options = projectOptions(global);
+    const result = await check(options);
     if (out.options.json) {
       out.json(result);
     } else if (result.upToDate) {
       out.result("No new upgrade operations detected.");
     } else {
+      const locate = await locator(options, out);
       out.result(`${result.operations.length} difference${result.operations.length === 1 ? "" : "s"} between the entities and the database (${result.dialect}):`);
-      for (const entry of result.operations) out.result(`  ${describeLine(entry)}`);
+      for (const entry of result.operations) {
+        out.result(differenceLine(entry, locate, global.cwd));
+        out.detail(`      ${JSON.stringify(entry.details)}`);
+      }
       out.info(out.paint.dim('Run `retort autogen -m "<message>"` to write a migration for them.'));
     }
     return result.upToDate ? 0 : 1;
