@@ -37,7 +37,7 @@ export function compareSchemas(target: SchemaModel, actual: SchemaModel, options
 
   const sorted = (tables: readonly TableModel[]) => [...tables].sort((x, y) => compareText(tableKey(x), tableKey(y)));
   const tables = pairObjects(sorted(t.tables), sorted(a.tables), [{ key: tableKey }]);
-  const filter = resolved.includeObject;
+  const filter = resolved.includeObject ?? (() => true);
   const added = tables.onlyTarget.filter((x) => filter(x, x.name, "table", false, null));
   const dropped = tables.onlyActual.filter((x) => filter(x, x.name, "table", true, null));
   const changes: TableChanges[] = tables.both

@@ -95,7 +95,8 @@ export interface CompareOptions {
 export interface ResolvedOptions {
   readonly compareType: CompareSetting<TypeCompareContext>;
   readonly compareServerDefault: CompareSetting<DefaultCompareContext>;
-  readonly includeObject: IncludeObject;
+  /** `null` when not given: nothing to call, and no object to wrap for it. */
+  readonly includeObject: IncludeObject | null;
   readonly includeName: IncludeName;
   readonly includeSchemas: boolean;
   readonly versionTable: string;
@@ -108,7 +109,7 @@ export function resolveOptions(options: CompareOptions): ResolvedOptions {
   return {
     compareType: options.compareType ?? true,
     compareServerDefault: options.compareServerDefault ?? true,
-    includeObject: options.includeObject ?? (() => true),
+    includeObject: options.includeObject ?? null,
     includeName: options.includeName ?? (() => true),
     includeSchemas: options.includeSchemas ?? false,
     versionTable: options.versionTable ?? DEFAULT_VERSION_TABLE,

@@ -17,6 +17,8 @@ export interface PairingPass<T> {
  * linear in the number of objects.
  */
 export function pairObjects<T>(target: readonly T[], actual: readonly T[], passes: readonly PairingPass<T>[]): Pairing<T> {
+  const aligned = alignedPairs(target, actual, passes[0]);
+  if (aligned) return { both: aligned, onlyTarget: [], onlyActual: [] };
   const both: [T, T][] = [];
   let restTarget = [...target];
   let restActual = [...actual];
@@ -45,6 +47,21 @@ export function pairObjects<T>(target: readonly T[], actual: readonly T[], passe
     restActual = restActual.filter((a) => !paired.has(a));
   }
   return { both, onlyTarget: restTarget, onlyActual: restActual };
+}
+
+/**
+ * The common case, two sides in sync and in the same order, paired without building
+ * maps: same length and the first pass's keys equal position by position.
+ */
+function alignedPairs<T>(target: readonly T[], actual: readonly T[], pass: PairingPass<T> | undefined): [T, T][] | null {
+  if (!pass || target.length !== actual.length) return null;
+  const pairs: [T, T][] = [];
+  for (let i = 0; i < target.length; i++) {
+    const k = pass.key(target[i]);
+    if (k === null || k !== pass.key(actual[i]) || (pass.accept && !pass.accept(target[i], actual[i]))) return null;
+    pairs.push([target[i], actual[i]]);
+  }
+  return pairs;
 }
 
 /** A stable key for a list of strings. */

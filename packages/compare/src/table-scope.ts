@@ -45,6 +45,7 @@ export function includes<T extends object>(
   actual: T | null,
 ): boolean {
   const filter = scope.options.includeObject;
+  if (filter === null) return true;
   const wrap = (x: T): FilterObject => locate(scope, x) as unknown as FilterObject;
   if (target) return filter(wrap(target), name(target), type, false, actual && wrap(actual));
   if (actual) return filter(wrap(actual), name(actual), type, true, null);

@@ -23,7 +23,7 @@ export function compareEnums(
   if (!traits.enumTypes) return out;
   const { both, onlyTarget, onlyActual } = pairObjects(target, actual, [{ key: (e) => listKey([e.schema, e.name]) }]);
   const keep = (e: EnumTypeModel, reflected: boolean, compareTo: EnumTypeModel | null) =>
-    options.includeObject(e, e.name, "enum", reflected, compareTo);
+    options.includeObject === null || options.includeObject(e, e.name, "enum", reflected, compareTo);
   for (const t of onlyTarget) if (keep(t, false, null)) out.create.push({ kind: "createEnum", enumType: t });
   for (const [t, a] of both) {
     if (listKey(t.values) === listKey(a.values) || !keep(t, false, a)) continue;

@@ -14,31 +14,57 @@ export interface DependencyOrder {
   readonly deferred: readonly { readonly table: TableModel; readonly foreignKey: ForeignKeyModel }[];
 }
 
+/** Inserts into a list kept sorted by key (the ready queue stays small and ordered). */
+function insertSorted(list: string[], key: string): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareText(list[mid], key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, key);
+}
+
 /**
  * Orders tables so that each comes after the tables it references (self-references
- * need nothing). Among the tables ready to go, the smallest name goes first, so the
- * order is deterministic; a cycle is broken at its smallest name.
+ * need nothing): Kahn's algorithm where, among the tables ready to go, the smallest name
+ * goes first, so the order is deterministic. A cycle is broken at its smallest name,
+ * whose keys to the tables still waiting are deferred.
  */
 export function orderByDependencies(tables: readonly TableModel[]): DependencyOrder {
   const byKey = new Map(tables.map((t) => [tableKey(t), t]));
-  const remaining = [...tables].sort((a, b) => compareText(tableKey(a), tableKey(b)));
-  const placed = new Set<string>();
+  const waitingOn = new Map<string, Set<string>>();
+  const referencedBy = new Map<string, string[]>();
+  for (const [key, t] of byKey) {
+    const refs = new Set(t.foreignKeys.map(referenceKey).filter((r) => r !== key && byKey.has(r)));
+    waitingOn.set(key, refs);
+    for (const r of refs) referencedBy.set(r, [...(referencedBy.get(r) ?? []), key]);
+  }
+  const ready = [...byKey.keys()].filter((k) => waitingOn.get(k)!.size === 0).sort(compareText);
+  const pending = new Set(byKey.keys());
   const ordered: TableModel[] = [];
   const deferred: { table: TableModel; foreignKey: ForeignKeyModel }[] = [];
-  const blockers = (t: TableModel) =>
-    t.foreignKeys.filter((fk) => {
-      const ref = referenceKey(fk);
-      return ref !== tableKey(t) && byKey.has(ref) && !placed.has(ref);
-    });
-  while (remaining.length > 0) {
-    let i = remaining.findIndex((t) => blockers(t).length === 0);
-    if (i < 0) {
-      i = 0;
-      for (const foreignKey of blockers(remaining[0])) deferred.push({ table: remaining[0], foreignKey });
+  const place = (key: string) => {
+    pending.delete(key);
+    ordered.push(byKey.get(key)!);
+    for (const dependant of referencedBy.get(key) ?? []) {
+      const refs = waitingOn.get(dependant)!;
+      if (refs.delete(key) && refs.size === 0 && pending.has(dependant)) insertSorted(ready, dependant);
     }
-    const [next] = remaining.splice(i, 1);
-    placed.add(tableKey(next));
-    ordered.push(next);
+  };
+  while (pending.size > 0) {
+    const next = ready.shift();
+    if (next !== undefined) {
+      if (pending.has(next)) place(next);
+      continue;
+    }
+    const stuck = [...pending].sort(compareText)[0];
+    const t = byKey.get(stuck)!;
+    const waiting = waitingOn.get(stuck)!;
+    for (const foreignKey of t.foreignKeys) if (waiting.has(referenceKey(foreignKey))) deferred.push({ table: t, foreignKey });
+    waiting.clear();
+    place(stuck);
   }
   return { ordered, deferred };
 }
