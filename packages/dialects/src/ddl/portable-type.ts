@@ -48,12 +48,13 @@ export function parsePortableType(text: string, enumFacts: { enumValues?: readon
   const written = quoted ? m[1]!.trim() : `${m[1]!.trim()}${m[3] ? ` ${m[3]}` : ""}`.toLowerCase().replace(/\s+/g, " ");
   const name = PORTABLE_SYNONYMS[written] ?? written;
   const args = m[2] === undefined ? [] : m[2].split(",").map((s) => s.trim());
-  if (args.some((a) => !/^\d+$/.test(a)) && name !== "enum") throw new InvalidColumnTypeError(text);
+  const listed = name === "enum" || name === "set";
+  if (args.some((a) => !/^\d+$/.test(a)) && !listed) throw new InvalidColumnTypeError(text);
   const numbers = args.map(Number);
   const arrayDimensions = (m[5]!.match(/\[/g) ?? []).length;
-  const enumValues = enumFacts.enumValues ?? (name === "enum" && args.length > 0 ? args.map(unquote) : null);
+  const enumValues = enumFacts.enumValues ?? (listed && args.length > 0 ? args.map(unquote) : null);
   const base = { arrayDimensions, unsigned: m[4] !== undefined, enumValues, enumName: enumFacts.enumName ?? null };
-  if (name === "enum" || numbers.length === 0) return columnType(name, base);
+  if (listed || numbers.length === 0) return columnType(name, base);
   if (numbers.length >= 2) return columnType(name, { ...base, precision: numbers[0]!, scale: numbers[1]! });
   return PRECISION_FIRST.has(name)
     ? columnType(name, { ...base, precision: numbers[0]! })

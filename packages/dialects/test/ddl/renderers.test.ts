@@ -1,8 +1,14 @@
-import { column, columnType, table, type AlterColumnOp, type Operation, type OperationKind } from "@retort/core";
+import { column, columnType, formatType, table, type AlterColumnOp, type Operation, type OperationKind } from "@retort/core";
 import { expect } from "chai";
 import {
   formatMysqlType,
+  formatPostgresType,
+  formatSqliteType,
   MYSQL_QUOTING,
+  mysqlRules,
+  parseOpType,
+  postgresRules,
+  sqliteRules,
   POSTGRES_QUOTING,
   renderersFor,
   renderOperation,
@@ -58,6 +64,27 @@ describe("DDL renderers", () => {
     expect(t("uuid", maria("10.6.12-MariaDB"))).to.equal("char(36)");
     expect(t("uuid", maria("10.11.6-MariaDB-1:10.11.6+maria~ubu2204"))).to.equal("uuid");
     expect(formatMysqlType(parsePortableType("uuid"), { dialect: "mysql", serverVersion: "8.0.36" })).to.equal("char(36)");
+  });
+
+  it("round-trips canonical types: codegen's string → op API → DDL → the dialect's rules", () => {
+    const cases = {
+      postgres: ["integer", "varchar(20)", "numeric(10,2)", "timestamptz(3)", "double precision", "text[]", "char(1)", "uuid", "jsonb", "interval"],
+      mariadb: ["int", "int unsigned", "boolean", "varchar(255)", "decimal(10,2)", "datetime(6)", "enum('a','b''c')", "double", "char(36)", "longtext", "bigint unsigned"],
+      sqlite: ["integer", "int", "varchar(255)", "numeric(10,2)", "datetime", "boolean", "double", "text", "blob"],
+    } as const;
+    const rules = { postgres: postgresRules, mariadb: mysqlRules, sqlite: sqliteRules };
+    const render = {
+      postgres: formatPostgresType,
+      mariadb: (t: ReturnType<typeof parseOpType>) => formatMysqlType(t, maria("10.11.6-MariaDB")),
+      sqlite: formatSqliteType,
+    };
+    for (const dialect of ["postgres", "mariadb", "sqlite"] as const) {
+      for (const spelled of cases[dialect]) {
+        const canonical = rules[dialect].parseType(spelled, dialect);
+        const ddl = render[dialect](parseOpType(formatType(canonical), dialect));
+        expect(rules[dialect].parseType(ddl, dialect), `${dialect} ${spelled} → ${ddl}`).to.deep.equal(canonical);
+      }
+    }
   });
 
   it("changes a PostgreSQL type in place with USING, never by drop and add", () => {
