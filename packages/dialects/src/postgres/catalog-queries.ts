@@ -57,8 +57,12 @@ export interface ColumnRow {
 /** $1: table oids. Columns in table order; the collation only when not the type's default. */
 export const COLUMNS_SQL = `
 SELECT a.attrelid AS table_oid, a.attnum, a.attname AS name,
-  format_type(a.atttypid, a.atttypmod) || repeat('[]', greatest(a.attndims - 1, 0)) AS type, a.attnotnull AS not_null,
-  pg_get_expr(ad.adbin, ad.adrelid) AS default_expr, a.attidentity AS identity, a.attgenerated AS generated,
+  format_type(a.atttypid, a.atttypmod) || repeat('[]', greatest(a.attndims - 1, 0)) AS type,
+  a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,
+  -- A default cannot name a column, so it needs no relation context (which would open, and on a
+  -- fresh connection load, every table); a generated column's expression does.
+  CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, 0) ELSE pg_get_expr(ad.adbin, ad.adrelid) END
+    AS default_expr,
   d.description AS comment,
   CASE WHEN con.nspname IN ('pg_catalog', current_schema()) THEN co.collname::text
     ELSE con.nspname || '.' || co.collname END AS collation,
