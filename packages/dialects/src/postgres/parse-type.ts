@@ -36,7 +36,8 @@ export function parsePostgresType(sqlType: string): ColumnType {
     case "time-precision":
       return columnType(name, { ...fields, precision: args[0] ?? null });
     default:
-      return columnType(name, fields);
+      // Modifiers of other types (`geometry(Point,4326)`, `vector(3)`) stay part of the name.
+      return columnType(parts ? `${name}(${parts[2]!.split(",").map((a) => a.trim()).join(",")})` : name, fields);
   }
 }
 

@@ -80,6 +80,7 @@ describe("postgresRules.parseType", () => {
     expect(parseType('"mood"')).to.deep.equal(columnType("mood"));
     expect(parseType('"Mood"')).to.deep.equal(columnType('"Mood"'));
     expect(parseType("other.mood[]")).to.deep.equal(columnType("other.mood", { arrayDimensions: 1 }));
+    expect(parseType("geometry(Point, 4326)")).to.deep.equal(columnType("geometry(Point,4326)"));
   });
 });
 
