@@ -1,5 +1,5 @@
 import type { DialectName, DialectRules } from "@retort/core";
-import * as dialects from "@retort/dialects";
+import { mysqlRules, postgresRules, sqliteRules } from "@retort/dialects";
 import { UnsupportedDataSourceTypeError } from "../errors";
 
 export type DialectFamily = DialectRules["family"];
@@ -26,15 +26,13 @@ export function targetDialect(dataSourceType: string): TargetDialect {
   return found;
 }
 
-/** The export of `@retort/dialects` holding each family's rules: both model sources share them. */
-const RULES_EXPORT: Readonly<Record<DialectFamily, string>> = {
-  postgres: "postgresRules",
-  mysql: "mysqlRules",
-  sqlite: "sqliteRules",
+/** Each family's rules: the same objects introspection uses, so both models match. */
+const RULES: Readonly<Record<DialectFamily, DialectRules>> = {
+  postgres: postgresRules,
+  mysql: mysqlRules,
+  sqlite: sqliteRules,
 };
 
 export function rulesFor(family: DialectFamily): DialectRules {
-  const rules = (dialects as unknown as Record<string, DialectRules | undefined>)[RULES_EXPORT[family]];
-  if (!rules) throw new Error(`@retort/dialects does not export ${RULES_EXPORT[family]}: pass options.rules`);
-  return rules;
+  return RULES[family];
 }
