@@ -16,10 +16,19 @@ interface Synchronizable {
   destroy(): Promise<void>;
 }
 
-function typeormFor(target: TestTarget): { version: TypeormVersion; type: string } {
-  if (target.family === "postgres") return { version: "1.x", type: "postgres" };
-  if (target.family === "mysql") return { version: "1.x", type: "mariadb" };
-  return target.sqliteDriver === "sqlite3" ? { version: "0.3", type: "sqlite" } : { version: "1.x", type: "better-sqlite3" };
+interface TypeormSetup {
+  readonly version: TypeormVersion;
+  readonly type: string;
+}
+
+/**
+ * The TypeORM versions users of each target have: both on the servers; on SQLite the
+ * driver decides (TypeORM 1.x has only better-sqlite3, 0.3's `sqlite` drives sqlite3).
+ */
+function typeormsFor(target: TestTarget): readonly TypeormSetup[] {
+  if (target.family === "postgres") return [{ version: "1.x", type: "postgres" }, { version: "0.3", type: "postgres" }];
+  if (target.family === "mysql") return [{ version: "1.x", type: "mariadb" }, { version: "0.3", type: "mariadb" }];
+  return target.sqliteDriver === "sqlite3" ? [{ version: "0.3", type: "sqlite" }] : [{ version: "1.x", type: "better-sqlite3" }];
 }
 
 async function serverVersion(db: Queryable): Promise<string | undefined> {
@@ -31,9 +40,8 @@ async function serverVersion(db: Queryable): Promise<string | undefined> {
 /** TypeORM's bookkeeping table (for generated columns and views) is TypeORM's, not the user's schema. */
 const notTypeormBookkeeping = (_o: unknown, name: string | null, type: string) => !(type === "table" && name === "typeorm_metadata");
 
-async function syncThenCompare(target: TestTarget, c: CorpusCase): Promise<string[]> {
+async function syncThenCompare(target: TestTarget, { version, type }: TypeormSetup, c: CorpusCase): Promise<string[]> {
   const family = target.family;
-  const { version, type } = typeormFor(target);
   const db = await createTestDatabase(target);
   const project = createProject(version, { "src/entities.ts": HEADER + c.entities(family) });
   useMetadataStorageOf(version);
@@ -75,10 +83,12 @@ async function syncThenCompare(target: TestTarget, c: CorpusCase): Promise<strin
 
 describeEachTarget("no spurious diffs after TypeORM's synchronize (corpus)", (ctx) => {
   // The target is known when the block is declared; cases for other engines are not registered.
-  for (const c of CASES.filter((x) => x.families.includes(ctx.target.family))) {
-    it(`${c.id} (${c.source})`, async function () {
-      this.timeout(60_000);
-      expect(await syncThenCompare(ctx.target, c)).to.deep.equal([]);
-    });
+  for (const typeorm of typeormsFor(ctx.target)) {
+    for (const c of CASES.filter((x) => x.families.includes(ctx.target.family))) {
+      it(`TypeORM ${typeorm.version}: ${c.id} (${c.source})`, async function () {
+        this.timeout(60_000);
+        expect(await syncThenCompare(ctx.target, typeorm, c)).to.deep.equal([]);
+      });
+    }
   }
 });
