@@ -26,7 +26,11 @@ export function indexPartsSql(q: Quoting, parts: readonly IndexPart[], wrapExpre
   return `(${parts.map(one).join(", ")})`;
 }
 
-export function constraintSql(q: Quoting, options: { deferrable: boolean }): ConstraintSql {
+/**
+ * `explicitActions`: MySQL reports an omitted action as RESTRICT but a written NO ACTION
+ * as NO ACTION, so the model's NO ACTION is written out there.
+ */
+export function constraintSql(q: Quoting, options: { deferrable: boolean; explicitActions?: boolean }): ConstraintSql {
   const named = (name: string | null, body: string) => (name === null ? body : `CONSTRAINT ${q.ident(name)} ${body}`);
   const deferrable = (d: Deferrable | null) =>
     options.deferrable && d !== null ? ` DEFERRABLE INITIALLY ${d === "deferred" ? "DEFERRED" : "IMMEDIATE"}` : "";
@@ -38,8 +42,8 @@ export function constraintSql(q: Quoting, options: { deferrable: boolean }): Con
         fk.name,
         `FOREIGN KEY ${columnList(q, fk.columns)} REFERENCES ${q.qualified(fk.referencedSchema, fk.referencedTable)} ` +
           `${columnList(q, fk.referencedColumns)}` +
-          (fk.onDelete === "NO ACTION" ? "" : ` ON DELETE ${fk.onDelete}`) +
-          (fk.onUpdate === "NO ACTION" ? "" : ` ON UPDATE ${fk.onUpdate}`) +
+          (fk.onDelete === "NO ACTION" && !options.explicitActions ? "" : ` ON DELETE ${fk.onDelete}`) +
+          (fk.onUpdate === "NO ACTION" && !options.explicitActions ? "" : ` ON UPDATE ${fk.onUpdate}`) +
           deferrable(fk.deferrable),
       ),
     check: (c) => named(c.name, `CHECK (${c.expression})`),

@@ -15,7 +15,7 @@ import {
   type IndexPartDefinition,
   type TableModel,
 } from "@retort/core";
-import { isSerialSpelling, parseOpType, UNKNOWN_TYPE_NAME, type EnumFacts } from "@retort/dialects";
+import { dialectAutoIncrement, isSerialSpelling, parseOpType, UNKNOWN_TYPE_NAME, type EnumFacts } from "@retort/dialects";
 
 /** Turns the op API's friendly arguments into the neutral model objects operations carry. */
 
@@ -32,7 +32,7 @@ export function columnModel(def: ColumnDefinition, dialect: DialectName): Column
     // A primary key column is NOT NULL whatever the definition says.
     nullable: def.primaryKey ? false : (def.nullable ?? true),
     default: def.default ?? null,
-    autoIncrement: def.autoIncrement ?? (serial ? "serial" : null),
+    autoIncrement: dialectAutoIncrement(def.autoIncrement ?? (serial ? "serial" : null), dialect),
     generated: def.generated ?? null,
     comment: def.comment ?? null,
     collation: def.collation ?? null,

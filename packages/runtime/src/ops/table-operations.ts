@@ -15,6 +15,7 @@ import {
   type TableOperation,
   type TableRef,
 } from "@retort/core";
+import { dialectAutoIncrement } from "@retort/dialects";
 import { columnModel, enumFacts, foreignKeyModel, indexModel, typeOf, UNKNOWN_TYPE } from "./definitions";
 
 /**
@@ -88,7 +89,7 @@ function alterColumn(at: TableRef, name: string, c: AlterColumnChanges, dialect:
     nullable: c.existingNullable ?? (c.nullable !== undefined ? !c.nullable : true),
     default: c.existingDefault ?? null,
     comment: c.existingComment ?? null,
-    autoIncrement: c.existingAutoIncrement ?? null,
+    autoIncrement: dialectAutoIncrement(c.existingAutoIncrement ?? null, dialect),
   });
   const changes: ColumnChanges = {
     ...(c.type !== undefined ? { type: { from: existing.type, to: typeOf(c.type, dialect, enumFacts(c)) } } : {}),
@@ -96,7 +97,7 @@ function alterColumn(at: TableRef, name: string, c: AlterColumnChanges, dialect:
     ...(c.default !== undefined ? { default: { from: existing.default, to: c.default } } : {}),
     ...(c.comment !== undefined ? { comment: { from: existing.comment, to: c.comment } } : {}),
     ...(c.newName !== undefined && c.newName !== name ? { name: { from: name, to: c.newName } } : {}),
-    ...(c.autoIncrement !== undefined ? { autoIncrement: { from: existing.autoIncrement, to: c.autoIncrement } } : {}),
+    ...(c.autoIncrement !== undefined ? { autoIncrement: { from: existing.autoIncrement, to: dialectAutoIncrement(c.autoIncrement, dialect) } } : {}),
   };
   return { kind: "alterColumn", ...at, column: name, changes, existing };
 }

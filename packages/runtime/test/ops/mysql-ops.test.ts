@@ -88,6 +88,11 @@ describeEachTarget(
         checks: [{ name: "part_n_ck", expression: "n > 0" }],
       });
       expect((await failure(() => op.execute("INSERT INTO part VALUES (1, 999, 1)"))).message).to.match(/foreign key/i);
+      // The model's NO ACTION is written out: MariaDB reports an omitted action as RESTRICT.
+      const rules = await db.query(
+        "SELECT UPDATE_RULE AS u, DELETE_RULE AS d FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND CONSTRAINT_NAME = 'part_thing_fk'",
+      );
+      expect(rules).to.deep.equal([{ u: "NO ACTION", d: "NO ACTION" }]);
       await op.dropConstraint("part_thing_fk", "part", "foreignKey");
       await op.dropConstraint("part_n_ck", "part", "check");
       await op.dropConstraint("part_n_uq", "part", "unique");

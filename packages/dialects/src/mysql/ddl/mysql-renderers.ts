@@ -9,7 +9,7 @@ import { UnsupportedOperationError } from "../../ddl/unsupported";
 import { alterMysqlColumn } from "./mysql-alter-column";
 import { mysqlColumnDefinition } from "./mysql-column";
 
-const constraints = constraintSql(q, { deferrable: false });
+const constraints = constraintSql(q, { deferrable: false, explicitActions: true });
 
 /** Index kinds MySQL spells before INDEX rather than with USING. */
 const PREFIX_METHODS: ReadonlySet<string> = new Set(["fulltext", "spatial"]);
