@@ -8,6 +8,7 @@ import {
   MigrationFileExistsError,
   migrationFileName,
   PostWriteError,
+  renderFormattedMigration,
   slugify,
   writeMigrationFile,
 } from "../src";
@@ -67,6 +68,15 @@ describe("writeMigrationFile", () => {
       expect(e).to.be.instanceOf(MigrationFileExistsError);
       expect(await readFile(written.path, "utf8")).to.equal(text);
     }
+  });
+
+  it("renders for --dry-run exactly what it would write, writing nothing", async () => {
+    const migration = input(everyReversibleOp);
+    const dry = await renderFormattedMigration(migration, join(dir, "m", "x.ts"));
+    expect(await readdir(dir)).to.deep.equal([]);
+    const written = await writeMigrationFile(join(dir, "m"), migration);
+    expect(await readFile(written.path, "utf8")).to.equal(dry.source);
+    expect(dry.warnings).to.deep.equal(written.warnings);
   });
 
   it("honours the user's prettier config", async () => {

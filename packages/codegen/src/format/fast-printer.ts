@@ -24,6 +24,8 @@ export function printMigration(plan: MigrationPlan, options: FastFormatOptions, 
   return text;
 }
 
+/** Nothing to escape and no quote to choose: most names, types and SQL. */
+const PLAIN_STRING = /^[^"'\\\u0000-\u001f\ud800-\udfff\u2028\u2029]*$/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** Keys prettier would treat differently from us (unicode identifiers it may unquote). */
 const UNICODE_IDENTIFIER = /^[\p{L}$_][\p{L}\p{N}$_]*$/u;
@@ -249,6 +251,7 @@ class DocBuilder {
 
   /** prettier's printString: the preferred quote unless the other needs fewer escapes. */
   string(value: string): string {
+    if (PLAIN_STRING.test(value)) return this.o.singleQuote ? `'${value}'` : `"${value}"`;
     const raw = JSON.stringify(value).slice(1, -1);
     const doubles = (raw.match(/"/g) ?? []).length;
     const singles = (raw.match(/'/g) ?? []).length;

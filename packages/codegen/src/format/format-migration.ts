@@ -1,6 +1,6 @@
 import { formatSource } from "../files/post-write";
-import type { MigrationPlan } from "../render/migration-plan";
-import { writeWithTsMorph } from "../render/render-migration";
+import { planMigration, type MigrationInput, type MigrationPlan } from "../render/migration-plan";
+import { writeWithTsMorph, type RenderedMigration } from "../render/render-migration";
 import { fastFormatOptions } from "./fast-format-options";
 import { FastPrintUnsupported, printMigration } from "./fast-printer";
 
@@ -34,4 +34,10 @@ export async function fastFormat(plan: MigrationPlan, filePath: string): Promise
     if (error instanceof FastPrintUnsupported) return null;
     throw error;
   }
+}
+
+/** For `--dry-run`: the file `writeMigrationFile` would write at `filePath`, formatted, without writing it. */
+export async function renderFormattedMigration(input: MigrationInput, filePath: string): Promise<RenderedMigration> {
+  const plan = planMigration(input);
+  return { source: await formatMigration(plan, filePath), warnings: plan.warnings, hints: plan.hints };
 }
