@@ -12,15 +12,15 @@ export function render(list: readonly Node[]): string {
   let out = "";
   list.forEach((n, i) => {
     const prev = list[i - 1];
-    if (prev && needsSpace(prev, n, roles?.[i - 1], roles?.[i])) out += " ";
+    if (prev && needsSpace(prev, n, roles?.[i - 1])) out += " ";
     out += renderNode(n);
   });
   return out;
 }
 
-function needsSpace(prev: Node, n: Node, prevRole: Role | undefined, role: Role | undefined): boolean {
+function needsSpace(prev: Node, n: Node, prevRole: Role | undefined): boolean {
   if (n.kind === "comma" || n.kind === "cast" || prev.kind === "cast") return false;
-  if (isGroup(n) && n.open === "[" && role?.kind === "syntax") return false;
+  if (isGroup(n) && n.open === "[") return false; // `ARRAY[...]` and subscripts
   if (isGroup(n) && n.open === "(" && (prev.kind === "word" || prev.kind === "name") && !UPPER_KEYWORDS.has(prev.text))
     return false;
   if (

@@ -82,7 +82,7 @@ export function scanRoles(list: readonly Node[]): Role[] | null {
       if (list[i + 1]?.kind !== "type") return null;
       set(SYNTAX);
       i++;
-    } else if (isGroup(node) && node.open === "[") set(SYNTAX);
+    } else if (isGroup(node) && node.open === "[") set(op("[]", PRECEDENCE.subscript, "postfix"));
     else if (node.kind === "comma") {
       set(SYNTAX);
       expectOperand = true;

@@ -37,7 +37,15 @@ export function parsePostgresType(sqlType: string): ColumnType {
       return columnType(name, { ...fields, precision: args[0] ?? null });
     default:
       // Modifiers of other types (`geometry(Point,4326)`, `vector(3)`) stay part of the name.
-      return columnType(parts ? `${name}(${parts[2]!.split(",").map((a) => a.trim()).join(",")})` : name, fields);
+      return columnType(
+        parts
+          ? `${name}(${parts[2]!
+              .split(",")
+              .map((a) => a.trim())
+              .join(",")})`
+          : name,
+        fields,
+      );
   }
 }
 

@@ -166,6 +166,8 @@ describe("postgresRules.normalizeExpression", () => {
     expect(normalizeExpression("a * (b + c) = 1")).to.equal("a * (b + c) = 1");
     expect(normalizeExpression("(a OR b) AND c")).to.equal("(a OR b) AND c");
     expect(normalizeExpression("NOT (a AND b)")).to.equal("NOT (a AND b)");
+    expect(normalizeExpression("(a || b)[1] = 'x'")).to.equal("(a || b)[1] = 'x'");
+    expect(normalizeExpression("(tags)[1] = 'x'")).to.equal("tags[1] = 'x'");
   });
 
   it("spells keywords, names and quotes one way", () => {

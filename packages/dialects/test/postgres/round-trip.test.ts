@@ -80,6 +80,8 @@ const EXPRESSIONS: readonly string[] = [
   `NOT flag`,
   `name LIKE 'a%'`,
   `tags @> ARRAY['x']`,
+  `tags[1] = 'x'`,
+  `(tags || ARRAY[name])[2] IS NULL`,
   `CAST(qty AS numeric(10,2)) / 3 > 1`,
   `qty>-1 AND code <> 'x' -- a comment\n`,
   `(1)::numeric / 3 < price`,
