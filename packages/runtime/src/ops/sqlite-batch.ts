@@ -1,5 +1,5 @@
 import { RetortError, type BatchAlterTableOp, type Queryable, type TableModel, type TableOperation } from "@retort/core";
-import { hoistRenames, introspect, planSqliteRebuild, quotingFor, sqliteAltersInPlace } from "@retort/dialects";
+import { hoistRenames, introspect, planSqliteRebuild, quotingFor, sqliteAltersInPlace, type LiveSqliteObjects } from "@retort/dialects";
 
 /** The rebuilt table breaks foreign keys: nothing is kept. */
 export class SqliteForeignKeyViolationError extends RetortError {
@@ -75,14 +75,7 @@ export async function runSqliteBatch(
     try {
       const q = quotingFor("sqlite");
       for (const r of renames) await db.query(`ALTER TABLE ${q.ident(op.table)} RENAME COLUMN ${q.ident(r.from)} TO ${q.ident(r.to)}`);
-      const triggers = await db.query<{ sql: string }>(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
-        [op.table],
-      );
-      const views = await db.query<{ name: string; sql: string }>(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'view' AND sql IS NOT NULL ORDER BY rowid",
-      );
-      const plan = planSqliteRebuild(await readTable(db, op.table), rest, triggers.map((t) => t.sql), views);
+      const plan = planSqliteRebuild(await readTable(db, op.table), rest, await readLiveObjects(db, op.table));
       for (const sql of plan.statements) await db.query(sql);
       await checkForeignKeys(db, op.table);
       await db.query("RELEASE SAVEPOINT retort_batch");
@@ -94,6 +87,17 @@ export async function runSqliteBatch(
   } finally {
     if (restore) await restore();
   }
+}
+
+async function readLiveObjects(db: Queryable, table: string): Promise<LiveSqliteObjects> {
+  const objects = await db.query<{ type: string; name: string; tbl_name: string; sql: string }>(
+    "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('table', 'trigger', 'view') AND sql IS NOT NULL ORDER BY rowid",
+  );
+  return {
+    tableSql: objects.find((o) => o.type === "table" && o.name === table)?.sql ?? "",
+    triggers: objects.filter((o) => o.type === "trigger" && o.tbl_name === table).map((o) => o.sql),
+    views: objects.filter((o) => o.type === "view").map((o) => ({ name: o.name, sql: o.sql })),
+  };
 }
 
 /**

@@ -223,6 +223,18 @@ export async function downgrade(op: MigrationOperations): Promise<void> {
       await expectFamilyIntact(db);
     });
 
+    it("keeps WITHOUT ROWID and STRICT", async () => {
+      await db.query("CREATE TABLE kv (k text PRIMARY KEY, v integer) WITHOUT ROWID, STRICT");
+      await db.query("INSERT INTO kv VALUES ('a', 1)");
+      const op = createOperations({ db, dialect: "sqlite" });
+      await op.batchAlterTable("kv", (b) => b.alterColumn("v", { nullable: false }));
+      const sql = (await db.query<{ sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'kv'"))[0]!.sql;
+      expect(sql).to.match(/NOT NULL[\s\S]*\) WITHOUT ROWID, STRICT$/);
+      expect((await failure(() => db.query("INSERT INTO kv VALUES ('b', 'text')"))).message).to.match(/cannot store TEXT/);
+      expect(await db.query("SELECT * FROM kv")).to.deep.equal([{ k: "a", v: 1 }]);
+      await db.query("DROP TABLE kv");
+    });
+
     it("refuses to rebuild inside a transaction that has foreign keys on", async () => {
       const op = createOperations({ db, dialect: "sqlite" });
       await db.query("BEGIN");

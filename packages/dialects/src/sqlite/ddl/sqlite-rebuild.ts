@@ -30,6 +30,22 @@ export interface ViewSql {
   readonly sql: string;
 }
 
+/** What the model does not carry but a rebuild must keep, read from sqlite_master. */
+export interface LiveSqliteObjects {
+  /** The table's own CREATE TABLE text: its options (WITHOUT ROWID, STRICT) come from there. */
+  readonly tableSql: string;
+  /** CREATE TRIGGER statements of the table. */
+  readonly triggers: readonly string[];
+  /** Every view of the database. */
+  readonly views: readonly ViewSql[];
+}
+
+/** `WITHOUT ROWID`, `STRICT`: what follows the column list's closing parenthesis. */
+export function tableOptions(createTableSql: string): string {
+  const rest = createTableSql.slice(createTableSql.lastIndexOf(")") + 1).trim();
+  return /^(?:(?:WITHOUT\s+ROWID|STRICT)\s*,?\s*)+$/i.test(rest) ? ` ${rest}` : "";
+}
+
 export const rebuildTableName = (table: string) => `_retort_tmp_${table}`;
 
 /**
@@ -38,12 +54,7 @@ export const rebuildTableName = (table: string) => `_retort_tmp_${table}`;
  * keeping every row. Pure: the caller reads `before` (and the table's trigger SQL) from
  * the database, runs the statements with foreign keys off, then checks them.
  */
-export function planSqliteRebuild(
-  before: TableModel,
-  operations: readonly TableOperation[],
-  triggers: readonly string[],
-  views: readonly ViewSql[] = [],
-): SqliteRebuildPlan {
+export function planSqliteRebuild(before: TableModel, operations: readonly TableOperation[], live: LiveSqliteObjects): SqliteRebuildPlan {
   const sources = new Map<string, ColumnSource>(before.columns.map((c) => [c.name, { from: c.name, cast: null }]));
   let model: SchemaModel = { dialect: "sqlite", defaultSchema: "main", schemas: [], tables: [before], enums: [] };
   for (const op of operations) {
@@ -52,7 +63,7 @@ export function planSqliteRebuild(
     model = applyOperation(model, resolved);
   }
   const after = model.tables[0]!;
-  return { before, after, statements: rebuildStatements(before, after, sources, triggers, views) };
+  return { before, after, statements: rebuildStatements(before, after, sources, live) };
 }
 
 /** Ops recorded from names only (dropConstraint, alterColumn) get the live objects they name. */
@@ -111,9 +122,9 @@ function rebuildStatements(
   before: TableModel,
   after: TableModel,
   sources: ReadonlyMap<string, ColumnSource>,
-  triggers: readonly string[],
-  views: readonly ViewSql[],
+  live: LiveSqliteObjects,
 ): string[] {
+  const { triggers, views } = live;
   const tmp = rebuildTableName(after.name);
   const copied = after.columns.filter((c) => c.generated === null && sources.has(c.name));
   const selectList = copied.map((c) => {
@@ -131,7 +142,7 @@ function rebuildStatements(
     // RENAME checks every view, and one that uses the dropped table would fail it: views go
     // first and come back last (https://www.sqlite.org/lang_altertable.html#otheralter, step 11).
     ...[...views].reverse().map((v) => `DROP VIEW ${q.ident(v.name)}`),
-    createSqliteTableStatement({ ...after, name: tmp }),
+    createSqliteTableStatement({ ...after, name: tmp }) + tableOptions(live.tableSql),
     ...copy,
     ...keepAutoincrementCounter(before, tmp),
     `DROP TABLE ${q.qualified(before.schema, before.name)}`,
