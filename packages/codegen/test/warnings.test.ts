@@ -42,6 +42,9 @@ describe("destructive operation warnings", () => {
     ["double to real", t("double precision"), t("real"), "postgres"],
     ["lower timestamp precision", t("timestamp", { precision: 6 }), t("timestamp", { precision: 3 }), "postgres"],
     ["fewer MySQL enum values", t("enum", { enumValues: ["a", "b"] }), t("enum", { enumValues: ["a"] }), "mysql"],
+    ["numeric to integer", t("numeric", { precision: 10, scale: 2 }), t("integer"), "postgres"],
+    ["text to integer", t("text"), t("integer"), "postgres"],
+    ["timestamp to date", t("timestamptz"), t("date"), "postgres"],
   ];
   for (const [title, from, to, dialect] of narrowingCases) {
     it(`warns when narrowing: ${title}`, () => {
@@ -56,6 +59,8 @@ describe("destructive operation warnings", () => {
     ["integer to bigint", t("integer"), t("bigint"), "postgres"],
     ["higher precision", t("numeric", { precision: 8, scale: 2 }), t("numeric", { precision: 10, scale: 2 }), "postgres"],
     ["more enum values", t("enum", { enumValues: ["a"] }), t("enum", { enumValues: ["a", "b"] }), "mysql"],
+    ["integer to numeric", t("integer"), t("numeric", { precision: 12, scale: 2 }), "postgres"],
+    ["integer to text", t("integer"), t("text"), "postgres"],
     ["the same varchar", t("varchar", { length: 10 }), t("varchar", { length: 10 }), "sqlite"],
   ];
   for (const [title, from, to, dialect] of wideningCases) {

@@ -85,7 +85,9 @@ export function compatibleTypes(a: ColumnType, b: ColumnType): boolean {
  */
 export function narrowing(from: ColumnType, to: ColumnType, dialect: DialectName): string | null {
   const family = typeFamily(from);
-  if (family === null || family !== typeFamily(to)) return null;
+  const target = typeFamily(to);
+  if (family === null || target === null) return null;
+  if (family !== target) return lossyConversion(family, target);
   switch (family) {
     case "integer":
       if ((INTEGER_BYTES[to.name] ?? 0) < (INTEGER_BYTES[from.name] ?? 0)) return "a smaller integer type";
@@ -98,12 +100,23 @@ export function narrowing(from: ColumnType, to: ColumnType, dialect: DialectName
     case "binary":
       return capacity(to, dialect) < capacity(from, dialect) ? "a shorter length" : null;
     case "time":
+      if (to.name === "date" && from.name !== "date") return "a date, dropping the time of day";
+      if ((to.name === "time" || to.name === "timetz") && from.name !== to.name) return "a time of day, dropping the date";
       return from.name === to.name && lower(from.precision, to.precision) ? "a lower fractional-seconds precision" : null;
     case "enum":
       return (from.enumValues ?? []).some((v) => !(to.enumValues ?? []).includes(v)) ? "fewer enum values" : null;
     default:
       return null;
   }
+}
+
+/** Conversions between families that lose information or reject values. */
+function lossyConversion(from: TypeFamily, to: TypeFamily): string | null {
+  if ((from === "decimal" || from === "float") && to === "integer") return "the fractional part is dropped";
+  if (from === "float" && to === "decimal") return "a fixed precision";
+  if (from === "string" && to !== "string" && to !== "enum") return `a ${to} type, rejecting text that does not convert`;
+  if (from === "json" && to !== "string") return `a ${to} type`;
+  return null;
 }
 
 /** `null` precision means unbounded (PostgreSQL `numeric`), so any bound is lower. */
