@@ -210,6 +210,29 @@ describeEachTarget("op API: every operation", (ctx) => {
     expect(await rows(sql)).to.deep.equal([{ c: "it's an order" }]);
   });
 
+  it("sets a column comment, keeping the rest of the column", async () => {
+    const { op, db } = f.get();
+    await op.alterColumn("order", "sku", { comment: "stock keeping unit" });
+    if (isSqlite()) return; // no comments: a no-op
+    const sql = db.dialect === "postgres"
+      ? `SELECT col_description('"order"'::regclass, 4) AS c, (SELECT attnotnull FROM pg_attribute WHERE attrelid = '"order"'::regclass AND attname = 'sku') AS nn`
+      : "SELECT COLUMN_COMMENT AS c, IS_NULLABLE = 'NO' AS nn FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order' AND COLUMN_NAME = 'sku'";
+    const [got] = await rows(sql);
+    expect([got!.c, Boolean(got!.nn)]).to.deep.equal(["stock keeping unit", true]);
+  });
+
+  it("creates, alters and drops an enum type (PostgreSQL) or does nothing (elsewhere)", async () => {
+    const { op, db } = f.get();
+    await op.createEnum("size", ["s", "m"]);
+    await op.alterEnum("size", ["s", "m", "l"], { existingValues: ["s", "m"] });
+    const exists = async () => (await rows("SELECT to_regtype('size') AS t"))[0]!.t;
+    if (db.dialect === "postgres") expect(await exists()).to.equal("size");
+    await op.dropEnum("size");
+    if (db.dialect === "postgres") expect(await exists()).to.equal(null);
+    const kinds = op.performed.slice(-3).map((p) => p.kind);
+    expect(kinds).to.deep.equal(["createEnum", "alterEnum", "dropEnum"]);
+  });
+
   it("drops a column, renames a table and drops tables", async () => {
     const { op } = f.get();
     await op.dropColumn("order", "note");
