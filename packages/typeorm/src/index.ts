@@ -7,3 +7,4 @@ export { projectTypeorm, typeormOf, type ProjectTypeorm } from "./loading/projec
 export { buildTargetModel, convertEntityMetadatas, type BuildTargetModelOptions } from "./model/build-target-model";
 export { rulesFor, targetDialect, type DialectFamily, type TargetDialect } from "./model/target-dialect";
 export { isDataSource, type TypeormDataSource } from "./typeorm-shapes";
+export { unmanagedObjects, type UnmanagedName, type UnmanagedObjects } from "./model/unmanaged-objects";

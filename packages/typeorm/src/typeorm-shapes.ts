@@ -82,6 +82,8 @@ export interface TypeormForeignKeyMetadata {
 
 export interface TypeormIndexMetadata {
   readonly name: string;
+  /** `false` when TypeORM is to leave the index alone (`@Index({ synchronize: false })`). */
+  readonly synchronize: boolean;
   /** The `columns` array of the @Index that declared it (the same object), when one did. */
   readonly givenColumnNames?: unknown;
 }

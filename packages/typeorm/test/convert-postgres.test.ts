@@ -1,13 +1,15 @@
 import "reflect-metadata";
 import type { SchemaModel } from "@retort/core";
 import { expect } from "chai";
-import { columnOf, convertCorpus, tableOf } from "./support/converted-corpus";
+import { unmanagedObjects, type TypeormDataSource } from "../src";
+import { columnOf, convertCorpusWithSource, tableOf } from "./support/converted-corpus";
 import type { TypeormVersion } from "./support/fixture-project";
 
 for (const version of ["1.x", "0.3"] as TypeormVersion[]) {
   describe(`conversion for PostgreSQL (TypeORM ${version}), SQL as TypeORM writes it`, () => {
     let model: SchemaModel;
-    before(async () => (model = await convertCorpus(version, "postgres")));
+    let dataSource: TypeormDataSource;
+    before(async () => ({ model, dataSource } = await convertCorpusWithSource(version, "postgres")));
 
     it("leaves out views, synchronize: false entities and single-table children", () => {
       const names = model.tables.map((t) => (t.schema ? `${t.schema}.${t.name}` : t.name));
@@ -18,6 +20,15 @@ for (const version of ["1.x", "0.3"] as TypeormVersion[]) {
       ]);
       expect(model.schemas).to.deep.equal(["archive"]);
       expect(model.defaultSchema).to.equal("public");
+    });
+
+    it("lists what TypeORM leaves alone: synchronize: false entities and indexes, views", async () => {
+      expect(await unmanagedObjects(dataSource)).to.deep.equal({
+        tables: [{ schema: null, name: "legacy" }],
+        views: [{ schema: null, name: "one_view" }],
+        indexes: [{ schema: null, table: "author", name: "IDX_author_by_hand" }],
+      });
+      expect(tableOf(model, "author").indexes.map((i) => i.name)).to.not.include("IDX_author_by_hand");
     });
 
     it("writes increment keys as SERIAL/BIGSERIAL and identity keys with their kind", () => {

@@ -22,6 +22,8 @@ export async function buildEntityMetadatas(
   source = "the DataSource",
 ): Promise<readonly TypeormEntityMetadata[]> {
   if (dataSource.isInitialized || dataSource.entityMetadatas.length > 0) return dataSource.entityMetadatas;
+  const built = builtFor.get(dataSource);
+  if (built) return built;
   const options = {
     ...dataSource.options,
     entities: resolveEntityList(dataSource.options.entities, process.cwd()),
@@ -41,5 +43,9 @@ export async function buildEntityMetadatas(
   } finally {
     if (registry) scope.typeormMetadataArgsStorage = registry;
   }
+  builtFor.set(dataSource, shadow.entityMetadatas);
   return shadow.entityMetadatas;
 }
+
+/** Metadata already built per DataSource: the model and the unmanaged objects share one build. */
+const builtFor = new WeakMap<TypeormDataSource, readonly TypeormEntityMetadata[]>();

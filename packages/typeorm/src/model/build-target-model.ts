@@ -4,7 +4,7 @@ import { buildEntityMetadatas } from "../loading/build-entity-metadatas";
 import { typeormOf } from "../loading/project-typeorm";
 import type { TypeormDataSource, TypeormEntityMetadata } from "../typeorm-shapes";
 import type { ConversionContext } from "./conversion-context";
-import { convertTable } from "./convert-table";
+import { convertTable, defaultSchemaOf } from "./convert-table";
 import { memoizedRules } from "./memoized-rules";
 import { applyServerVersion } from "./server-version";
 import { rulesFor, targetDialect } from "./target-dialect";
@@ -94,19 +94,4 @@ function declaredIndexNames(metadata: TypeormEntityMetadata, declaredColumns: Re
 /** RdbmsSchemaBuilder.entityToSyncMetadatas: views, STI children and `synchronize: false` are not created. */
 function isSynchronizedTable(m: TypeormEntityMetadata): boolean {
   return m.synchronize && m.tableType !== "entity-child" && m.tableType !== "view";
-}
-
-function defaultSchemaOf(dataSource: TypeormDataSource, family: ConversionContext["family"]): string {
-  if (family === "postgres") return "public";
-  if (family === "sqlite") return "main";
-  return dataSource.driver.options.database ?? databaseFromUrl(dataSource.options.url) ?? "";
-}
-
-function databaseFromUrl(url: unknown): string | null {
-  if (typeof url !== "string") return null;
-  try {
-    return decodeURIComponent(new URL(url).pathname.replace(/^\//, "")) || null;
-  } catch {
-    return null;
-  }
 }

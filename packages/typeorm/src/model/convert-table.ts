@@ -1,6 +1,12 @@
 import type { EnumTypeModel, ForeignKeyModel, ReferentialAction, TableModel } from "@retort/core";
 import { table as tableModel } from "@retort/core";
-import type { TypeormEntityMetadata, TypeormForeignKeyMetadata, TypeormTable, TypeormTableClass } from "../typeorm-shapes";
+import type {
+  TypeormDataSource,
+  TypeormEntityMetadata,
+  TypeormForeignKeyMetadata,
+  TypeormTable,
+  TypeormTableClass,
+} from "../typeorm-shapes";
 import type { ColumnConverter, ConversionContext, TableFacts } from "./conversion-context";
 import { mysqlColumn } from "./mysql-column";
 import { postgresColumn } from "./postgres-column";
@@ -58,9 +64,28 @@ export function convertTable(
  * `null` for the default schema. PostgreSQL tables may live in another schema, MySQL
  * tables in another database (the entity's `database`); SQLite has only `main`.
  */
-export function modelSchema(entity: Pick<TypeormEntityMetadata, "schema" | "database">, ctx: ConversionContext): string | null {
+export function modelSchema(
+  entity: Pick<TypeormEntityMetadata, "schema" | "database">,
+  ctx: Pick<ConversionContext, "family" | "defaultSchema">,
+): string | null {
   const schema = ctx.family === "postgres" ? entity.schema : ctx.family === "mysql" ? entity.database : undefined;
   return !schema || schema === ctx.defaultSchema ? null : schema;
+}
+
+/** The default schema introspection will report: `public`, the DataSource's database, `main`. */
+export function defaultSchemaOf(dataSource: TypeormDataSource, family: ConversionContext["family"]): string {
+  if (family === "postgres") return "public";
+  if (family === "sqlite") return "main";
+  return dataSource.driver.options.database ?? databaseFromUrl(dataSource.options.url) ?? "";
+}
+
+function databaseFromUrl(url: unknown): string | null {
+  if (typeof url !== "string") return null;
+  try {
+    return decodeURIComponent(new URL(url).pathname.replace(/^\//, "")) || null;
+  } catch {
+    return null;
+  }
 }
 
 function foreignKey(fk: TypeormForeignKeyMetadata, table: TypeormTable, ctx: ConversionContext): ForeignKeyModel {

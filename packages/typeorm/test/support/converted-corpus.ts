@@ -1,6 +1,6 @@
 import type { ColumnModel, SchemaModel, TableModel } from "@retort/core";
 import { expect } from "chai";
-import { buildTargetModel, entitiesDataSource, type BuildTargetModelOptions } from "../../src";
+import { buildTargetModel, entitiesDataSource, type BuildTargetModelOptions, type TypeormDataSource } from "../../src";
 import { entityCorpus, type Family } from "./entity-corpus";
 import { createFixtureProject, type FixtureProject, type TypeormVersion } from "./fixture-project";
 import { useMetadataStorageOf } from "./metadata-storage";
@@ -22,11 +22,20 @@ export async function convertCorpus(
   family: Family,
   options: Omit<BuildTargetModelOptions, "rules"> = {},
 ): Promise<SchemaModel> {
+  return (await convertCorpusWithSource(typeorm, family, options)).model;
+}
+
+/** The same, with the DataSource it was converted from. */
+export async function convertCorpusWithSource(
+  typeorm: TypeormVersion,
+  family: Family,
+  options: Omit<BuildTargetModelOptions, "rules"> = {},
+): Promise<{ model: SchemaModel; dataSource: TypeormDataSource }> {
   const project: FixtureProject = createFixtureProject(typeorm, entityCorpus(family));
   try {
     useMetadataStorageOf(typeorm);
     const dataSource = entitiesDataSource({ entities: ["src/entity/*.ts"], url: OFFLINE_URLS[family], baseDir: project.dir });
-    return await buildTargetModel(dataSource, { ...options, rules: rawRules(family) });
+    return { model: await buildTargetModel(dataSource, { ...options, rules: rawRules(family) }), dataSource };
   } finally {
     project.remove();
   }

@@ -36,6 +36,7 @@ export class Address {
 @Unique("UQ_author_name_born", ["name", "born"])
 @Check("CHK_author_rating", ${JSON.stringify(`${q}rating${q} >= 0`)})
 @Index("IDX_author_name_rating", ["name", "rating"])
+@Index("IDX_author_by_hand", ["born"], { synchronize: false })
 export class Author {
   @PrimaryGeneratedColumn() id!: number;
   @Column({ length: 100 }) name!: string;

@@ -1,0 +1,46 @@
+import type { TypeormDataSource } from "../typeorm-shapes";
+import { buildEntityMetadatas } from "../loading/build-entity-metadatas";
+import type { BuildTargetModelOptions } from "./build-target-model";
+import { defaultSchemaOf, modelSchema } from "./convert-table";
+import { applyServerVersion } from "./server-version";
+import { targetDialect } from "./target-dialect";
+
+export interface UnmanagedName {
+  /** `null` in the default schema. */
+  readonly schema: string | null;
+  readonly name: string;
+}
+
+/**
+ * Objects the entities name but TypeORM's synchronize never creates, changes or drops,
+ * so they are not in the target model, and a comparison must not offer to drop them
+ * either (typically with an `includeObject` filter).
+ */
+export interface UnmanagedObjects {
+  /** Tables of `@Entity({ synchronize: false })` entities. */
+  readonly tables: readonly UnmanagedName[];
+  /** Views of `@ViewEntity` classes (retort does not manage views). */
+  readonly views: readonly UnmanagedName[];
+  /** `@Index({ synchronize: false })`, by table: TypeORM keeps a database index of that name as it is. */
+  readonly indexes: readonly (UnmanagedName & { readonly table: string })[];
+}
+
+export async function unmanagedObjects(
+  dataSource: TypeormDataSource,
+  options: Pick<BuildTargetModelOptions, "defaultSchema" | "serverVersion" | "source"> = {},
+): Promise<UnmanagedObjects> {
+  // The metadata is built once per DataSource: with the version, as buildTargetModel builds it.
+  if (options.serverVersion !== undefined) applyServerVersion(dataSource.driver, options.serverVersion);
+  const metadatas = await buildEntityMetadatas(dataSource, options.source);
+  const { family } = targetDialect(dataSource.driver.options.type);
+  const ctx = { family, defaultSchema: options.defaultSchema ?? defaultSchemaOf(dataSource, family) };
+  const named = (m: (typeof metadatas)[number]): UnmanagedName => ({ schema: modelSchema(m, ctx), name: m.tableName });
+  const tables = metadatas.filter((m) => m.tableType !== "view" && m.tableType !== "entity-child");
+  return {
+    tables: tables.filter((m) => !m.synchronize).map(named),
+    views: metadatas.filter((m) => m.tableType === "view").map(named),
+    indexes: tables
+      .filter((m) => m.synchronize)
+      .flatMap((m) => m.indices.filter((i) => !i.synchronize).map((i) => ({ schema: modelSchema(m, ctx), table: m.tableName, name: i.name }))),
+  };
+}
