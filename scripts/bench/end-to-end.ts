@@ -1,0 +1,72 @@
+import { createTestDatabase, type TestTarget } from "@retort/testing";
+import { rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { addOneColumn, entityClass, writeGeneratedProject, type DataSourceType } from "./generated-project";
+import { timedNode, type TimedRun } from "./timed-process";
+
+const REPO = resolve(__dirname, "..", "..", "..");
+const RETORT = join(REPO, "packages", "cli", "bin", "retort.js");
+const TYPEORM_CLI = join(REPO, "node_modules", "typeorm", "cli.js");
+
+export interface EndToEndFigure {
+  readonly target: string;
+  readonly entities: number;
+  readonly check: TimedRun & { readonly operations: number };
+  readonly autogen: TimedRun & { readonly operations: number };
+  readonly typeorm: TimedRun & { readonly statements: number; readonly spurious: number };
+}
+
+const DATA_SOURCE_TYPE: Record<string, DataSourceType> = { postgres: "postgres", mariadb: "mariadb", sqlite: "better-sqlite3" };
+
+function mustSucceed(run: TimedRun, what: string, allowed: readonly number[] = [0]): TimedRun {
+  if (!allowed.includes(run.code)) throw new Error(`${what} failed (exit ${run.code}):\n${run.stderr || run.stdout}`);
+  return run;
+}
+
+const operationCount = (run: TimedRun): number => (JSON.parse(run.stdout) as { operations: unknown[] }).operations.length;
+
+/** TypeORM's up(): its statements, and those not about the one changed table (spurious). */
+function typeormStatements(stdout: string): { statements: number; spurious: number } {
+  const up = /async up\([\s\S]*?\n    }/.exec(stdout)?.[0] ?? "";
+  const statements = up.match(/queryRunner\.query\(/g)?.length ?? 0;
+  const changed = entityClass(0).toLowerCase();
+  const spurious = up.split("\n").filter((l) => l.includes("queryRunner.query(") && !l.toLowerCase().includes(changed)).length;
+  return { statements, spurious };
+}
+
+/**
+ * `retort check` and `retort autogen` end to end on a generated project whose database
+ * is at head but for one added column, beside TypeORM's own `migration:generate`
+ * (ts-node in transpile-only mode) on the same database.
+ */
+export async function benchEndToEnd(target: TestTarget, entities: number): Promise<EndToEndFigure> {
+  const db = await createTestDatabase(target);
+  const dir = join(REPO, ".bench-tmp", `e2e-${target.name}-${entities}`);
+  try {
+    const type = DATA_SOURCE_TYPE[target.name];
+    if (!type) throw new Error(`no end-to-end bench for ${target.name}`);
+    const project = writeGeneratedProject(dir, type, db.url, entities);
+    // The schema TypeORM itself creates: both tools then look at TypeORM's own spelling.
+    const sync = `require("@retort/loader").loadModule(${JSON.stringify(project.dataSourceFile)}).default.initialize().then((ds) => ds.synchronize().then(() => ds.destroy()))`;
+    mustSucceed(timedNode(["-e", sync], dir), "TypeORM synchronize");
+    addOneColumn(project, type);
+    const check = mustSucceed(timedNode([RETORT, "check", "--json"], dir), "retort check", [1]);
+    const autogen = mustSucceed(timedNode([RETORT, "autogen", "-m", "add extra", "--json"], dir), "retort autogen");
+    const typeorm = mustSucceed(
+      timedNode(["-r", "ts-node/register/transpile-only", TYPEORM_CLI, "migration:generate", "-d", "data-source.ts", "--dryrun", "migrations/typeorm-bench"], dir, {
+        TS_NODE_TRANSPILE_ONLY: "true",
+      }),
+      "typeorm migration:generate",
+    );
+    return {
+      target: target.name,
+      entities,
+      check: { ...check, operations: operationCount(check) },
+      autogen: { ...autogen, operations: operationCount(autogen) },
+      typeorm: { ...typeorm, ...typeormStatements(typeorm.stdout) },
+    };
+  } finally {
+    await db.drop();
+    if (!process.env.RETORT_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  }
+}
