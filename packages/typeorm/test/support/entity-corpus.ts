@@ -103,7 +103,7 @@ export class Book {
   @Column({ type: "decimal", precision: 8, scale: 2 }) price!: string;
   @Column({ type: "decimal", precision: 10, scale: 2, nullable: true, generatedType: "STORED", asExpression: ${JSON.stringify(`${q}price${q} * 2`)} })
   doublePrice!: string;
-  @ManyToOne(() => Author, { onDelete: "CASCADE", nullable: false }) author!: Author;
+  @ManyToOne(() => Author, { onDelete: "CASCADE", nullable: false, deferrable: "INITIALLY DEFERRED" }) author!: Author;
   @ManyToOne(() => Publisher, { onDelete: "SET NULL", onUpdate: "CASCADE", nullable: true }) publisher!: Publisher | null;
   @OneToOne(() => Cover, { nullable: true }) @JoinColumn({ name: "cover_id" }) cover!: Cover | null;
   @ManyToMany(() => Tag) @JoinTable({ name: "book_tags" }) tags!: Tag[];
