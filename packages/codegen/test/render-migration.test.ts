@@ -16,8 +16,11 @@ describe("renderMigration", () => {
     expect(l).to.include('export const dependsOn: string[] = ["aaaa1111"];');
     expect(l).to.include('export const message = "add user";');
     expect(l).to.include('export const createdAt = "2026-11-27T04:00:00.000Z";');
-    expect(l).to.include("export async function upgrade(op: MigrationOperations): Promise<void> {");
-    expect(l).to.include("export async function downgrade(op: MigrationOperations): Promise<void> {");
+    // an empty body names the parameter _op, so noUnusedParameters projects compile it
+    expect(l).to.include("export async function upgrade(_op: MigrationOperations): Promise<void> {");
+    expect(l).to.include("export async function downgrade(_op: MigrationOperations): Promise<void> {");
+    const full = lines((await renderMigration(input([addColumn("t", column("c", "text"))]))).source);
+    expect(full).to.include("export async function upgrade(op: MigrationOperations): Promise<void> {");
     expect(source.startsWith("/**\n * add user\n *\n * Revision: 1a2b3c4d5e6f\n * Revises: 0f9e8d7c6b5a\n")).to.equal(true);
   });
 
@@ -131,7 +134,7 @@ describe("renderMigration", () => {
 
   it("writes an empty downgrade for a one-way migration", async () => {
     const { source } = await renderMigration(input([addColumn("posts", column("x", "integer"))], { downgrade: [] }));
-    expect(source).to.match(/export async function downgrade\(op: MigrationOperations\): Promise<void> \{\s*\}\s*$/);
+    expect(source).to.match(/export async function downgrade\(_op: MigrationOperations\): Promise<void> \{\s*\}\s*$/);
   });
 
   it("is deterministic: the same input gives a byte-identical file", async () => {

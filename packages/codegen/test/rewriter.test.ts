@@ -130,7 +130,7 @@ describe("processRevisionDirectives", () => {
     const { source } = await renderMigration(directiveToInput(d, ctx));
     expect(source).to.include('export const revision = "feedface0001";');
     expect(source).to.include('export const message = "one way";');
-    expect(source).to.match(/export async function downgrade\(op: MigrationOperations\): Promise<void> \{\s*\}\s*$/);
+    expect(source).to.match(/export async function downgrade\(_op: MigrationOperations\): Promise<void> \{\s*\}\s*$/);
   });
 
   it("uses the rewriter itself as a processRevisionDirectives hook", async () => {

@@ -71,6 +71,7 @@ describe("generated files type-check against the op API", function () {
           exactOptionalPropertyTypes: true,
           noImplicitReturns: true,
           noUnusedLocals: true,
+          noUnusedParameters: true,
           noEmit: true,
           target: "es2022",
           lib: ["es2023"],

@@ -1,7 +1,7 @@
 import type { builders as Builders, printer as Printer } from "prettier/doc";
 import type { MigrationPlan } from "../render/migration-plan";
 import { OP_API_MODULE } from "../render/migration-plan";
-import { commentText, type Argument, type Call, type Statement } from "../render/statement";
+import { commentText, opParameter, type Argument, type Call, type Statement } from "../render/statement";
 import type { FastFormatOptions } from "./fast-format-options";
 
 type Doc = Builders.Doc;
@@ -116,7 +116,7 @@ class DocBuilder {
   }
 
   private migrationFunction(name: string, body: readonly Statement[]): Doc {
-    const signature = `export async function ${name}(op: MigrationOperations): Promise<void> `;
+    const signature = `export async function ${name}(${opParameter(body)}: MigrationOperations): Promise<void> `;
     return [signature, this.block(body)];
   }
 

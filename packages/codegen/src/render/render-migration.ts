@@ -3,7 +3,7 @@ import type { RenameHint } from "../analysis/rename-hints";
 import { writeCode } from "./code";
 import { literal } from "./literal";
 import { OP_API_MODULE, planMigration, type MigrationInput, type MigrationPlan } from "./migration-plan";
-import { statementsToCode, type Statement } from "./statement";
+import { opParameter, statementsToCode, type Statement } from "./statement";
 
 export { OP_API_MODULE, type MigrationInput } from "./migration-plan";
 
@@ -44,7 +44,7 @@ export async function writeWithTsMorph(plan: MigrationPlan): Promise<string> {
     name,
     isExported: true,
     isAsync: true,
-    parameters: [{ name: "op", type: "MigrationOperations" }],
+    parameters: [{ name: opParameter(body), type: "MigrationOperations" }],
     returnType: "Promise<void>",
     statements: (writer) => writeCode(writer, statementsToCode(body)),
   });

@@ -27,6 +27,11 @@ export interface Statement {
   readonly call: Call | null;
 }
 
+/** `_op` in an empty body, so projects with `noUnusedParameters` still compile the file. */
+export function opParameter(body: readonly Statement[]): string {
+  return body.some((s) => s.call !== null) ? "op" : "_op";
+}
+
 /** One line per comment, never breaking the `//` comment onto a second line. */
 export function commentText(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, " ").trimEnd();
