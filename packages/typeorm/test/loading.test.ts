@@ -133,6 +133,14 @@ for (const version of ["1.x", "0.3"] as TypeormVersion[]) {
       }
     });
 
+    it("names the entity file that does not compile", () => {
+      const broken = project.write("src/entity/broken.ts", "export class Broken { name: string = ; }");
+      expect(() => entitiesDataSource({ entities: ["src/entity/*.ts"], url: "sqlite::memory:", baseDir: project.dir }))
+        .to.throw(ModuleLoadError)
+        .with.property("message")
+        .that.includes(`Could not load ${broken}: it does not compile`);
+    });
+
     it("says which globs matched nothing, and where it looked", () => {
       expect(() => entitiesDataSource({ entities: ["entities/*.ts"], url: "sqlite::memory:", baseDir: project.dir }))
         .to.throw(NoEntityFilesError)
