@@ -229,7 +229,8 @@ class DocBuilder {
   }
 
   private property(key: string, value: Node): Doc {
-    if (!IDENTIFIER.test(key) && (UNICODE_IDENTIFIER.test(key) || /^\d/.test(key))) {
+    // prettier may unquote these (unicode identifiers, numbers) or measure them differently (wide characters)
+    if (!IDENTIFIER.test(key) && (UNICODE_IDENTIFIER.test(key) || /^\d/.test(key) || /[^\x20-\x7e]/.test(key))) {
       throw new FastPrintUnsupported(`key ${key}`);
     }
     const keyDoc = IDENTIFIER.test(key) ? key : this.string(key);
