@@ -126,10 +126,14 @@ export function createOperations(ctx: OperationsContext): Operations {
       run({ kind: "alterEnum", schema: options.schema ?? null, name, values: { from: options.existingValues, to: values } }),
     async batchAlterTable(name, body, options) {
       const operations: TableOperation[] = [];
-      await body(batchRecorder(on(name, options), operations));
+      const usings = new Map<TableOperation, string>();
+      await body(batchRecorder(on(name, options), operations, usings));
       const op = { kind: "batchAlterTable" as const, ...ref(name, options), operations, recreate: options?.recreate ?? "auto" };
       // PostgreSQL and MySQL ALTER anything in place: each op runs as its own (live-checked) statement.
-      if (ctx.dialect !== "sqlite") return runAll(operations);
+      if (ctx.dialect !== "sqlite") {
+        for (const inner of operations) await run(inner, usings.get(inner));
+        return;
+      }
       if (offline) return run(op);
       performed.push(op);
       await runSqliteBatch(ctx.db, op, async (inPlace) => {

@@ -68,7 +68,7 @@ describeEachTarget(
       ]);
       await op.bulkInsert("metric", [{ id: 1, v: "12", flag: "yes" }, { id: 2, v: "40", flag: "no" }]);
       await op.alterColumn("metric", "v", { type: "integer" });
-      await op.alterColumn("metric", "flag", { type: "boolean", using: "flag = 'yes'" });
+      await op.batchAlterTable("metric", (b) => b.alterColumn("flag", { type: "boolean", using: "flag = 'yes'" }));
       expect(await rows("SELECT v, flag FROM metric ORDER BY id")).to.deep.equal([{ v: 12, flag: true }, { v: 40, flag: false }]);
       await op.execute("INSERT INTO metric (id) VALUES (3)");
       expect(await rows("SELECT v FROM metric WHERE id = 3")).to.deep.equal([{ v: 7 }]);
