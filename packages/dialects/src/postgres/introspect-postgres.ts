@@ -12,6 +12,7 @@ import {
   type ConstraintRow,
   type EnumRow,
   type IndexRow,
+  type JsonRows,
   type SchemasRow,
   type TableRow,
 } from "./catalog-queries";
@@ -42,7 +43,7 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
   const schemas = schemaIncluded(null) ? [defaultSchema, ...otherSchemas] : otherSchemas;
 
   const tables = new Map<number, ReflectedTable>();
-  for (const row of await db.query<TableRow>(TABLES_SQL, [schemas])) {
+  for (const row of await jsonRows<TableRow>(db, TABLES_SQL, schemas)) {
     const schema = row.schema === defaultSchema ? null : row.schema;
     const table = newReflectedTable(schema, row.name, row.comment);
     // For a table itself Alembic leaves tableName out and names the table in schemaQualifiedTableName.
@@ -51,21 +52,21 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
   }
   const oids = oidArray([...tables.keys()]);
 
-  const enumRows = await db.query<EnumRow>(ENUMS_SQL);
+  const enumRows = await jsonRows<EnumRow>(db, ENUMS_SQL);
   const enumsByOid = new Map(enumRows.map((e) => [e.oid, e]));
 
-  for (const row of await db.query<ColumnRow>(COLUMNS_SQL, [oids])) {
+  for (const row of await jsonRows<ColumnRow>(db, COLUMNS_SQL, oids)) {
     const table = tables.get(row.table_oid);
     if (!table) continue;
     table.columnNames.set(row.attnum, row.name);
     if (includeName(row.name, "column", table.parents))
       table.columns.push(readColumn(row, enumsByOid, defaultSchema, normalize));
   }
-  for (const row of await db.query<ConstraintRow>(CONSTRAINTS_SQL, [oids])) {
+  for (const row of await jsonRows<ConstraintRow>(db, CONSTRAINTS_SQL, oids)) {
     const table = tables.get(row.table_oid);
     if (table) addConstraint(table, row, defaultSchema, includeName, normalize);
   }
-  for (const row of await db.query<IndexRow>(INDEXES_SQL, [oids])) {
+  for (const row of await jsonRows<IndexRow>(db, INDEXES_SQL, oids)) {
     const table = tables.get(row.table_oid);
     if (table) addIndex(table, row, includeName, normalize);
   }
@@ -77,6 +78,12 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
     tables: [...tables.values()].map(toTableModel),
     enums: reflectEnums(enumRows, defaultSchema, new Set(schemas), includeName),
   });
+}
+
+/** Oids come back as JSON numbers from every query, so Map keys match across them. */
+async function jsonRows<Row>(db: Queryable, sql: string, ...params: unknown[]): Promise<Row[]> {
+  const [result] = await db.query<JsonRows<Row>>(sql, params);
+  return result?.rows ?? [];
 }
 
 function reflectEnums(
