@@ -21,13 +21,35 @@ export function foreignKeySignature(fk: ForeignKeyModel, actionSynonyms: Readonl
 
 const startsWith = (columns: readonly (string | null)[], prefix: readonly string[]) => prefix.every((c, i) => columns[i] === c);
 
-/** Whether some key or index of the table (other than one named `except`) can serve lookups on `columns`. */
-function covered(t: TableModel, columns: readonly string[], except: string | null): boolean {
+/** Whether some key or index of the table (other than those named in `except`) can serve lookups on `columns`. */
+function covered(t: TableModel, columns: readonly string[], except: ReadonlySet<string | null>): boolean {
   return (
     (t.primaryKey !== null && startsWith(t.primaryKey.columns, columns)) ||
-    t.uniques.some((u) => u.name !== except && startsWith(u.columns, columns)) ||
-    t.indexes.some((i) => i.name !== except && startsWith(i.parts.map((p) => p.column), columns))
+    t.uniques.some((u) => !except.has(u.name) && startsWith(u.columns, columns)) ||
+    t.indexes.some((i) => !except.has(i.name) && startsWith(i.parts.map((p) => p.column), columns))
   );
+}
+
+/** Names of the indexes and unique constraints this table's changes drop. */
+function droppedIndexNames(out: TableChanges): Set<string | null> {
+  const names = new Set<string | null>();
+  for (const op of out.dropConstraints) {
+    if (op.kind === "dropIndex") names.add(op.index.name);
+    if (op.kind === "dropConstraint" && op.constraint.type === "unique") names.add(op.constraint.unique.name);
+  }
+  return names;
+}
+
+/**
+ * MySQL refuses to drop the index a foreign key uses ("needed in a foreign key
+ * constraint"). A kept key whose columns only the dropped indexes cover is dropped first
+ * and created again after (InnoDB then makes its own index if nothing else covers it).
+ */
+function losesItsIndex(scope: TableScope, fk: ForeignKeyModel, dropped: ReadonlySet<string | null>): boolean {
+  if (!scope.traits.implicitForeignKeyIndex || dropped.size === 0) return false;
+  const implicit = fk.name === null ? null : /_ibfk_\d+$/.test(fk.name) ? fk.columns[0] : fk.name;
+  const hiddenImplicit = !covered(scope.actual, fk.columns, new Set([implicit]));
+  return !hiddenImplicit && !covered(scope.actual, fk.columns, new Set([...dropped, implicit]));
 }
 
 /**
@@ -41,7 +63,7 @@ function covered(t: TableModel, columns: readonly string[], except: string | nul
 function implicitIndexLeftBehind(scope: TableScope, fk: ForeignKeyModel): IndexModel | null {
   if (!scope.traits.implicitForeignKeyIndex || fk.name === null) return null;
   const name = /_ibfk_\d+$/.test(fk.name) ? fk.columns[0] : fk.name;
-  if (covered(scope.actual, fk.columns, name)) return null;
+  if (covered(scope.actual, fk.columns, new Set([name]))) return null;
   const stillNeeded =
     scope.target.foreignKeys.some((t) => startsWith(t.columns, fk.columns) || startsWith(fk.columns, t.columns)) ||
     scope.target.indexes.some((i) => i.name === name);
@@ -61,6 +83,11 @@ export function compareForeignKeys(scope: TableScope, out: TableChanges): void {
     const index = implicitIndexLeftBehind(scope, a);
     if (index) out.dropForeignKeys.push({ kind: "dropIndex", ...where, index, concurrently: false });
   }
-  for (const [t, a] of both) keep(t, a);
+  const dropped = droppedIndexNames(out);
+  for (const [t, a] of both) {
+    if (!keep(t, a) || !losesItsIndex(scope, a, dropped)) continue;
+    out.dropForeignKeys.push({ kind: "dropConstraint", ...where, constraint: { type: "foreignKey", foreignKey: a } });
+    out.createForeignKeys.push({ kind: "createForeignKey", ...where, foreignKey: t });
+  }
   for (const t of onlyTarget) if (keep(t, null)) out.createForeignKeys.push({ kind: "createForeignKey", ...where, foreignKey: t });
 }

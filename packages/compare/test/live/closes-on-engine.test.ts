@@ -38,7 +38,15 @@ async function run(db: Queryable, op: Operation): Promise<void> {
     const before = current.tables.find((t) => t.name === op.table);
     if (!before) throw new Error(`table ${op.table} not found`);
     await db.query("PRAGMA foreign_keys = OFF");
-    for (const sql of planSqliteRebuild(before, op.operations, []).statements) await db.query(sql);
+    const objects = await db.query<{ type: string; name: string; tbl_name: string; sql: string }>(
+      "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('table', 'trigger', 'view') AND sql IS NOT NULL ORDER BY rowid",
+    );
+    const live = {
+      tableSql: objects.find((o) => o.type === "table" && o.name === op.table)?.sql ?? "",
+      triggers: objects.filter((o) => o.type === "trigger" && o.tbl_name === op.table).map((o) => o.sql),
+      views: objects.filter((o) => o.type === "view").map((o) => ({ name: o.name, sql: o.sql })),
+    };
+    for (const sql of planSqliteRebuild(before, op.operations, live).statements) await db.query(sql);
     await db.query("PRAGMA foreign_keys = ON");
     return;
   }

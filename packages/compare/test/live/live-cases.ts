@@ -66,6 +66,15 @@ export const CASES: readonly LiveCase[] = [
     // InnoDB keeps the index it made for the key; nothing else needs it, so it goes too.
     kindsBy: { mysql: { kinds: ["add_fk"], reverse: ["remove_fk", "remove_index"] } },
   },
+  {
+    title: "an index on a foreign key's column",
+    actual: {},
+    target: { postIndex: true },
+    kinds: ["add_index"],
+    reverse: ["remove_index"],
+    // MySQL will not drop the index a key uses: the key goes first and comes back after.
+    kindsBy: { mysql: { kinds: ["add_index"], reverse: ["remove_fk", "remove_index", "add_fk"] } },
+  },
   { title: "a foreign key's ON DELETE", target: { foreignKey: { onDelete: "SET NULL" } }, kinds: ["remove_fk", "add_fk"], reverse: ["remove_fk", "add_fk"] },
   { title: "a primary key", actual: { itemKey: null }, target: {}, kinds: ["add_pk"], reverse: ["remove_pk"] },
   { title: "a primary key on other columns", target: { itemKey: ["a", "b"] }, kinds: ["remove_pk", "add_pk"], reverse: ["remove_pk", "add_pk"] },

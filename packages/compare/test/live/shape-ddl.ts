@@ -20,6 +20,8 @@ export interface Shape {
   readonly check: string | null;
   readonly foreignKey: { readonly onDelete: string } | null;
   readonly itemKey: readonly string[] | null;
+  /** An index of its own on `post.user_id`, the foreign key's column. */
+  readonly postIndex: boolean;
   /** PostgreSQL: an enum type `mood` and a column of it; MySQL: an inline ENUM column. */
   readonly mood: readonly string[] | null;
 }
@@ -38,6 +40,7 @@ export const BASE_SHAPE: Shape = {
   check: null,
   foreignKey: { onDelete: "CASCADE" },
   itemKey: ["a"],
+  postIndex: false,
   mood: null,
 };
 
@@ -67,6 +70,7 @@ export function shapeDdl(family: Family, s: Shape): string[] {
     const fk = s.foreignKey ? `, CONSTRAINT fk_post_user FOREIGN KEY (user_id) REFERENCES ${q("user")} (id) ON DELETE ${s.foreignKey.onDelete}` : "";
     statements.push(`CREATE TABLE post (id integer NOT NULL PRIMARY KEY, user_id integer${fk})`);
   }
+  if (s.postTable && s.postIndex) statements.push(`CREATE INDEX idx_post_user ON post (user_id)`);
   if (s.tagTable) statements.push(`CREATE TABLE tag (id integer NOT NULL PRIMARY KEY, label varchar(20))`);
   const key = s.itemKey ? `, PRIMARY KEY (${s.itemKey.join(", ")})` : "";
   statements.push(`CREATE TABLE item (a integer NOT NULL, b integer NOT NULL${key})`);

@@ -132,6 +132,28 @@ describe("compareSchemas: indexes and constraints", () => {
       expect(compareSchemas(model("mariadb", base), withImplicit)).to.deep.equal([]);
     });
 
+    it("on MySQL, drops InnoDB's index with a key nothing else needs, and keeps it for a key that stays", () => {
+      const noFk = model("mariadb", withTable(base, "post", () => ({ foreignKeys: [] })));
+      const ops = compareSchemas(noFk, model("mariadb", base));
+      expect(ops.map((o) => o.kind)).to.deep.equal(["dropConstraint", "dropIndex"]);
+      expect(describeOperations(ops).map((e) => [e.kind, e.name])).to.deep.equal([
+        ["remove_fk", "FK_post_user"],
+        ["remove_index", "FK_post_user"],
+      ]);
+      const changed = onPost(() => ({ foreignKeys: [fk("FK_post_user", ["user_id"], "user", ["id"], { onDelete: "CASCADE" })] }), "mariadb");
+      expect(kindsOf(compareSchemas(changed, model("mariadb", base)))).to.deep.equal(["remove_fk", "add_fk"]);
+      const covered = onPost(() => ({ indexes: [index("IDX_user", ["user_id"])] }), "mariadb");
+      expect(kindsOf(compareSchemas(noFk, covered))).to.deep.equal(["remove_fk", "remove_index"]);
+      expect(compareSchemas(noFk, covered).map((o) => (o.kind === "dropIndex" ? o.index.name : o.kind))).to.deep.equal(["dropConstraint", "IDX_user"]);
+    });
+
+    it("on MySQL, drops and re-creates a kept key whose only index goes away", () => {
+      const covered = onPost(() => ({ indexes: [index("IDX_user", ["user_id"])] }), "mariadb");
+      const ops = compareSchemas(model("mariadb", base), covered);
+      expect(ops.map((o) => o.kind)).to.deep.equal(["dropConstraint", "dropIndex", "createForeignKey"]);
+      expect(kindsOf(compareSchemas(model("postgres", base), onPost(() => ({ indexes: [index("IDX_user", ["user_id"])] }))))).to.deep.equal(["remove_index"]);
+    });
+
     it("drops foreign keys before the tables they reference and creates them after", () => {
       const noUser = model("postgres", [{ ...base[1], foreignKeys: [] }]);
       expect(compareSchemas(noUser, actual).map((o) => o.kind)).to.deep.equal(["dropConstraint", "dropTable"]);
