@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 
@@ -13,9 +13,9 @@ const LEFT_OUT = new Set(["retort.config.ts", "migrations", "node_modules", "blo
  * `retort init`), whose node_modules is the repo's: typeorm and @retort/cli resolve as in
  * a real install.
  */
-export function copyExample(): string {
+export function copyExample(example = EXAMPLE): string {
   const dir = mkdtempSync(join(tmpdir(), "retort-demo-"));
-  cpSync(EXAMPLE, dir, { recursive: true, filter: (source) => source === EXAMPLE || !LEFT_OUT.has(basename(source)) });
+  cpSync(example, dir, { recursive: true, filter: (source) => source === example || !LEFT_OUT.has(basename(source)) });
   symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"), "dir");
   return dir;
 }
@@ -32,11 +32,11 @@ export function editFile(dir: string, file: string, before: string, after: strin
   writeFileSync(path, text.replace(before, after));
 }
 
-/** The migration files, oldest first (their names start with the date). */
+/** The migration files (their order is not their history: names carry random revision ids). */
 export function migrationFiles(dir: string): string[] {
   const folder = join(dir, "migrations");
+  if (!existsSync(folder)) return [];
   return readdirSync(folder)
     .filter((f) => f.endsWith(".ts"))
-    .sort()
     .map((f) => join("migrations", f));
 }

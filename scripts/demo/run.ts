@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { copyExample, editFile, migrationFiles, removeProject } from "./demo-project";
 import { app, heading, retort, showFile, StepFailed } from "./step";
 
@@ -6,6 +7,15 @@ const USER_FILE = "src/entities/user.ts";
 const LONGER_NAME = ['@Column({ type: "varchar", length: 100 })\n  name!: string;', '@Column({ type: "varchar", length: 200 })\n  name!: string;'] as const;
 const NEW_COLUMN = ["  @OneToMany(", '  @Column({ type: "text", nullable: true })\n  bio?: string;\n\n  @OneToMany('] as const;
 
+/** `retort autogen -m <message>`, then the file it wrote. */
+function autogen(dir: string, message: string): void {
+  const before = new Set(migrationFiles(dir));
+  retort(["autogen", "-m", message], dir);
+  const written = migrationFiles(dir).filter((f) => !before.has(f));
+  if (written.length !== 1) throw new StepFailed(`autogen should have written one migration file, found ${written.length}.`);
+  showFile(dir, written[0]);
+}
+
 /** Runs the whole cycle in `dir`; throws StepFailed at the first step that does not go as it should. */
 function cycle(dir: string): void {
   heading("1. init: retort.config.ts and an empty migrations/ folder");
@@ -13,8 +23,7 @@ function cycle(dir: string): void {
   showFile(dir, "retort.config.ts");
 
   heading("2. autogen: compare the entities with the (empty) database, write the first migration");
-  retort(["autogen", "-m", "initial schema"], dir);
-  showFile(dir, migrationFiles(dir)[0]);
+  autogen(dir, "initial schema");
 
   heading("3. upgrade: apply it, then let the app write a post");
   retort(["upgrade"], dir);
@@ -28,8 +37,7 @@ function cycle(dir: string): void {
   retort(["check"], dir, 1);
 
   heading("5. autogen: the second migration (SQLite cannot alter a column's type: a batch rebuild)");
-  retort(["autogen", "-m", "user bio, longer names"], dir);
-  showFile(dir, migrationFiles(dir)[1]);
+  autogen(dir, "user bio, longer names");
 
   heading("6. upgrade, then check: in sync, and the app's first post survived the rebuild");
   retort(["upgrade"], dir);
@@ -41,11 +49,14 @@ function cycle(dir: string): void {
 /**
  * `npm run demo`: the whole retort cycle on a copy of examples/blog and an embedded
  * SQLite file, with no server: init, autogen, upgrade, change an entity, autogen,
- * upgrade, check. Exits 1 when a step fails. `--keep` keeps the temporary project.
+ * upgrade, check. Exits 1 when a step fails. `--keep` keeps the temporary project;
+ * `--example <dir>` runs on another copy of the example (the tests break one on purpose).
  */
 function main(): void {
-  const dir = copyExample();
-  const keep = process.argv.includes("--keep");
+  const args = process.argv.slice(2);
+  const example = args.includes("--example") ? resolve(args[args.indexOf("--example") + 1] ?? ".") : undefined;
+  const dir = copyExample(example);
+  const keep = args.includes("--keep");
   console.log(`retort demo in ${dir} (a copy of examples/blog, SQLite file blog.sqlite)`);
   try {
     cycle(dir);
