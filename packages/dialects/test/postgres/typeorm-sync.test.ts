@@ -69,72 +69,74 @@ const expectedAuthor = table("author", {
   checks: [{ name: "CHK_name", expression: "length(name) > 0" }],
 });
 
-describeEachTarget(
-  "introspectPostgres of a TypeORM-synchronised schema",
-  (ctx) => {
-    let model: SchemaModel;
-    /** What TypeORM writes after DEFAULT, per `table.column`. */
-    const typeormDefaults = new Map<string, string>();
+for (const version of ["typeorm", "typeorm-0.3"] as const) {
+  describeEachTarget(
+    `introspectPostgres of a schema synchronised by ${version}`,
+    (ctx) => {
+      let model: SchemaModel;
+      /** What TypeORM writes after DEFAULT, per `table.column`. */
+      const typeormDefaults = new Map<string, string>();
 
-    before(async () => {
-      const typeorm = (await import("typeorm")) as TypeOrm;
-      const dataSource = new typeorm.DataSource({
-        type: "postgres",
-        url: ctx.db.url,
-        entities: entities(typeorm),
-        synchronize: true,
-      });
-      await dataSource.initialize();
-      for (const meta of dataSource.entityMetadatas) {
-        for (const c of meta.columns) {
-          const ddl = dataSource.driver.normalizeDefault(c);
-          if (ddl !== undefined) typeormDefaults.set(`${meta.tableName}.${c.databaseName}`, ddl);
+      before(async () => {
+        const typeorm = (await import(version)) as TypeOrm;
+        const dataSource = new typeorm.DataSource({
+          type: "postgres",
+          url: ctx.db.url,
+          entities: entities(typeorm),
+          synchronize: true,
+        } as import("typeorm").DataSourceOptions);
+        await dataSource.initialize();
+        for (const meta of dataSource.entityMetadatas) {
+          for (const c of meta.columns) {
+            const ddl = dataSource.driver.normalizeDefault(c);
+            if (ddl !== undefined) typeormDefaults.set(`${meta.tableName}.${c.databaseName}`, ddl);
+          }
         }
-      }
-      await dataSource.destroy();
-      const db = await connect(ctx.db.url);
-      try {
-        model = await introspect(db);
-      } finally {
-        await db.close();
-      }
-    });
+        await dataSource.destroy();
+        const db = await connect(ctx.db.url);
+        try {
+          model = await introspect(db);
+        } finally {
+          await db.close();
+        }
+      });
 
-    it("reflects TypeORM's tables in canonical spelling", () => {
-      const author = tableOf(model, "author");
-      expect({ ...author, primaryKey: null, uniques: [] }).to.deep.equal(expectedAuthor);
-      expect(author.primaryKey?.columns).to.deep.equal(["id"]);
-      expect(author.uniques.map((u) => u.columns)).to.deep.equal([["email"], ["name", "score"]]);
-      const post = tableOf(model, "post");
-      expect(post.columns).to.deep.equal([
-        column("id", "uuid", { nullable: false, default: "uuid_generate_v4()" }),
-        column("authorId", "integer"),
-      ]);
-      expect(post.foreignKeys).to.deep.equal([
-        {
-          name: "FK_post_author",
-          columns: ["authorId"],
-          referencedSchema: null,
-          referencedTable: "author",
-          referencedColumns: ["id"],
-          onDelete: "CASCADE",
-          onUpdate: "NO ACTION",
-          deferrable: null,
-        },
-      ]);
-      expect(model.enums).to.deep.equal([{ schema: null, name: "author_role_enum", values: ["admin", "editor"] }]);
-    });
+      it("reflects TypeORM's tables in canonical spelling", () => {
+        const author = tableOf(model, "author");
+        expect({ ...author, primaryKey: null, uniques: [] }).to.deep.equal(expectedAuthor);
+        expect(author.primaryKey?.columns).to.deep.equal(["id"]);
+        expect(author.uniques.map((u) => u.columns)).to.deep.equal([["email"], ["name", "score"]]);
+        const post = tableOf(model, "post");
+        expect(post.columns).to.deep.equal([
+          column("id", "uuid", { nullable: false, default: "uuid_generate_v4()" }),
+          column("authorId", "integer"),
+        ]);
+        expect(post.foreignKeys).to.deep.equal([
+          {
+            name: "FK_post_author",
+            columns: ["authorId"],
+            referencedSchema: null,
+            referencedTable: "author",
+            referencedColumns: ["id"],
+            onDelete: "CASCADE",
+            onUpdate: "NO ACTION",
+            deferrable: null,
+          },
+        ]);
+        expect(model.enums).to.deep.equal([{ schema: null, name: "author_role_enum", values: ["admin", "editor"] }]);
+      });
 
-    it("normalises each default as TypeORM writes it to what the server reports", () => {
-      expect(typeormDefaults.size).to.be.at.least(7);
-      for (const [key, ddl] of typeormDefaults) {
-        const [tableName, columnName] = key.split(".") as [string, string];
-        const reflected = tableOf(model, tableName).columns.find((c) => c.name === columnName)!;
-        expect(postgresRules.normalizeDefault(ddl, reflected.type), `${key} DEFAULT ${ddl}`).to.equal(
-          reflected.default,
-        );
-      }
-    });
-  },
-  { targets: ["postgres"] },
-);
+      it("normalises each default as TypeORM writes it to what the server reports", () => {
+        expect(typeormDefaults.size).to.be.at.least(7);
+        for (const [key, ddl] of typeormDefaults) {
+          const [tableName, columnName] = key.split(".") as [string, string];
+          const reflected = tableOf(model, tableName).columns.find((c) => c.name === columnName)!;
+          expect(postgresRules.normalizeDefault(ddl, reflected.type), `${key} DEFAULT ${ddl}`).to.equal(
+            reflected.default,
+          );
+        }
+      });
+    },
+    { targets: ["postgres"] },
+  );
+}
