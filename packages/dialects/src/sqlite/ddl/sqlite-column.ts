@@ -39,7 +39,7 @@ export function sqliteColumnDefinition(c: ColumnModel, primaryKey: readonly stri
   if (isInlineRowid(c, primaryKey)) {
     // Only a column typed exactly INTEGER aliases the rowid (https://www.sqlite.org/lang_createtable.html#rowid).
     const auto = c.autoIncrement === "rowid" ? "" : " AUTOINCREMENT";
-    return `${q.ident(c.name)} integer PRIMARY KEY${auto} NOT NULL`;
+    return `${q.ident(c.name)} integer PRIMARY KEY${auto}${c.nullable ? "" : " NOT NULL"}`;
   }
   const parts = [q.ident(c.name), formatSqliteType(c.type)];
   if (!c.nullable) parts.push("NOT NULL");
