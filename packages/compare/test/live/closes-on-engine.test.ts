@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import type { Operation, Queryable, SchemaModel, TableOperation } from "@retort/core";
+import { applyOperations, type Operation, type Queryable, type SchemaModel, type TableOperation } from "@retort/core";
 import { connect, introspect, planSqliteRebuild, renderOperation, sqliteAltersInPlace } from "@retort/dialects";
 import { createTestDatabase, describeEachTarget, type TestTarget } from "@retort/testing";
 import { compareSchemas, describeLine, describeOperations } from "../../src";
@@ -81,13 +81,17 @@ describeEachTarget("compareSchemas' operations, run on the engine, close the dif
       it(`${c.title} (${direction})`, async () => {
         const shape = (s: Partial<Shape>): Shape => ({ ...BASE_SHAPE, ...s });
         const target: SchemaModel = await withDatabase(ctx.target, shapeDdl(family, shape(to)), (db) => introspect(db));
-        const left = await withDatabase(ctx.target, shapeDdl(family, shape(from)), async (db) => {
-          const ops = compareSchemas(target, await introspect(db));
+        const { left, offlineVsLive } = await withDatabase(ctx.target, shapeDdl(family, shape(from)), async (db) => {
+          const before = await introspect(db);
+          const ops = compareSchemas(target, before);
           expect(ops).not.to.deep.equal([]);
           for (const op of family === "sqlite" ? batched(ops) : ops) await run(db, op);
-          return compareSchemas(target, await introspect(db));
+          const after = await introspect(db);
+          // The pure twin: applying the ops to the model offline gives what the engine has now.
+          return { left: compareSchemas(target, after), offlineVsLive: compareSchemas(applyOperations(before, ops), after) };
         });
         expect(describeOperations(left).map(describeLine)).to.deep.equal([]);
+        expect(describeOperations(offlineVsLive).map(describeLine)).to.deep.equal([]);
       });
     }
   }
