@@ -92,7 +92,9 @@ function assembleColumn(row: ColumnRow, parsed: ParsedTable, autoIncrement: Colu
   const source = parsed.columns.get(row.name.toLowerCase());
   const generated = row.hidden === 2 || row.hidden === 3;
   return column(row.name, type, {
-    nullable: row.not_null === 0,
+    // A rowid alias never holds NULL (inserting one assigns the next id), whatever the
+    // pragma says; other key columns of rowid tables can: https://www.sqlite.org/lang_createtable.html#the_primary_key
+    nullable: row.not_null === 0 && autoIncrement === null,
     default: row.dflt_value === null ? null : sqliteRules.normalizeDefault(row.dflt_value, type),
     autoIncrement,
     generated:

@@ -204,6 +204,12 @@ describeEachTarget(
       expect(table_("desc_table").columns[0].autoIncrement).to.equal("rowid");
     });
 
+    it("sees a rowid alias as NOT NULL even when not declared so, unlike other key columns", () => {
+      expect(table_("desc_table").columns[0].nullable).to.equal(false);
+      expect(table_("desc_column").columns[0].nullable).to.equal(true);
+      expect(table_("plain_int").columns[0].nullable).to.equal(true);
+    });
+
     it("sees no rowid alias for int, WITHOUT ROWID or keyless tables", () => {
       expect(table_("plain_int").columns).to.deep.equal([column("id", "int"), column("v", "")]);
       expect(table_("plain_int").primaryKey).to.deep.equal({ name: null, columns: ["id"] });
