@@ -14,7 +14,7 @@ export * from "./scripts/checksum";
 export * from "./scripts/migration-script";
 export * from "./scripts/script-errors";
 export * from "./scripts/script-directory";
-export * from "./scripts/write-revision";
+export * from "./scripts/new-revision";
 export * from "./version/version-table";
 export { quoteIdent as quoteVersionIdent } from "./version/sql-text";
 export * from "./lock/lock-errors";

@@ -1,31 +1,23 @@
-import { randomBytes } from "node:crypto";
 import type { Operation } from "@retort/core";
 import {
   applyRenames,
   directiveToInput,
-  formatSource,
   migrationFileName,
-  renderMigration,
-  Rewriter,
+  renderFormattedMigration,
+  runRevisionHooks,
   writeMigrationFile,
   type ProcessRevisionDirectives,
+  type Rewriter,
   type RevisionContext,
-  type RevisionDirective,
 } from "@retort/codegen";
 import { describeOperations, type DiffEntry } from "@retort/compare";
 import { renderOperation } from "@retort/dialects";
-import { chooseParent } from "@retort/runtime";
+import { planRevision, type NewRevisionOptions } from "@retort/runtime";
 import { join } from "node:path";
 import { compareProject, type CheckResult } from "./check";
 import type { ProjectOptions } from "../project/session";
 
-export interface AutogenOptions extends ProjectOptions {
-  readonly message: string;
-  readonly head?: string;
-  readonly branchLabels?: readonly string[];
-  readonly dependsOn?: readonly string[];
-  readonly revId?: string;
-  readonly splice?: boolean;
+export interface AutogenOptions extends ProjectOptions, NewRevisionOptions {
   /** Render and return the file, write nothing. */
   readonly dryRun?: boolean;
   /** Also return the SQL the upgrade would run. */
@@ -36,8 +28,6 @@ export interface AutogenOptions extends ProjectOptions {
   readonly renameColumns?: readonly string[];
   /** `old=new`: turn that table drop + create into a rename. */
   readonly renameTables?: readonly string[];
-  /** Fixed clock, for reproducible files. */
-  readonly now?: Date;
 }
 
 export interface AutogenResult extends CheckResult {
@@ -54,19 +44,11 @@ export interface AutogenResult extends CheckResult {
   readonly statements?: readonly string[];
 }
 
-function hooksOf(config: { processRevisionDirectives?: unknown; rewriter?: unknown }): ProcessRevisionDirectives[] {
-  const hooks: ProcessRevisionDirectives[] = [];
-  if (config.rewriter instanceof Rewriter) hooks.push(config.rewriter.processRevisionDirectives);
-  else if (config.rewriter !== undefined) hooks.push((config.rewriter as Rewriter).processRevisionDirectives);
-  if (typeof config.processRevisionDirectives === "function") hooks.push(config.processRevisionDirectives as ProcessRevisionDirectives);
-  return hooks;
-}
-
 /** `retort autogen -m`: compare, then write one migration file (SPEC.md §2, §4). */
 export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
   const cmp = await compareProject(options, "autogen");
   const { config, scripts } = cmp;
-  const parent = chooseParent(scripts, { message: options.message, head: options.head, splice: options.splice });
+  const planned = planRevision(scripts, options);
   const renamed: Operation[] =
     options.renameColumns?.length || options.renameTables?.length
       ? applyRenames(cmp.ops, { columns: options.renameColumns, tables: options.renameTables })
@@ -76,19 +58,26 @@ export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
     renderAsBatch: config.renderAsBatch ?? cmp.dialect === "sqlite",
     autogenerate: true,
   };
-  const directives: RevisionDirective[] = [
+  const directives = await runRevisionHooks(
+    ctx,
+    cmp.databaseHeads,
+    [
+      {
+        revId: planned.revision,
+        message: planned.message,
+        downRevision: planned.downRevision as string | string[] | null,
+        branchLabels: [...planned.branchLabels],
+        dependsOn: [...planned.dependsOn],
+        createdAt: planned.createdAt,
+        upgradeOps: renamed,
+        downgradeOps: null,
+      },
+    ],
     {
-      revId: options.revId ?? randomBytes(6).toString("hex"),
-      message: options.message,
-      downRevision: parent,
-      branchLabels: [...(options.branchLabels ?? [])],
-      dependsOn: [...(options.dependsOn ?? [])],
-      createdAt: (options.now ?? new Date()).toISOString(),
-      upgradeOps: renamed,
-      downgradeOps: null,
+      rewriter: config.rewriter as Rewriter | undefined,
+      processRevisionDirectives: config.processRevisionDirectives as ProcessRevisionDirectives | undefined,
     },
-  ];
-  for (const hook of hooksOf(config)) await hook(ctx, cmp.databaseHeads, directives);
+  );
   const operations: DiffEntry[] = describeOperations(renamed);
   const base = { upToDate: cmp.upToDate, dialect: cmp.dialect, operations };
   const directive = directives[0];
@@ -99,9 +88,8 @@ export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
     ? input.upgrade.flatMap((op) => renderOperation(op, { dialect: cmp.dialect, serverVersion: cmp.serverVersion }))
     : undefined;
   if (options.dryRun) {
-    const rendered = await renderMigration(input);
-    const source = await formatSource(rendered.source, join(config.migrations, migrationFileName(input)));
-    return { ...base, revision: directive.revId, source, warnings: rendered.warnings, renameHints: rendered.hints.flatMap((h) => h.comment), statements };
+    const rendered = await renderFormattedMigration(input, join(config.migrations, migrationFileName(input)));
+    return { ...base, revision: directive.revId, source: rendered.source, warnings: rendered.warnings, renameHints: rendered.hints.flatMap((h) => h.comment), statements };
   }
   const written = await writeMigrationFile(config.migrations, input, { postWrite: config.postWrite, cwd: config.projectDir });
   return {

@@ -8,9 +8,11 @@ import {
   loadScriptDirectory,
   MigrationRunner,
   showRevision,
+  planMerge,
+  planRevision,
   upgradeSql,
-  writeMergeFile,
-  writeRevisionFile,
+  type NewRevisionOptions,
+  type PlannedRevision,
   type CurrentResult,
   type HistoryResult,
   type MigrateResult,
@@ -19,8 +21,8 @@ import {
   type RevisionStart,
   type ScriptDirectory,
   type StampResult,
-  type WrittenRevision,
 } from "@retort/runtime";
+import { writeMigrationFile } from "@retort/codegen";
 import type { ResolvedConfig } from "../config/load-config";
 import { offlineDialect } from "../project/offline-dialect";
 import { connectionUrl, loadDataSourceFor, loadProjectConfig, withConnection, type ProjectOptions } from "../project/session";
@@ -114,23 +116,27 @@ export async function branches(options: ProjectOptions = {}) {
   return branchesOf(scripts);
 }
 
-export interface RevisionOptions extends ProjectOptions {
-  readonly message: string;
-  readonly head?: string;
-  readonly branchLabels?: readonly string[];
-  readonly dependsOn?: readonly string[];
-  readonly revId?: string;
-  readonly splice?: boolean;
+/** Where a new revision goes in the graph (`--head`, `--branch-label`, `--depends-on`, `--rev-id`, `--splice`). */
+export interface RevisionOptions extends ProjectOptions, NewRevisionOptions {}
+
+export interface WrittenRevision extends PlannedRevision {
+  readonly file: string;
+}
+
+/** Writes an empty migration for a planned header, formatted like every generated file. */
+async function writeEmpty(config: ResolvedConfig, planned: PlannedRevision): Promise<WrittenRevision> {
+  const written = await writeMigrationFile(config.migrations, { ...planned, upgrade: [] }, { postWrite: config.postWrite, cwd: config.projectDir });
+  return { ...planned, file: written.path };
 }
 
 /** `revision -m`: an empty migration file. */
 export async function revision(options: RevisionOptions): Promise<WrittenRevision> {
-  const { scripts } = await scriptsOf(options);
-  return writeRevisionFile(scripts, options);
+  const { config, scripts } = await scriptsOf(options);
+  return writeEmpty(config, planRevision(scripts, options));
 }
 
 /** `merge -m <msg> <rev> <rev>…`: a revision whose down revisions are the given ones. */
 export async function merge(revisions: readonly string[], options: ProjectOptions & { message: string; revId?: string }): Promise<WrittenRevision> {
-  const { scripts } = await scriptsOf(options);
-  return writeMergeFile(scripts, revisions, { message: options.message, revId: options.revId });
+  const { config, scripts } = await scriptsOf(options);
+  return writeEmpty(config, planMerge(scripts, revisions, { message: options.message, revId: options.revId }));
 }

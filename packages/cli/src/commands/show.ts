@@ -6,10 +6,13 @@ import { UsageError } from "./usage-error";
 
 /** The lines of a migration's upgrade() that call the op API: a summary of what it does. */
 function bodySummary(source: string): string[] {
-  return source
+  const start = source.search(/function\s+upgrade\s*\(/);
+  const end = source.search(/function\s+downgrade\s*\(/);
+  const body = start < 0 ? "" : source.slice(start, end > start ? end : undefined);
+  return body
     .split("\n")
     .map((l) => l.trim())
-    .filter((l) => /^await op\.|^op\./.test(l));
+    .filter((l) => /^(await )?op\.|^batch\./.test(l));
 }
 
 export const showCommand: Command = {

@@ -21,7 +21,8 @@ export interface MigrationInput {
   readonly upgrade: readonly Operation[];
   /** Default: `reverseAll(upgrade)`, the exact reverse. */
   readonly downgrade?: readonly Operation[];
-  readonly dialect: DialectName;
+  /** Judges destructive changes and SQLite batching; only an empty revision may leave it out. */
+  readonly dialect?: DialectName;
   /** Group table changes into `batchAlterTable` blocks. Default: `true` on SQLite. */
   readonly renderAsBatch?: boolean;
 }
@@ -37,12 +38,14 @@ export interface MigrationPlan {
 }
 
 export function planMigration(input: MigrationInput): MigrationPlan {
+  const dialect = input.dialect;
+  if (dialect === undefined && input.upgrade.length > 0) throw new TypeError("renderMigration: `dialect` is required when there are operations");
   const batch = input.renderAsBatch ?? input.dialect === "sqlite";
   const group = (ops: readonly Operation[]) => (batch ? groupIntoBatches(ops) : [...ops]);
   const hints = renameHints(input.upgrade);
   const warningsByOp = new Map<Operation, string>();
   for (const op of flattenOperations(input.upgrade)) {
-    const warning = destructiveWarning(op, input.dialect);
+    const warning = destructiveWarning(op, dialect!);
     if (warning !== null) warningsByOp.set(op, warning);
   }
   const annotations = new Map<Operation, string[]>();

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import {
   InvalidMigrationError,
   MissingDownRevisionError,
@@ -10,9 +10,10 @@ import {
   checksumOf,
   expandMergeTargets,
   loadScriptDirectory,
-  slug,
-  writeMergeFile,
-  writeRevisionFile,
+  planMerge,
+  planRevision,
+  type NewRevisionOptions,
+  type PlannedRevision,
 } from "../../src";
 import { migrationSource, tableMigration, writeScriptDir } from "../support/migration-files";
 
@@ -93,51 +94,46 @@ describe("script directory", () => {
   });
 });
 
-describe("revision and merge files", () => {
+describe("planning new revisions", () => {
   const now = new Date("2026-11-27T10:00:00Z");
 
-  it("writes an empty revision on the single head, named <date>_<rev>_<slug>.ts, that loads back", () => {
+  /** Plans a revision and writes its header as a file, as the CLI does through codegen. */
+  function add(dir: string, options: NewRevisionOptions): PlannedRevision {
+    const planned = planRevision(loadScriptDirectory(dir), options);
+    writeScriptDir([{ ...planned, up: [], down: [] }], dir);
+    return planned;
+  }
+
+  it("puts a new revision on the single head, with a fresh 12-hex id", () => {
     const dir = emptyDir();
-    const first = writeRevisionFile(loadScriptDirectory(dir), { message: "Create users!", now });
+    const first = add(dir, { message: "Create users!", now });
     expect(first.revision).to.match(/^[0-9a-f]{12}$/);
     expect(first.downRevision).to.equal(null);
-    expect(basename(first.file)).to.equal(`2026_11_27_${first.revision}_create_users.ts`);
-    const second = writeRevisionFile(loadScriptDirectory(dir), { message: "add email", revId: "given0000001", branchLabels: ["core"], now });
-    expect(second.revision).to.equal("given0000001");
-    const scripts = loadScriptDirectory(dir);
-    const loaded = scripts.scripts.get("given0000001")!;
-    expect(loaded.downRevisions).to.deep.equal([first.revision]);
-    expect(loaded.branchLabels).to.deep.equal(["core"]);
-    expect(loaded.message).to.equal("add email");
-    expect(loaded.createdAt).to.equal(now.toISOString());
+    expect(first.createdAt).to.equal(now.toISOString());
+    const second = add(dir, { message: "add email", revId: "given0000001", branchLabels: ["core"], now });
+    expect(second).to.deep.include({ revision: "given0000001", downRevision: first.revision, branchLabels: ["core"], message: "add email" });
+    expect(loadScriptDirectory(dir).graph.heads()).to.deep.equal(["given0000001"]);
   });
 
-  it("needs --head with several heads, --splice to branch from a non-head, and writes merges", () => {
+  it("needs --head with several heads, --splice to branch from a non-head, and plans merges", () => {
     const dir = emptyDir();
-    const a = writeRevisionFile(loadScriptDirectory(dir), { message: "a", revId: "a00000000001", now });
-    writeRevisionFile(loadScriptDirectory(dir), { message: "b", revId: "b00000000001", now });
-    expect(() => writeRevisionFile(loadScriptDirectory(dir), { message: "c", head: a.revision, now })).to.throw(RevisionWriteError, /--splice/);
-    writeRevisionFile(loadScriptDirectory(dir), { message: "c", head: a.revision, splice: true, revId: "c00000000001", branchLabels: ["side"], now });
-    expect(() => writeRevisionFile(loadScriptDirectory(dir), { message: "d", now })).to.throw(MultipleHeadsError, /merge/);
-    const onLabel = writeRevisionFile(loadScriptDirectory(dir), { message: "d", head: "side@head", revId: "d00000000001", now });
+    const a = add(dir, { message: "a", revId: "a00000000001", now });
+    add(dir, { message: "b", revId: "b00000000001", now });
+    expect(() => planRevision(loadScriptDirectory(dir), { message: "c", head: a.revision, now })).to.throw(RevisionWriteError, /--splice/);
+    add(dir, { message: "c", head: a.revision, splice: true, revId: "c00000000001", branchLabels: ["side"], now });
+    expect(() => planRevision(loadScriptDirectory(dir), { message: "d", now })).to.throw(MultipleHeadsError, /merge/);
+    const onLabel = add(dir, { message: "d", head: "side@head", revId: "d00000000001", now });
     expect(onLabel.downRevision).to.equal("c00000000001");
     const before = loadScriptDirectory(dir);
     expect(expandMergeTargets(before, ["heads"]).sort()).to.deep.equal(["b00000000001", "d00000000001"]);
-    const merge = writeMergeFile(before, ["heads"], {
-      message: "merge heads",
-      revId: "e00000000001",
-      now,
-    });
+    const merge = planMerge(before, ["heads"], { message: "merge heads", revId: "e00000000001", now });
     expect([...(merge.downRevision as string[])].sort()).to.deep.equal(["b00000000001", "d00000000001"]);
+    writeScriptDir([{ ...merge, up: [], down: [] }], dir);
     const scripts = loadScriptDirectory(dir);
     expect(scripts.graph.heads()).to.deep.equal(["e00000000001"]);
     expect(scripts.graph.isMerge("e00000000001")).to.equal(true);
-    expect(() => writeMergeFile(scripts, ["e00000000001"], { message: "x" })).to.throw(RevisionWriteError, /two/);
-    expect(() => writeRevisionFile(scripts, { message: "dup", revId: "a00000000001" })).to.throw(RevisionWriteError, /already exists/);
-  });
-
-  it("slugs messages for file names", () => {
-    expect(slug("Add  user/email column!")).to.equal("add_user_email_column");
-    expect(slug("***")).to.equal("revision");
+    expect(() => planMerge(scripts, ["e00000000001"], { message: "x" })).to.throw(RevisionWriteError, /two/);
+    expect(() => planRevision(scripts, { message: "dup", revId: "a00000000001" })).to.throw(RevisionWriteError, /already exists/);
+    expect(() => planRevision(scripts, { message: "label", branchLabels: ["side"] })).to.throw(RevisionWriteError, /already used/);
   });
 });

@@ -1,7 +1,5 @@
 import { RetortError } from "@retort/core";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { MultipleHeadsError } from "../graph/graph-errors";
 import { resolveRevision } from "../graph/resolve-target";
 import type { ScriptDirectory } from "./script-directory";
@@ -20,10 +18,14 @@ export interface NewRevisionOptions {
   readonly now?: Date;
 }
 
-export interface WrittenRevision {
+/** The header of a revision about to be written: the file itself is codegen's job. */
+export interface PlannedRevision {
   readonly revision: string;
   readonly downRevision: string | readonly string[] | null;
-  readonly file: string;
+  readonly branchLabels: readonly string[];
+  readonly dependsOn: readonly string[];
+  readonly message: string;
+  readonly createdAt: string;
 }
 
 export class RevisionWriteError extends RetortError {
@@ -32,21 +34,20 @@ export class RevisionWriteError extends RetortError {
   }
 }
 
-/** Writes an empty migration (`revision -m`). */
-export function writeRevisionFile(scripts: ScriptDirectory, options: NewRevisionOptions): WrittenRevision {
-  const parent = chooseParent(scripts, options);
-  return writeFile(scripts, options, parent);
+/** A new revision on `--head` (default: the single head), checked against the graph. */
+export function planRevision(scripts: ScriptDirectory, options: NewRevisionOptions): PlannedRevision {
+  return plan(scripts, options, chooseParent(scripts, options));
 }
 
-/** Writes a merge revision whose down revisions are `revisions` (`merge -m`; `heads` = every head). */
-export function writeMergeFile(
+/** A merge revision whose down revisions are `revisions` (`heads` = every head). */
+export function planMerge(
   scripts: ScriptDirectory,
   revisions: readonly string[],
   options: Omit<NewRevisionOptions, "head" | "splice">,
-): WrittenRevision {
+): PlannedRevision {
   const parents = [...new Set(expandMergeTargets(scripts, revisions).map((r) => resolveRevision(scripts.graph, r)))];
   if (parents.length < 2) throw new RevisionWriteError("A merge needs at least two different revisions, e.g. `retort merge -m \"merge\" heads` or two revision ids.");
-  return writeFile(scripts, options, parents);
+  return plan(scripts, options, parents);
 }
 
 /** `merge heads`: every head of the graph. */
@@ -80,59 +81,20 @@ export function chooseParent(scripts: ScriptDirectory, options: NewRevisionOptio
   return id;
 }
 
-function writeFile(scripts: ScriptDirectory, options: NewRevisionOptions, parent: string | readonly string[] | null): WrittenRevision {
+function plan(scripts: ScriptDirectory, options: NewRevisionOptions, parent: string | readonly string[] | null): PlannedRevision {
   const revision = options.revId ?? randomBytes(6).toString("hex");
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(revision)) throw new RevisionWriteError(`Revision id "${revision}" may only contain letters, digits, "_", "." and "-".`);
   if (scripts.graph.has(revision)) throw new RevisionWriteError(`Revision id ${revision} already exists (${scripts.scripts.get(revision)?.file}). Choose another --rev-id.`);
   for (const label of options.branchLabels ?? []) {
-    if (scripts.graph.labelOwner(label) !== undefined) throw new RevisionWriteError(`Branch label "${label}" is already used by revision ${scripts.graph.labelOwner(label)}.`);
+    const owner = scripts.graph.labelOwner(label);
+    if (owner !== undefined) throw new RevisionWriteError(`Branch label "${label}" is already used by revision ${owner}.`);
   }
-  const now = options.now ?? new Date();
-  mkdirSync(scripts.dir, { recursive: true });
-  const file = join(scripts.dir, `${datePrefix(now)}_${revision}_${slug(options.message)}.ts`);
-  if (existsSync(file)) throw new RevisionWriteError(`${file} already exists.`);
-  writeFileSync(file, renderTemplate({ ...options, revision, parent, createdAt: now.toISOString() }));
-  return { revision, downRevision: parent, file };
-}
-
-function datePrefix(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getUTCFullYear()}_${pad(d.getUTCMonth() + 1)}_${pad(d.getUTCDate())}`;
-}
-
-export function slug(message: string): string {
-  const s = message.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 40).replace(/_+$/, "");
-  return s || "revision";
-}
-
-interface TemplateInput extends NewRevisionOptions {
-  readonly revision: string;
-  readonly parent: string | readonly string[] | null;
-  readonly createdAt: string;
-}
-
-function renderTemplate(t: TemplateInput): string {
-  const lit = (v: unknown) => JSON.stringify(v);
-  const comment = t.message.replace(/\*\//g, "* /");
-  const down = t.parent === null ? "null" : lit(t.parent);
-  return `/**
- * ${comment}
- *
- * Revision: ${t.revision}
- * Down revision: ${Array.isArray(t.parent) ? t.parent.join(", ") : (t.parent ?? "(base)")}
- * Created: ${t.createdAt}
- */
-import type { Operations } from "@retort/runtime";
-
-export const revision = ${lit(t.revision)};
-export const downRevision: string | string[] | null = ${down};
-export const branchLabels: string[] = ${lit(t.branchLabels ?? [])};
-export const dependsOn: string[] = ${lit(t.dependsOn ?? [])};
-export const message = ${lit(t.message)};
-export const createdAt = ${lit(t.createdAt)};
-
-export async function upgrade(op: Operations): Promise<void> {}
-
-export async function downgrade(op: Operations): Promise<void> {}
-`;
+  return {
+    revision,
+    downRevision: parent,
+    branchLabels: options.branchLabels ?? [],
+    dependsOn: options.dependsOn ?? [],
+    message: options.message,
+    createdAt: (options.now ?? new Date()).toISOString(),
+  };
 }
