@@ -60,7 +60,6 @@ async function expectFamilyIntact(db: Queryable): Promise<void> {
   expect(await count(db, "leaf")).to.equal(NODES * LEAVES_PER_NODE);
   expect(await schemaObjects(db)).to.include.members([
     "index:node_parent_idx",
-    "index:node_score_idx",
     "table:leaf",
     "table:node",
     "trigger:node_renamed",
@@ -95,7 +94,9 @@ describeEachTarget(
         b.createIndex("node_weight_idx", ["weight", { column: "name", desc: true }]);
       });
       await expectFamilyIntact(db);
-      expect(await schemaObjects(db)).to.include("index:node_weight_idx");
+      expect(await schemaObjects(db)).to.include.members(["index:node_weight_idx", "index:node_score_idx"]);
+      const partial = await db.query<{ sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'node_score_idx'");
+      expect(partial[0]!.sql).to.match(/WHERE score IS NOT NULL$/);
       const scores = await db.query<{ score: unknown; t: string }>("SELECT score, typeof(score) AS t FROM node ORDER BY id LIMIT 2");
       expect(scores).to.deep.equal([{ score: 10, t: "integer" }, { score: 20, t: "integer" }]);
       expect((await failure(() => db.query("INSERT INTO node (id, name, score, weight) VALUES (1001, 'w', 1, 0)"))).message).to.match(/CHECK/);
@@ -241,6 +242,18 @@ export async function downgrade(op: MigrationOperations): Promise<void> {
       const error = await failure(() => op.batchAlterTable("node", (b) => b.alterColumn("score", { type: "integer" })));
       await db.query("ROLLBACK");
       expect(error.message).to.include("PRAGMA foreign_keys = OFF before your transaction");
+      await expectFamilyIntact(db);
+    });
+
+    it("with recreate: auto, rebuilds to drop an indexed column, and names an index left behind", async () => {
+      const op = createOperations({ db, dialect: "sqlite" });
+      const error = await failure(() => op.batchAlterTable("node", (b) => b.dropColumn("score")));
+      expect(error.message).to.include('leaves index node_score_idx using column "score"');
+      await op.batchAlterTable("node", (b) => {
+        b.dropIndex("node_score_idx");
+        b.dropColumn("score");
+      });
+      expect((await db.query<{ name: string }>("PRAGMA table_info(node)")).map((c) => c.name)).to.deep.equal(["id", "parent_id", "name"]);
       await expectFamilyIntact(db);
     });
 

@@ -1,6 +1,7 @@
 import {
   applyOperation,
   ModelMismatchError,
+  RetortError,
   type ColumnModel,
   type SchemaModel,
   type TableModel,
@@ -63,6 +64,7 @@ export function planSqliteRebuild(before: TableModel, operations: readonly Table
     model = applyOperation(model, resolved);
   }
   const after = model.tables[0]!;
+  checkColumnsExist(after);
   return { before, after, statements: rebuildStatements(before, after, sources, live) };
 }
 
@@ -163,4 +165,28 @@ function keepAutoincrementCounter(before: TableModel, tmp: string): string[] {
     `DELETE FROM sqlite_sequence WHERE name = ${q.literal(tmp)}`,
     `INSERT INTO sqlite_sequence (name, seq) SELECT ${q.literal(tmp)}, seq FROM sqlite_sequence WHERE name = ${q.literal(before.name)}`,
   ];
+}
+
+/** A batch drops or renames away a column that a key or index of the table still uses. */
+export class BatchColumnInUseError extends RetortError {
+  constructor(readonly table: string, readonly column: string, readonly usedBy: string) {
+    super(
+      "batch_column_in_use",
+      `batchAlterTable("${table}") leaves ${usedBy} using column "${column}", which the batch removes. Drop or change ${usedBy} in the same batch first (batch.dropIndex / batch.dropConstraint).`,
+    );
+  }
+}
+
+function checkColumnsExist(t: TableModel): void {
+  const names = new Set(t.columns.map((c) => c.name));
+  const uses: [string, readonly (string | null)[]][] = [
+    ...(t.primaryKey ? [["the primary key", t.primaryKey.columns] as [string, readonly string[]]] : []),
+    ...t.indexes.map((i): [string, readonly (string | null)[]] => [`index ${i.name}`, i.parts.map((p) => p.column)]),
+    ...t.uniques.map((u): [string, readonly string[]] => [`unique constraint ${u.name ?? "(unnamed)"}`, u.columns]),
+    ...t.foreignKeys.map((f): [string, readonly string[]] => [`foreign key ${f.name ?? "(unnamed)"}`, f.columns]),
+  ];
+  for (const [usedBy, columns] of uses) {
+    const missing = columns.find((c) => c !== null && !names.has(c));
+    if (missing) throw new BatchColumnInUseError(t.name, missing, usedBy);
+  }
 }
