@@ -19,6 +19,7 @@ function entities(typeorm: TypeOrm) {
       created: { type: "datetime", default: () => "datetime('now')" },
       score: { type: "decimal", precision: 10, scale: 2, default: 0.5 },
       note: { type: "text", default: "hello" },
+      status: { type: "simple-enum", enum: ["draft", "live"], default: "draft" },
     },
     checks: [{ name: "CHK_name", expression: `length("name") > 0` }],
     indices: [{ name: "IDX_name_active", columns: ["name", "active"], where: `"active" = 1` }],
@@ -78,6 +79,7 @@ describeEachTarget(
             column("created", "datetime", { nullable: false, default: "datetime('now')" }),
             column("score", columnType("numeric", { precision: 10, scale: 2 }), { nullable: false, default: "0.5" }),
             column("note", "text", { nullable: false, default: "'hello'" }),
+            column("status", "varchar", { nullable: false, default: "'draft'" }),
           ],
           primaryKey: { name: null, columns: ["id"] },
           indexes: [index("IDX_name_active", ["name", "active"], { where: "active = 1" })],
@@ -86,7 +88,10 @@ describeEachTarget(
               ? { name: u.name, columns: ["name", "score"], deferrable: null }
               : { name: u.name, columns: ["email"], deferrable: null },
           ),
-          checks: [{ name: "CHK_name", expression: "length(name) > 0" }],
+          checks: [
+            { name: "CHK_name", expression: "length(name) > 0" },
+            { name: null, expression: "status IN ('draft', 'live')" },
+          ],
         }),
       );
       expect(post.foreignKeys).to.deep.equal([
