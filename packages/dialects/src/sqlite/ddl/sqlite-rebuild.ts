@@ -42,7 +42,7 @@ export interface LiveSqliteObjects {
 }
 
 /** `WITHOUT ROWID`, `STRICT`: what follows the column list's closing parenthesis. */
-export function tableOptions(createTableSql: string): string {
+export function sqliteTableOptions(createTableSql: string): string {
   const rest = createTableSql.slice(createTableSql.lastIndexOf(")") + 1).trim();
   return /^(?:(?:WITHOUT\s+ROWID|STRICT)\s*,?\s*)+$/i.test(rest) ? ` ${rest}` : "";
 }
@@ -144,7 +144,7 @@ function rebuildStatements(
     // RENAME checks every view, and one that uses the dropped table would fail it: views go
     // first and come back last (https://www.sqlite.org/lang_altertable.html#otheralter, step 11).
     ...[...views].reverse().map((v) => `DROP VIEW ${q.ident(v.name)}`),
-    createSqliteTableStatement({ ...after, name: tmp }) + tableOptions(live.tableSql),
+    createSqliteTableStatement({ ...after, name: tmp }) + sqliteTableOptions(live.tableSql),
     ...copy,
     ...keepAutoincrementCounter(before, tmp),
     `DROP TABLE ${q.qualified(before.schema, before.name)}`,
