@@ -6,9 +6,9 @@
  *
  * Internal tables (`sqlite_sequence`, `sqlite_stat*`, anything `sqlite_%`) and virtual
  * tables (their module may not be loaded; out of scope) are left out. Every pragma names
- * the `main` schema: without it a TEMP table of the same name would shadow the real one. When the caller
- * filters tables, the kept names go in as one JSON array parameter so the pragmas never
- * run for the others.
+ * the `main` schema: without it a TEMP table of the same name would shadow the real one.
+ * When the caller filters tables, the kept names go in as one JSON array parameter so
+ * the pragmas never run for the others.
  */
 
 const USER_TABLES = `m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.sql NOT LIKE 'CREATE VIRTUAL %'`;
