@@ -35,23 +35,9 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
   const normalize = new CatalogNormalizer();
   const [schemasRow] = await db.query<SchemasRow>(SCHEMAS_SQL);
   const defaultSchema = schemasRow?.default_schema ?? "public";
-  // As Alembic: schemas are offered to includeName only with includeSchemas, the default one as null.
-  const schemaIncluded = (s: string | null) => !options.includeSchemas || includeName(s, "schema", NO_PARENTS);
-  const otherSchemas = options.includeSchemas
-    ? (schemasRow?.schemas ?? []).filter((s) => s !== defaultSchema && schemaIncluded(s))
-    : [];
-  const schemas = schemaIncluded(null) ? [defaultSchema, ...otherSchemas] : otherSchemas;
-
-  const tables = new Map<number, ReflectedTable>();
-  for (const row of await jsonRows<TableRow>(db, TABLES_SQL, schemas)) {
-    const schema = row.schema === defaultSchema ? null : row.schema;
-    const table = newReflectedTable(schema, row.name, row.comment);
-    // For a table itself Alembic leaves tableName out and names the table in schemaQualifiedTableName.
-    const parents = { ...table.parents, tableName: null };
-    if (includeName(row.name, "table", parents)) tables.set(row.oid, table);
-  }
+  const { schemas, otherSchemas } = selectSchemas(schemasRow?.schemas ?? [], defaultSchema, options, includeName);
+  const tables = await readTables(db, schemas, defaultSchema, includeName);
   const oids = oidArray([...tables.keys()]);
-
   const enumRows = await jsonRows<EnumRow>(db, ENUMS_SQL);
   const enumsByOid = new Map(enumRows.map((e) => [e.oid, e]));
 
@@ -78,6 +64,34 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
     tables: [...tables.values()].map(toTableModel),
     enums: reflectEnums(enumRows, defaultSchema, new Set(schemas), includeName),
   });
+}
+
+/** As Alembic: schemas are offered to includeName only with includeSchemas, the default one as null. */
+function selectSchemas(
+  all: readonly string[],
+  defaultSchema: string,
+  options: IntrospectOptions,
+  includeName: IncludeName,
+): { schemas: string[]; otherSchemas: string[] } {
+  const included = (s: string | null) => !options.includeSchemas || includeName(s, "schema", NO_PARENTS);
+  const otherSchemas = options.includeSchemas ? all.filter((s) => s !== defaultSchema && included(s)) : [];
+  return { schemas: included(null) ? [defaultSchema, ...otherSchemas] : otherSchemas, otherSchemas };
+}
+
+/** The tables of the selected schemas that includeName keeps, by oid. */
+async function readTables(
+  db: Queryable,
+  schemas: readonly string[],
+  defaultSchema: string,
+  includeName: IncludeName,
+): Promise<Map<number, ReflectedTable>> {
+  const tables = new Map<number, ReflectedTable>();
+  for (const row of await jsonRows<TableRow>(db, TABLES_SQL, schemas)) {
+    const table = newReflectedTable(row.schema === defaultSchema ? null : row.schema, row.name, row.comment);
+    // For a table itself Alembic leaves tableName out and names the table in schemaQualifiedTableName.
+    if (includeName(row.name, "table", { ...table.parents, tableName: null })) tables.set(row.oid, table);
+  }
+  return tables;
 }
 
 /** Oids come back as JSON numbers from every query, so Map keys match across them. */
