@@ -14,6 +14,11 @@ const FALSE_SPELLINGS = new Set(["'f'", "'false'", "'n'", "'no'", "'off'", "'0'"
  * stored it (`'abc'::character varying`, `'-1'::integer`, `now()`, `true`). A literal's
  * cast to the column's own type is dropped: the column's type coerces it anyway.
  * `NULL` (with or without a cast) is no default.
+ *
+ * Not matched: literal values the server rewrites into its own output format when it
+ * stores them, other than those spelled here (`'1 hour'` becomes `'01:00:00'::interval`,
+ * `'2020-01-01'` on a timestamptz column a full timestamp in the server's time zone).
+ * Doing so would mean re-implementing the server's input functions.
  */
 export function normalizePostgresDefault(expression: string, type: ColumnType): string | null {
   let nodes = normalizeNodes(toTree(tokenize(expression)));
