@@ -1,0 +1,140 @@
+import {
+  COLUMN_NAMES,
+  DEFAULTS,
+  ENTITY_NAMES,
+  FK_NAMES,
+  MAX_COLUMNS,
+  MAX_ENTITIES,
+  MAX_INDEXES,
+  sanitize,
+  type ColumnSpec,
+  type EntitySpec,
+  type Family,
+  type OnDelete,
+  type SchemaSpec,
+} from "./schema-spec";
+
+/**
+ * One change to an entity set. `pick*` fields are free numbers resolved modulo the
+ * current lists when the change is applied, so any change applies to any set (or is a
+ * no-op), and fast-check can shrink the two independently.
+ */
+export type Change =
+  | { readonly kind: "addEntity"; readonly entity: EntitySpec }
+  | { readonly kind: "dropEntity"; readonly pick: number }
+  | { readonly kind: "addColumn"; readonly pick: number; readonly column: ColumnSpec }
+  | { readonly kind: "dropColumn"; readonly pick: number; readonly pickColumn: number }
+  | { readonly kind: "toggleNullable"; readonly pick: number; readonly pickColumn: number }
+  | { readonly kind: "changeDefault"; readonly pick: number; readonly pickColumn: number; readonly choice: number | null }
+  | { readonly kind: "widenVarchar"; readonly pick: number; readonly pickColumn: number; readonly by: number }
+  | { readonly kind: "toggleUnique"; readonly pick: number; readonly pickColumn: number }
+  | { readonly kind: "addIndex"; readonly pick: number; readonly pickColumns: readonly number[]; readonly unique: boolean }
+  | { readonly kind: "dropIndex"; readonly pick: number; readonly pickIndex: number }
+  | { readonly kind: "addFk"; readonly pick: number; readonly pickTarget: number; readonly onDelete: OnDelete }
+  | { readonly kind: "dropFk"; readonly pick: number; readonly pickFk: number };
+
+const at = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
+
+function replaceEntity(spec: SchemaSpec, entity: EntitySpec, next: EntitySpec): SchemaSpec {
+  return { entities: spec.entities.map((e) => (e === entity ? next : e)) };
+}
+
+function replaceColumn(entity: EntitySpec, column: ColumnSpec, next: ColumnSpec): EntitySpec {
+  return { ...entity, columns: entity.columns.map((c) => (c === column ? next : c)) };
+}
+
+/** A column added to a table with rows must accept them: nullable, or NOT NULL with a default. */
+function addable(column: ColumnSpec): ColumnSpec {
+  return column.nullable || column.defaultChoice !== null ? column : { ...column, nullable: true };
+}
+
+function freeName<T extends string>(pool: readonly T[], used: readonly string[]): T | undefined {
+  return pool.find((n) => !used.includes(n));
+}
+
+/** The set after the change, sanitized for the family (the same set when it does not apply). */
+export function applyChange(spec: SchemaSpec, change: Change, family: Family): SchemaSpec {
+  return sanitize(applyRaw(spec, change), family);
+}
+
+function applyRaw(spec: SchemaSpec, change: Change): SchemaSpec {
+  if (change.kind === "addEntity") {
+    const name = freeName(ENTITY_NAMES, spec.entities.map((e) => e.name));
+    if (!name || spec.entities.length >= MAX_ENTITIES) return spec;
+    const entity = renameEntity(change.entity, name);
+    return { entities: [...spec.entities, { ...entity, fks: entity.fks.filter((f) => f.target === name || spec.entities.some((e) => e.name === f.target)) }] };
+  }
+  const entity = at(spec.entities, change.pick);
+  if (!entity) return spec;
+  switch (change.kind) {
+    case "dropEntity":
+      return spec.entities.length <= 1 ? spec : { entities: spec.entities.filter((e) => e !== entity) };
+    case "addColumn": {
+      const name = freeName(COLUMN_NAMES, entity.columns.map((c) => c.name));
+      if (!name || entity.columns.length >= MAX_COLUMNS) return spec;
+      return replaceEntity(spec, entity, { ...entity, columns: [...entity.columns, addable({ ...change.column, name })] });
+    }
+    case "dropColumn": {
+      const column = at(entity.columns, change.pickColumn);
+      if (!column) return spec;
+      return replaceEntity(spec, entity, {
+        ...entity,
+        columns: entity.columns.filter((c) => c !== column),
+        indexes: entity.indexes.filter((i) => !i.columns.includes(column.name)),
+      });
+    }
+    case "toggleNullable":
+      return alterColumn(spec, entity, change.pickColumn, (c) => ({ ...c, nullable: !c.nullable }));
+    case "changeDefault":
+      return alterColumn(spec, entity, change.pickColumn, (c) => ({
+        ...c,
+        defaultChoice: change.choice === null ? null : change.choice % DEFAULTS[c.kind].length,
+      }));
+    case "widenVarchar":
+      return alterColumn(spec, entity, change.pickColumn, (c) => (c.kind === "varchar" ? { ...c, length: Math.min(255, c.length + change.by) } : c));
+    case "toggleUnique":
+      return alterColumn(spec, entity, change.pickColumn, (c) => ({ ...c, unique: !c.unique }));
+    case "addIndex": {
+      if (entity.indexes.length >= MAX_INDEXES || entity.columns.length === 0) return spec;
+      const columns = [...new Set(change.pickColumns.map((n) => entity.columns[n % entity.columns.length]!.name))];
+      const name = `ix_${entity.name}_${nextIndexNumber(entity)}`;
+      return replaceEntity(spec, entity, { ...entity, indexes: [...entity.indexes, { name, columns, unique: change.unique }] });
+    }
+    case "dropIndex": {
+      const index = at(entity.indexes, change.pickIndex);
+      return index ? replaceEntity(spec, entity, { ...entity, indexes: entity.indexes.filter((i) => i !== index) }) : spec;
+    }
+    case "addFk": {
+      const name = freeName(FK_NAMES, entity.fks.map((f) => f.name));
+      const target = at(spec.entities, change.pickTarget);
+      if (!name || !target) return spec;
+      return replaceEntity(spec, entity, { ...entity, fks: [...entity.fks, { name, target: target.name, onDelete: change.onDelete }] });
+    }
+    case "dropFk": {
+      const fk = at(entity.fks, change.pickFk);
+      return fk ? replaceEntity(spec, entity, { ...entity, fks: entity.fks.filter((f) => f !== fk) }) : spec;
+    }
+  }
+}
+
+function alterColumn(spec: SchemaSpec, entity: EntitySpec, pick: number, alter: (c: ColumnSpec) => ColumnSpec): SchemaSpec {
+  const column = at(entity.columns, pick);
+  return column ? replaceEntity(spec, entity, replaceColumn(entity, column, alter(column))) : spec;
+}
+
+function nextIndexNumber(entity: EntitySpec): number {
+  const used = new Set(entity.indexes.map((i) => Number(i.name.split("_").pop())));
+  let n = 0;
+  while (used.has(n)) n++;
+  return n;
+}
+
+/** Index names are global on PostgreSQL: they carry their entity's name. */
+export function renameEntity(entity: EntitySpec, name: string): EntitySpec {
+  return {
+    ...entity,
+    name,
+    indexes: entity.indexes.map((i) => ({ ...i, name: i.name.replace(/^ix_[^_]+_[^_]+_/, `ix_${name}_`) })),
+    fks: entity.fks.map((f) => (f.target === entity.name ? { ...f, target: name } : f)),
+  };
+}
