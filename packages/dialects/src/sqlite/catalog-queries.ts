@@ -71,12 +71,18 @@ export interface IndexRow {
   readonly descending: number;
 }
 
-/** One row per FK column; a FK without a column list gets the parent's PK column. */
+/**
+ * One row per FK column. The parent's own column spelling comes from its
+ * `pragma_table_info`: the referenced column as written may differ in case, and a FK
+ * without a column list references the parent's primary key, in key order.
+ */
 export const foreignKeysSql = (filtered: boolean): string =>
   perTable(
-    `f.id, f.seq, f."table" AS referenced_table, f."from" AS column_name, f."to" AS referenced_column,
-     f.on_update, f.on_delete, pk.name AS parent_pk_column`,
-    `JOIN pragma_foreign_key_list(m.name, 'main') f LEFT JOIN pragma_table_info(f."table", 'main') pk ON f."to" IS NULL AND pk.pk = f.seq + 1`,
+    `f.id, f.seq, f."table" AS referenced_table, f."from" AS column_name, COALESCE(pc.name, f."to") AS referenced_column,
+     f.on_update, f.on_delete`,
+    `JOIN pragma_foreign_key_list(m.name, 'main') f
+     LEFT JOIN pragma_table_info(f."table", 'main') pc
+       ON CASE WHEN f."to" IS NULL THEN pc.pk = f.seq + 1 ELSE pc.name = f."to" COLLATE NOCASE END`,
     "",
     filtered,
   );
@@ -87,8 +93,8 @@ export interface ForeignKeyRow {
   readonly seq: number;
   readonly referenced_table: string;
   readonly column_name: string;
+  /** `null` only when the parent table or its key is missing. */
   readonly referenced_column: string | null;
   readonly on_update: string;
   readonly on_delete: string;
-  readonly parent_pk_column: string | null;
 }

@@ -150,7 +150,7 @@ function assembleForeignKeys(
       columns,
       referencedSchema: null,
       referencedTable: tableNames.get(first.referenced_table.toLowerCase()) ?? first.referenced_table,
-      referencedColumns: ordered.map((p) => p.referenced_column ?? p.parent_pk_column ?? ""),
+      referencedColumns: ordered.map((p) => p.referenced_column ?? ""),
       onDelete: ACTIONS[first.on_delete.toUpperCase()] ?? "NO ACTION",
       onUpdate: ACTIONS[first.on_update.toUpperCase()] ?? "NO ACTION",
       deferrable: source?.deferrable ?? null,

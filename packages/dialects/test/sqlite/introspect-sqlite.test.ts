@@ -267,7 +267,7 @@ describeEachTarget(
         `CREATE TABLE [Parent Table] ("Key ""1""" integer PRIMARY KEY, [naïve] text CONSTRAINT [uq "x"] UNIQUE)`,
       );
       await db.query(
-        `CREATE TABLE "it's ""odd""" ("a b" integer CONSTRAINT "fk ""p""" REFERENCES "parent table", [c,d] text CHECK ([c,d] <> 'x'))`,
+        `CREATE TABLE "it's ""odd""" ("a b" integer CONSTRAINT "fk ""p""" REFERENCES "parent table", [c,d] text CHECK ([c,d] <> 'x'), e integer REFERENCES [PARENT TABLE] ("key ""1"""))`,
       );
       await db.query(`CREATE INDEX "ix it's" ON "it's ""odd""" ("a b" DESC) WHERE "a b" > 0`);
     });
@@ -284,6 +284,7 @@ describeEachTarget(
         ]);
         expect(parent.uniques).to.deep.equal([{ name: `uq "x"`, columns: ["naïve"], deferrable: null }]);
         expect(odd.foreignKeys.map((f) => [f.name, f.referencedTable, f.referencedColumns])).to.deep.equal([
+          [null, "Parent Table", [`Key "1"`]],
           [`fk "p"`, "Parent Table", [`Key "1"`]],
         ]);
         expect(odd.checks).to.deep.equal([{ name: null, expression: `"c,d" <> 'x'` }]);
