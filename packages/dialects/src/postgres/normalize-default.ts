@@ -29,6 +29,7 @@ export function normalizePostgresDefault(expression: string, type: ColumnType): 
     nodes.length === 3 &&
     literal!.kind === "string" &&
     cast!.kind === "cast" &&
+    castType!.kind === "type" &&
     castTargetsColumn((castType as Token).text, literal as Token, type)
   ) {
     nodes = [literal!];

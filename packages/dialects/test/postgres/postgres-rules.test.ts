@@ -144,6 +144,13 @@ describe("postgresRules.normalizeDefault", () => {
     expect(normalizeDefault("'9:30'", columnType("time"))).to.equal("'09:30:00'");
   });
 
+  it("leaves malformed text as it is rather than failing", () => {
+    expect(normalizeDefault("'x':: (3)", columnType("integer"))).to.equal("'x'::(3)");
+    expect(normalizeDefault("(((", columnType("integer"))).to.equal("( ( (");
+    expect(normalizeExpression("a AND")).to.equal("a AND");
+    expect(normalizeExpression("BETWEEN 1 AND")).to.equal("BETWEEN 1 AND");
+  });
+
   it("treats NULL as no default and keeps function calls", () => {
     expect(normalizeDefault("NULL", varchar)).to.equal(null);
     expect(normalizeDefault("NULL::character varying", varchar)).to.equal(null);
