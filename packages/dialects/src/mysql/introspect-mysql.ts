@@ -10,7 +10,7 @@ import {
   queryStatistics,
   queryTables,
 } from "./catalog-queries";
-import { NameFilter } from "./name-filter";
+import { NameFilter } from "../introspection/name-filter";
 import { TableIndex } from "./table-index";
 import { TableState } from "./table-state";
 

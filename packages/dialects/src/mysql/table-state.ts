@@ -10,7 +10,7 @@ import type {
   TableRow,
 } from "./catalog-queries";
 import { catalogExpression, nonEmpty } from "./catalog-text";
-import type { NameFilter } from "./name-filter";
+import type { NameFilter } from "../introspection/name-filter";
 
 /**
  * MariaDB's `json` is `longtext` plus a column-level `CHECK (json_valid(`col`))` named

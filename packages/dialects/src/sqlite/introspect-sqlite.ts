@@ -1,4 +1,5 @@
-import { sortModel, type IncludeName, type Queryable, type SchemaModel } from "@retort/core";
+import { sortModel, type Queryable, type SchemaModel } from "@retort/core";
+import { NameFilter } from "../introspection/name-filter";
 import type { IntrospectOptions } from "../introspection/introspect-options";
 import {
   MASTER_SQL,
@@ -14,8 +15,6 @@ import { parseCreateTable } from "./create-table-parser";
 import { readingSchemaOf } from "./schema-read-error";
 import { assembleTable, type SchemaLookups, type TableRows } from "./table-assembler";
 
-const TOP_LEVEL = { schemaName: null, tableName: null, schemaQualifiedTableName: null } as const;
-const includeAll: IncludeName = () => true;
 
 /**
  * Reflects the `main` database of a SQLite connection in four queries, whatever the
@@ -23,8 +22,8 @@ const includeAll: IncludeName = () => true;
  * nothing: `schemas` is always empty and every table has `schema: null`.
  */
 export async function introspectSqlite(db: Queryable, options: IntrospectOptions): Promise<SchemaModel> {
-  const includeName = options.includeName ?? includeAll;
-  const { tables, lookups } = readMaster(await db.query<MasterRow>(MASTER_SQL), includeName);
+  const filter = new NameFilter(options.includeName);
+  const { tables, lookups } = readMaster(await db.query<MasterRow>(MASTER_SQL), filter);
   // With a filter, only the kept tables' pragmas run: the names go in as one JSON array.
   const filtered = options.includeName !== undefined;
   const params = filtered ? [JSON.stringify([...tables.keys()])] : [];
@@ -43,7 +42,7 @@ export async function introspectSqlite(db: Queryable, options: IntrospectOptions
     dialect: "sqlite",
     defaultSchema: "main",
     schemas: [],
-    tables: [...tables.values()].map((t) => assembleTable(t, lookups, includeName)),
+    tables: [...tables.values()].map((t) => assembleTable(t, lookups, filter)),
     enums: [],
   });
 }
@@ -51,7 +50,7 @@ export async function introspectSqlite(db: Queryable, options: IntrospectOptions
 /** The kept tables (parsed, ready for their catalog rows) and the schema-wide lookups. */
 function readMaster(
   rows: readonly MasterRow[],
-  includeName: IncludeName,
+  filter: NameFilter,
 ): { tables: Map<string, TableRows>; lookups: SchemaLookups } {
   const tables = new Map<string, TableRows>();
   const indexSql = new Map<string, string>();
@@ -62,7 +61,7 @@ function readMaster(
       continue;
     }
     tableNames.set(row.name.toLowerCase(), row.name);
-    if (!includeName(row.name, "table", TOP_LEVEL)) continue;
+    if (!filter.table(null, row.name)) continue;
     const parsed = readingSchemaOf("table", row.name, () => parseCreateTable(row.sql));
     tables.set(row.name, { name: row.name, parsed, columns: [], indexes: new Map(), foreignKeys: new Map() });
   }

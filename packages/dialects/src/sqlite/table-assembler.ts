@@ -1,12 +1,11 @@
+import type { NameFilter } from "../introspection/name-filter";
 import {
   column,
   type CheckConstraintModel,
   type ColumnModel,
   type ForeignKeyModel,
-  type IncludeName,
   type IndexModel,
   type ObjectType,
-  type ParentNames,
   type PrimaryKeyModel,
   type ReferentialAction,
   type TableModel,
@@ -48,9 +47,8 @@ const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
   "SET DEFAULT": "SET DEFAULT",
 };
 
-export function assembleTable(rows: TableRows, lookups: SchemaLookups, includeName: IncludeName): TableModel {
-  const parents: ParentNames = { schemaName: null, tableName: rows.name, schemaQualifiedTableName: rows.name };
-  const keep = (name: string | null, type: ObjectType): boolean => includeName(name, type, parents);
+export function assembleTable(rows: TableRows, lookups: SchemaLookups, filter: NameFilter): TableModel {
+  const keep = (name: string | null, type: ObjectType): boolean => filter.member(name, type, null, rows.name);
   const indexes: IndexModel[] = [];
   const uniques: UniqueConstraintModel[] = [];
   const uniqueNames = namesByColumns(rows.parsed.uniques);
