@@ -29,7 +29,7 @@ export function normalizeMysqlDefault(expression: string, type: ColumnType): str
   if (tokens.length === 0) return null;
   const only = tokens.length === 1 ? tokens[0]! : null;
   if (only?.kind === "word" && only.text === "null") return null;
-  const timestamp = currentTimestamp(tokens);
+  const timestamp = currentTimestamp(tokens, type);
   if (timestamp) return timestamp;
   const numeric = NUMERIC_TYPES.has(type.name);
   const number = numberLiteral(tokens, numeric);
@@ -59,17 +59,25 @@ function wrapsAll(tokens: readonly Token[]): boolean {
 
 const TIMESTAMP_WORDS = new Set(["current_timestamp", "now", "localtime", "localtimestamp"]);
 
-function currentTimestamp(tokens: readonly Token[]): string | null {
+/**
+ * MariaDB stores a `CURRENT_TIMESTAMP(n)` default on a `datetime(p)` column with p < n as
+ * `current_timestamp(p)` (TypeORM writes `datetime(2) DEFAULT CURRENT_TIMESTAMP(6)`), so
+ * the precision is capped at the column's own.
+ */
+function currentTimestamp(tokens: readonly Token[], type: ColumnType): string | null {
   const [word, open, arg, close] = tokens;
   if (word?.kind !== "word" || !TIMESTAMP_WORDS.has(word.text)) return null;
   if (tokens.length === 1 && word.text !== "now") return "CURRENT_TIMESTAMP";
   if (tokens.length === 3 && open?.text === "(" && arg?.text === ")") return "CURRENT_TIMESTAMP";
   if (tokens.length === 4 && open?.text === "(" && arg?.kind === "number" && close?.text === ")") {
-    const precision = Number(arg.text);
+    const columnPrecision = TEMPORAL_WITH_PRECISION.has(type.name) ? (type.precision ?? 0) : Infinity;
+    const precision = Math.min(Number(arg.text), columnPrecision);
     return precision > 0 ? `CURRENT_TIMESTAMP(${precision})` : "CURRENT_TIMESTAMP";
   }
   return null;
 }
+
+const TEMPORAL_WITH_PRECISION = new Set(["datetime", "timestamp"]);
 
 /**
  * The canonical decimal text of a numeric default, or null if it is none. Quoted numbers

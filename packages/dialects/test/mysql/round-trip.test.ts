@@ -44,6 +44,8 @@ const DEFAULTS: readonly [string, string, string | null][] = [
   ["timestamp", "current_timestamp()", "CURRENT_TIMESTAMP"],
   ["datetime(6)", "CURRENT_TIMESTAMP(6)", "CURRENT_TIMESTAMP(6)"],
   ["timestamp(3)", "now(3)", "CURRENT_TIMESTAMP(3)"],
+  // MariaDB stores the default at the column's precision: TypeORM writes datetime(2) … CURRENT_TIMESTAMP(6).
+  ["datetime(2)", "CURRENT_TIMESTAMP(6)", "CURRENT_TIMESTAMP(2)"],
   ["varchar(36)", "(uuid())", "uuid()"],
   ["int", "(1 + 2)", "1 + 2"],
 ];
