@@ -1,3 +1,4 @@
+import { connect } from "@retort/dialects";
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
@@ -171,7 +172,7 @@ describe("recipes/vscode/tasks.json", () => {
     );
   });
 
-  it("turns each difference into a problem at the entity property's line", () => {
+  it("turns each difference into a problem at the entity property's line", async () => {
     for (const step of [["autogen", "-m", "initial schema"], ["upgrade"]]) expect(runRetort(step, project.dir, env).code).to.equal(0);
     driftEntities(project);
     const run = runRetortCommand(checkTask.command, project.dir, env);
@@ -187,6 +188,16 @@ describe("recipes/vscode/tasks.json", () => {
     const foreignKeys = found.filter((p) => p.file.endsWith("post.ts"));
     expect(foreignKeys.map((p) => `${p.line} ${p.message.split(" FK_")[0]}`)).to.have.members([`${authorLine} - remove foreign key`, `${authorLine} + add foreign key`]);
     expect(found).to.have.length(4);
+    // A table no entity declares has no location: check prints it plainly and the matcher skips it.
+    const db = await connect(`sqlite:${join(project.dir, "blog.sqlite")}`);
+    try {
+      await db.query("CREATE TABLE audit_log (id integer PRIMARY KEY)");
+    } finally {
+      await db.close();
+    }
+    const withExtraTable = runRetortCommand(checkTask.command, project.dir, env);
+    expect(withExtraTable.stdout).to.match(/^ {2}- remove table audit_log$/m);
+    expect(problems(checkTask.problemMatcher.pattern, withExtraTable.stdout)).to.have.length(4);
     // Every line the matcher takes names a file the editor can open from the workspace folder.
     for (const p of found) expect(() => readFileSync(join(project.dir, p.file))).not.to.throw();
   });

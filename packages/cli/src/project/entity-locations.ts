@@ -73,10 +73,12 @@ function firstColumn(facts: JsonValue | undefined): string | undefined {
 /** Files of loaded classes, and the lines of their classes and properties. */
 class SourceIndex {
   private readonly texts = new Map<string, readonly string[]>();
+  private readonly files = new Map<Function, string | undefined>();
 
   locate(target: unknown, property: string | undefined): SourceLocation | undefined {
     if (typeof target !== "function" || !target.name) return undefined;
-    const file = moduleFileExporting(target);
+    if (!this.files.has(target)) this.files.set(target, moduleFileExporting(target));
+    const file = this.files.get(target);
     if (!file) return undefined;
     const lines = this.lines(file);
     const declaration = new RegExp(`\\bclass\\s+${escapeRegExp(target.name)}\\b`);
