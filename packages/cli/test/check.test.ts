@@ -125,3 +125,35 @@ describe("retort check errors", () => {
     }
   });
 });
+
+describe("retort check leaves alone what TypeORM does not manage", () => {
+  it("ignores synchronize: false entities, typeorm_metadata and retort's version tables", () => {
+    const project = fixtureProject({
+      "src/entities/user.ts": USER_ENTITY,
+      "src/entities/legacy.ts": `import { Column, Entity, PrimaryColumn } from "typeorm";
+@Entity({ synchronize: false })
+export class Legacy {
+  @PrimaryColumn() code!: string;
+  @Column() label!: string;
+}
+`,
+      "src/data-source.ts": dataSourceModule("sqlite", "sqlite:app.db"),
+      "retort.config.ts": 'export default { dataSource: "./src/data-source.ts" };\n',
+    });
+    try {
+      expect(runRetort(["autogen", "-m", "users"], project.dir).code).to.equal(0);
+      expect(runRetort(["upgrade"], project.dir).code).to.equal(0);
+      // Objects a team keeps by hand beside the entities.
+      const Database = require("better-sqlite3") as typeof import("better-sqlite3");
+      const db = new Database(`${project.dir}/app.db`);
+      db.exec(`CREATE TABLE legacy (code text PRIMARY KEY, label text NOT NULL, extra int);
+               CREATE TABLE typeorm_metadata (type varchar NOT NULL, name varchar);`);
+      db.close();
+      const run = runRetort(["check"], project.dir);
+      expect(run.stdout + run.stderr).to.include("No new upgrade operations detected.");
+      expect(run.code).to.equal(0);
+    } finally {
+      project.remove();
+    }
+  });
+});

@@ -1,8 +1,9 @@
-import type { DialectName, IncludeName, Operation, SchemaModel } from "@retort/core";
+import type { DialectName, Operation, SchemaModel } from "@retort/core";
 import { compareSchemas, describeOperations, type CompareOptions, type DiffEntry } from "@retort/compare";
 import { introspect } from "@retort/dialects";
-import { buildTargetModel } from "@retort/typeorm";
-import { versionTableNames, type ScriptDirectory } from "@retort/runtime";
+import { buildTargetModel, unmanagedObjects, type UnmanagedObjects } from "@retort/typeorm";
+import type { ScriptDirectory } from "@retort/runtime";
+import { includeNameFor, includeObjectFor } from "../project/comparison-filters";
 import type { ResolvedConfig } from "../config/load-config";
 import { requireDatabaseAtHead } from "../project/at-head";
 import { connectionUrl, loadDataSourceFor, loadProjectConfig, withConnection, type ProjectOptions } from "../project/session";
@@ -26,22 +27,12 @@ export interface Comparison extends CheckResult {
   readonly serverVersion: string | null;
 }
 
-/** The user's includeName, never letting retort's own bookkeeping tables through. */
-function includeNameWithoutVersionTables(config: ResolvedConfig): IncludeName {
-  const bookkeeping = new Set<string>(versionTableNames(config.versionTable));
-  const user = config.includeName;
-  return (name, type, parents) => {
-    if (type === "table" && parents.schemaName === null && name !== null && bookkeeping.has(name)) return false;
-    return user ? user(name, type, parents) : true;
-  };
-}
-
-function compareOptions(config: ResolvedConfig): CompareOptions {
+function compareOptions(config: ResolvedConfig, unmanaged: UnmanagedObjects): CompareOptions {
   return {
     compareType: config.compareType as CompareOptions["compareType"],
     compareServerDefault: config.compareServerDefault as CompareOptions["compareServerDefault"],
-    includeObject: config.includeObject as CompareOptions["includeObject"],
-    includeName: includeNameWithoutVersionTables(config),
+    includeObject: includeObjectFor(config, unmanaged),
+    includeName: includeNameFor(config),
     includeSchemas: config.includeSchemas,
     versionTable: config.versionTable,
   };
@@ -63,15 +54,11 @@ export async function compareProject(options: ProjectOptions, command: string): 
   const url = connectionUrl(options, config, dataSource);
   return withConnection(url, config.projectDir, async (db) => {
     const { scripts, databaseHeads } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
-    const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameWithoutVersionTables(config) });
+    const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config) });
     const version = await serverVersion(db, db.dialect);
-    const target = await buildTargetModel(dataSource, {
-      defaultSchema: actual.defaultSchema,
-      dialect: actual.dialect,
-      serverVersion: version,
-      source: config.dataSource,
-    });
-    const ops = compareSchemas(target, actual, compareOptions(config));
+    const modelOptions = { defaultSchema: actual.defaultSchema, dialect: actual.dialect, serverVersion: version, source: config.dataSource };
+    const target = await buildTargetModel(dataSource, modelOptions);
+    const ops = compareSchemas(target, actual, compareOptions(config, await unmanagedObjects(dataSource, modelOptions)));
     return {
       upToDate: ops.length === 0,
       dialect: actual.dialect,

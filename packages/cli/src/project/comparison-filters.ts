@@ -1,0 +1,39 @@
+import type { IncludeObject as CompareIncludeObject } from "@retort/compare";
+import type { IncludeName } from "@retort/core";
+import { versionTableNames } from "@retort/runtime";
+import type { UnmanagedObjects } from "@retort/typeorm";
+import type { ResolvedConfig } from "../config/load-config";
+
+/** TypeORM's own bookkeeping table (views and generated columns), never an entity's. */
+const TYPEORM_METADATA_TABLE = "typeorm_metadata";
+
+const key = (...parts: readonly (string | null)[]): string => parts.map((p) => p ?? "").join("\u0000");
+
+/**
+ * The user's includeName, never letting retort's bookkeeping tables or TypeORM's
+ * `typeorm_metadata` through: they are applied before reflection, so they cost nothing.
+ */
+export function includeNameFor(config: ResolvedConfig): IncludeName {
+  const bookkeeping = new Set<string>([...versionTableNames(config.versionTable), TYPEORM_METADATA_TABLE]);
+  const user = config.includeName;
+  return (name, type, parents) => {
+    if (type === "table" && parents.schemaName === null && name !== null && bookkeeping.has(name)) return false;
+    return user ? user(name, type, parents) : true;
+  };
+}
+
+/**
+ * The user's includeObject, leaving out what TypeORM's synchronize never manages:
+ * tables of `synchronize: false` entities and `@Index({ synchronize: false })` indexes.
+ * Reporting them would offer to drop objects the user keeps by hand.
+ */
+export function includeObjectFor(config: ResolvedConfig, unmanaged: UnmanagedObjects): CompareIncludeObject {
+  const tables = new Set(unmanaged.tables.map((t) => key(t.schema, t.name)));
+  const indexes = new Set(unmanaged.indexes.map((i) => key(i.schema, i.table, i.name)));
+  const user = config.includeObject as CompareIncludeObject | undefined;
+  return (object, name, type, reflected, compareTo) => {
+    if (type === "table" && "columns" in object && tables.has(key(object.schema, object.name))) return false;
+    if (type === "index" && "table" in object && indexes.has(key(object.schema, object.table, name))) return false;
+    return user ? user(object, name, type, reflected, compareTo) : true;
+  };
+}
