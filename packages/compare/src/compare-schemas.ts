@@ -4,6 +4,7 @@ import { compareChecks } from "./objects/checks";
 import { compareColumns } from "./objects/columns";
 import { compareEnums } from "./objects/enums";
 import { compareForeignKeys } from "./objects/foreign-keys";
+import { rebuildKeysOnRetypedColumns } from "./objects/locked-foreign-keys";
 import { comparePrimaryKeys } from "./objects/primary-keys";
 import { compareTableComments } from "./objects/table-comments";
 import { orderByDependencies, tableKey } from "./objects/table-order";
@@ -19,7 +20,8 @@ import { emptyChanges, type TableChanges, type TableScope } from "./table-scope"
  * the ones before it:
  *
  *  1. new enum types, then changed enum values;
- *  2. foreign keys that go away or change (so nothing references what is dropped next);
+ *  2. foreign keys that go away or change (so nothing references what is dropped next),
+ *     and on MySQL those whose columns change type or lose their only index;
  *  3. dropped tables, referencing tables first;
  *  4. per table (by schema and name): dropped indexes and constraints, then columns
  *     (added, altered, dropped) and the table comment, then new keys, uniques, indexes, checks;
@@ -40,13 +42,19 @@ export function compareSchemas(target: SchemaModel, actual: SchemaModel, options
   const filter = resolved.includeObject ?? (() => true);
   const added = tables.onlyTarget.filter((x) => filter(x, x.name, "table", false, null));
   const dropped = tables.onlyActual.filter((x) => filter(x, x.name, "table", true, null));
-  const changes: TableChanges[] = tables.both
+  const compared = tables.both
     .filter(([x, y]) => filter(x, x.name, "table", false, y))
-    .map(([x, y]) => compareTable({ dialect, traits, options: resolved, ref: { schema: y.schema, table: y.name }, target: x, actual: y }));
+    .map(([x, y]) => {
+      const scope: TableScope = { dialect, traits, options: resolved, ref: { schema: y.schema, table: y.name }, target: x, actual: y };
+      return { scope, changes: compareTable(scope) };
+    });
+  rebuildKeysOnRetypedColumns(traits, compared);
+  const changes: TableChanges[] = compared.map((c) => c.changes);
   const enums = compareEnums(t.enums, a.enums, traits, resolved);
   const creation = orderByDependencies(added);
   const removal = orderByDependencies(dropped);
-  const all = <K extends keyof TableChanges>(k: K) => changes.flatMap((c) => c[k]);
+  const all = <K extends "dropForeignKeys" | "dropConstraints" | "columns" | "createConstraints" | "createForeignKeys">(k: K) =>
+    changes.flatMap((c) => c[k]);
 
   return [
     ...enums.create,

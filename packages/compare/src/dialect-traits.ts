@@ -20,6 +20,12 @@ export interface DialectTraits {
    * (https://dev.mysql.com/doc/refman/8.0/en/constraint-foreign-key.html); it is not the model's.
    */
   readonly implicitForeignKeyIndex: boolean;
+  /**
+   * MySQL refuses to change the type of a column a foreign key uses, on either side
+   * ("Cannot change column ... used in a foreign key constraint"): such keys are dropped
+   * before the change and created again after.
+   */
+  readonly foreignKeyColumnsLocked: boolean;
   /** Referential actions the engine treats alike (InnoDB: NO ACTION is RESTRICT). */
   readonly actionSynonyms: Readonly<Partial<Record<ReferentialAction, ReferentialAction>>>;
   /**
@@ -40,6 +46,7 @@ const MYSQL: DialectTraits = {
   enumTypes: false,
   uniqueIsIndex: true,
   implicitForeignKeyIndex: true,
+  foreignKeyColumnsLocked: true,
   actionSynonyms: { "NO ACTION": "RESTRICT" },
   autoIncrementSynonyms: {},
   // https://dev.mysql.com/doc/refman/8.0/en/fixed-point-types.html and fractional seconds default 0.
@@ -61,6 +68,7 @@ export const DIALECT_TRAITS: Readonly<Record<DialectName, DialectTraits>> = {
     enumTypes: true,
     uniqueIsIndex: false,
     implicitForeignKeyIndex: false,
+    foreignKeyColumnsLocked: false,
     actionSynonyms: {},
     autoIncrementSynonyms: {},
     // https://www.postgresql.org/docs/current/datatype-datetime.html: 6 digits unless given.
@@ -81,6 +89,7 @@ export const DIALECT_TRAITS: Readonly<Record<DialectName, DialectTraits>> = {
     enumTypes: false,
     uniqueIsIndex: false,
     implicitForeignKeyIndex: false,
+    foreignKeyColumnsLocked: false,
     actionSynonyms: {},
     autoIncrementSynonyms: { rowid: null },
     implicitTypeParams: {},

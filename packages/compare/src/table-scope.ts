@@ -1,4 +1,4 @@
-import type { DialectName, ObjectType, Operation, TableModel, TableRef } from "@retort/core";
+import type { DialectName, ForeignKeyModel, ObjectType, Operation, TableModel, TableRef } from "@retort/core";
 import type { DialectTraits } from "./dialect-traits";
 import type { FilterObject, ResolvedOptions } from "./options";
 
@@ -22,10 +22,12 @@ export interface TableChanges {
   readonly columns: Operation[];
   readonly createConstraints: Operation[];
   readonly createForeignKeys: Operation[];
+  /** Foreign keys in sync on both sides (entity side, database side): later steps may still have to rebuild them. */
+  readonly keptForeignKeys: (readonly [target: ForeignKeyModel, actual: ForeignKeyModel])[];
 }
 
 export function emptyChanges(): TableChanges {
-  return { dropForeignKeys: [], dropConstraints: [], columns: [], createConstraints: [], createForeignKeys: [] };
+  return { dropForeignKeys: [], dropConstraints: [], columns: [], createConstraints: [], createForeignKeys: [], keptForeignKeys: [] };
 }
 
 /** Adds the table to an object, as `includeObject` receives it. */

@@ -42,9 +42,12 @@ export function columnChanges(scope: TableScope, target: ColumnModel, actual: Co
   );
   if (defaultDiffers) changes.default = { from: actual.default, to: target.default };
   if (scope.traits.comments && target.comment !== actual.comment) changes.comment = { from: actual.comment, to: target.comment };
-  if (!sameAutoIncrement(scope, target.autoIncrement, actual.autoIncrement)) {
-    changes.autoIncrement = { from: actual.autoIncrement, to: target.autoIncrement };
-  }
+  // A synonym (SQLite's implicit rowid) is no change by itself, but it is part of a type
+  // change: a rowid alias stops being one when its type is no longer INTEGER.
+  const autoIncrementChanged = changes.type
+    ? target.autoIncrement !== actual.autoIncrement
+    : !sameAutoIncrement(scope, target.autoIncrement, actual.autoIncrement);
+  if (autoIncrementChanged) changes.autoIncrement = { from: actual.autoIncrement, to: target.autoIncrement };
   return changes;
 }
 

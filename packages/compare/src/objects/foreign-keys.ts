@@ -85,7 +85,11 @@ export function compareForeignKeys(scope: TableScope, out: TableChanges): void {
   }
   const dropped = droppedIndexNames(out);
   for (const [t, a] of both) {
-    if (!keep(t, a) || !losesItsIndex(scope, a, dropped)) continue;
+    if (!keep(t, a)) continue;
+    if (!losesItsIndex(scope, a, dropped)) {
+      out.keptForeignKeys.push([t, a]);
+      continue;
+    }
     out.dropForeignKeys.push({ kind: "dropConstraint", ...where, constraint: { type: "foreignKey", foreignKey: a } });
     out.createForeignKeys.push({ kind: "createForeignKey", ...where, foreignKey: t });
   }

@@ -542,8 +542,8 @@ export class Shop {
     source: TYPEORM(11286),
     families: ALL,
     entities: () => entity(`
-// TypeORM 0.3 does not escape a single quote in a table comment on PostgreSQL (its sync fails): a double quote here.
-@Entity({ comment: 'The "company" images' }) export class CompanyImage {
+// TypeORM's sync escapes no quote in a table comment (0.3 on PostgreSQL, both on MariaDB): none here; column comments carry them.
+@Entity({ comment: "The images of a company, by company" }) export class CompanyImage {
   @PrimaryColumn({ comment: "The ID of the company" }) company_id!: number;
   @PrimaryColumn({ comment: "ID of the image" }) image_id!: number;
 }`),

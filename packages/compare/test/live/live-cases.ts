@@ -20,6 +20,14 @@ export interface LiveCase {
 export const CASES: readonly LiveCase[] = [
   { title: "a new table", target: { tagTable: true }, kinds: ["add_table"], reverse: ["remove_table"] },
   { title: "a new column", target: { nameColumn: true }, kinds: ["add_column"], reverse: ["remove_column"] },
+  {
+    title: "a type change on both sides of a foreign key",
+    target: { idType: "bigint" },
+    kinds: ["modify_type", "modify_type"],
+    reverse: ["modify_type", "modify_type"],
+    // MySQL will not retype a column a key uses: the key goes first and comes back after.
+    kindsBy: { mysql: { kinds: ["remove_fk", "modify_type", "modify_type", "add_fk"], reverse: ["remove_fk", "modify_type", "modify_type", "add_fk"] } },
+  },
   { title: "a type change", target: { emailType: "varchar(320)" }, kinds: ["modify_type"], reverse: ["modify_type"] },
   { title: "a nullability change", target: { emailNotNull: true }, kinds: ["modify_nullable"], reverse: ["modify_nullable"] },
   { title: "a default change", target: { emailDefault: "'none'" }, kinds: ["modify_default"], reverse: ["modify_default"] },

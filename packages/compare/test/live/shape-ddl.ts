@@ -20,6 +20,8 @@ export interface Shape {
   readonly check: string | null;
   readonly foreignKey: { readonly onDelete: string } | null;
   readonly itemKey: readonly string[] | null;
+  /** Type of `user.id` and of `post.user_id`, which references it. */
+  readonly idType: string;
   /** An index of its own on `post.user_id`, the foreign key's column. */
   readonly postIndex: boolean;
   /** PostgreSQL: an enum type `mood` and a column of it; MySQL: an inline ENUM column. */
@@ -41,6 +43,7 @@ export const BASE_SHAPE: Shape = {
   foreignKey: { onDelete: "CASCADE" },
   itemKey: ["a"],
   postIndex: false,
+  idType: "integer",
   mood: null,
 };
 
@@ -52,7 +55,7 @@ export function shapeDdl(family: Family, s: Shape): string[] {
   const statements: string[] = [];
   if (family === "postgres" && s.mood) statements.push(`CREATE TYPE mood AS ENUM (${s.mood.map(literal).join(", ")})`);
   const user = [
-    `id integer NOT NULL`,
+    `id ${s.idType} NOT NULL`,
     `email ${s.emailType}${s.emailNotNull ? " NOT NULL" : ""}${s.emailDefault !== null ? ` DEFAULT ${s.emailDefault}` : ""}${mysqlComment(s.emailComment)}`,
     `age integer`,
     ...(s.nameColumn ? ["name varchar(50)"] : []),
@@ -68,7 +71,7 @@ export function shapeDdl(family: Family, s: Shape): string[] {
   }
   if (s.postTable) {
     const fk = s.foreignKey ? `, CONSTRAINT fk_post_user FOREIGN KEY (user_id) REFERENCES ${q("user")} (id) ON DELETE ${s.foreignKey.onDelete}` : "";
-    statements.push(`CREATE TABLE post (id integer NOT NULL PRIMARY KEY, user_id integer${fk})`);
+    statements.push(`CREATE TABLE post (id integer NOT NULL PRIMARY KEY, user_id ${s.idType}${fk})`);
   }
   if (s.postTable && s.postIndex) statements.push(`CREATE INDEX idx_post_user ON post (user_id)`);
   if (s.tagTable) statements.push(`CREATE TABLE tag (id integer NOT NULL PRIMARY KEY, label varchar(20))`);

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { index, type IndexModel, type TableModel } from "@retort/core";
 import { compareSchemas, describeOperations } from "../../src";
 import { kindsOf } from "../support/kinds";
-import { fk, model, userAndPost, withTable } from "../support/models";
+import { column, fk, model, userAndPost, withTable } from "../support/models";
 
 const base = userAndPost();
 const onUser = (edit: (t: TableModel) => Partial<TableModel>, dialect: "postgres" | "mariadb" | "sqlite" = "postgres") =>
@@ -152,6 +152,22 @@ describe("compareSchemas: indexes and constraints", () => {
       const ops = compareSchemas(model("mariadb", base), covered);
       expect(ops.map((o) => o.kind)).to.deep.equal(["dropConstraint", "dropIndex", "createForeignKey"]);
       expect(kindsOf(compareSchemas(model("postgres", base), onPost(() => ({ indexes: [index("IDX_user", ["user_id"])] }))))).to.deep.equal(["remove_index"]);
+    });
+
+    it("on MySQL, drops and re-creates a key whose columns change type, on either side", () => {
+      const retyped = (dialect: "mariadb" | "postgres") =>
+        model(dialect, withTable(withTable(base, "user", (t) => ({ columns: [column("id", "bigint", { nullable: false }), t.columns[1]] })), "post", (t) => ({
+          columns: [t.columns[0], column("user_id", "bigint")],
+        })));
+      expect(compareSchemas(retyped("mariadb"), model("mariadb", base)).map((o) => o.kind)).to.deep.equal([
+        "dropConstraint",
+        "alterColumn",
+        "alterColumn",
+        "createForeignKey",
+      ]);
+      expect(kindsOf(compareSchemas(retyped("postgres"), model("postgres", base)))).to.deep.equal(["modify_type", "modify_type"]);
+      const onlyReferenced = model("mariadb", withTable(base, "user", (t) => ({ columns: [column("id", "bigint", { nullable: false }), t.columns[1]] })));
+      expect(kindsOf(compareSchemas(onlyReferenced, model("mariadb", base)))).to.deep.equal(["remove_fk", "modify_type", "add_fk"]);
     });
 
     it("drops foreign keys before the tables they reference and creates them after", () => {
