@@ -40,8 +40,10 @@ export function describeLine(e: DiffEntry): string {
   const before = e.details.before;
   const after = e.details.after;
   switch (e.kind) {
-    case "add_table":
-      return `+ add table ${where(e)} (${(obj(after).columns as readonly JsonValue[] | undefined)?.length ?? 0} columns)`;
+    case "add_table": {
+      const n = (obj(after).columns as readonly JsonValue[] | undefined)?.length ?? 0;
+      return `+ add table ${where(e)} (${n} ${n === 1 ? "column" : "columns"})`;
+    }
     case "remove_table":
       return `- remove table ${where(e)}`;
     case "add_column":

@@ -44,7 +44,7 @@ describe("describeOperations / describeLine", () => {
       { kind: "createIndex", schema: null, table: "x", index: index("IDX_x", ["a"]), concurrently: false },
     ]).map(describeLine);
     expect(lines).to.deep.equal([
-      "+ add table blog.tag (1 columns)",
+      "+ add table blog.tag (1 column)",
       "- remove table old",
       "+ add primary key PK_user on user (id)",
       '~ modify table comment user: none -> "say \\"hi\\""',
