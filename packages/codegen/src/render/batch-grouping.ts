@@ -20,12 +20,17 @@ function batchable(op: Operation): op is Exclude<TableOperation, { kind: "alterT
   }
 }
 
+/** What SQLite does in place on any table (https://www.sqlite.org/lang_altertable.html). */
+const IN_PLACE: ReadonlySet<Operation["kind"]> = new Set(["createIndex", "dropIndex"]);
+
 /**
  * SQLite cannot ALTER most things in place, so (like Alembic's `render_as_batch`) the
  * operations on an existing table are grouped into `batchAlterTable` blocks. Only
  * consecutive operations on the same table are merged: moving an operation past
  * another could break an order the comparator chose (an FK after the column it uses).
- * Tables created or dropped in the same list need no rebuild and stay plain.
+ * Indexes of tables created or dropped in the same list need no rebuild and stay plain;
+ * their constraints do not: a foreign key closing a cycle between new tables is added
+ * after both exist, and dropped before them, which SQLite cannot ALTER.
  */
 export function groupIntoBatches(ops: readonly Operation[]): Operation[] {
   const wholeTables = new Set(
@@ -39,7 +44,7 @@ export function groupIntoBatches(ops: readonly Operation[]): Operation[] {
   };
   for (const op of ops) {
     const key = batchable(op) ? tableKey(op.schema, op.table) : null;
-    if (key === null || !batchable(op) || wholeTables.has(key)) {
+    if (key === null || !batchable(op) || (wholeTables.has(key) && IN_PLACE.has(op.kind))) {
       close();
       out.push(op);
     } else if (open?.key === key) {
