@@ -112,11 +112,19 @@ function findProperty(lines: readonly string[], from: number, property: string):
 function moduleFileExporting(target: Function): string | undefined {
   for (const mod of Object.values(require.cache)) {
     if (!mod || mod.filename.includes(`${sep}node_modules${sep}`)) continue;
-    const exported = mod.exports as unknown;
-    if (exported === target) return mod.filename;
-    if (exported !== null && typeof exported === "object" && Object.values(exported).includes(target)) return mod.filename;
+    if (exportsValue(mod.exports, target)) return mod.filename;
   }
   return undefined;
+}
+
+function exportsValue(exported: unknown, target: Function): boolean {
+  if (exported === target) return true;
+  if (exported === null || typeof exported !== "object") return false;
+  try {
+    return Object.values(exported).includes(target);
+  } catch {
+    return false; // a throwing getter: not an entity module
+  }
 }
 
 function escapeRegExp(text: string): string {
