@@ -650,6 +650,59 @@ export class Shop {
 }`),
   },
   {
+    id: "sqlite-parenthesised-now-defaults",
+    source: ALEMBIC(634),
+    families: ["sqlite"],
+    entities: () => entity(`
+@Entity() export class Visitor {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "datetime", default: () => "(CURRENT_TIMESTAMP)" }) created!: Date;
+  @Column({ type: "datetime", default: () => "(datetime('now'))" }) seen!: Date;
+}`),
+  },
+  {
+    id: "named-foreign-key-constraint",
+    source: ALEMBIC(519),
+    families: ALL,
+    entities: () => entity(`
+@Entity("table_one") export class TableOne {
+  @PrimaryGeneratedColumn() id!: number;
+}
+@Entity("table_two") export class TableTwo {
+  @PrimaryGeneratedColumn() id!: number;
+  @ManyToOne(() => TableOne) @JoinColumn({ name: "t1_id", foreignKeyConstraintName: "fk_table1" }) t1!: TableOne;
+}`),
+  },
+  {
+    id: "uuid-foreign-key-with-index",
+    source: ALEMBIC(1555),
+    families: ALL,
+    entities: () => entity(`
+@Entity("team_seasons") export class TeamSeason {
+  @PrimaryGeneratedColumn("uuid") team_season_id!: string;
+}
+@Entity("competitions") export class Competition {
+  @PrimaryGeneratedColumn("uuid") competition_id!: string;
+  @Column({ length: 100 }) competition_name!: string;
+  @Index() @ManyToOne(() => TeamSeason) @JoinColumn({ name: "team_season_id" }) teamSeason!: TeamSeason;
+}`),
+  },
+  {
+    id: "foreign-key-in-composite-primary-key",
+    source: ALEMBIC(1623),
+    families: ALL,
+    entities: () => entity(`
+@Entity() export class Project {
+  @PrimaryGeneratedColumn() id!: number;
+}
+@Entity("abbreviations") export class Abbrev {
+  @PrimaryColumn() id!: string;
+  @PrimaryColumn() project_id!: number;
+  @Column() expansion!: string;
+  @ManyToOne(() => Project) @JoinColumn({ name: "project_id" }) project!: Project;
+}`),
+  },
+  {
     id: "check-constraint",
     source: TYPEORM(1032),
     families: PG_LITE,
