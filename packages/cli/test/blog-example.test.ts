@@ -1,9 +1,10 @@
 import { connect, introspect } from "@retort/dialects";
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
+import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { blogProject, runBlogApp } from "./support/blog-example";
+import { BLOG_EXAMPLE, blogProject, REPO_ROOT, runBlogApp } from "./support/blog-example";
 import { runRetort } from "./support/run-retort";
 
 /** The URL the example's data-source.ts understands for a test database. */
@@ -83,3 +84,11 @@ describeEachTarget(
   },
   { targets: ["postgres", "mariadb", "sqlite"] },
 );
+
+describe("examples/blog", () => {
+  it("type-checks with its own tsconfig.json (retort and ts-node only transpile it)", function () {
+    this.timeout(120_000);
+    const tsc = spawnSync(process.execPath, [join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", BLOG_EXAMPLE], { encoding: "utf8" });
+    expect(tsc.status, tsc.stdout + tsc.stderr).to.equal(0);
+  });
+});
