@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
 import { copyExample, editFile, migrationFiles, removeProject } from "./demo-project";
-import { app, heading, retort, showFile, StepFailed } from "./step";
+import { app, heading, retort, showEdit, showFile, StepFailed } from "./step";
 
 /** The entity change of the demo's second migration: a new column and a longer one. */
 const USER_FILE = "src/entities/user.ts";
-const LONGER_NAME = ['@Column({ type: "varchar", length: 100 })\n  name!: string;', '@Column({ type: "varchar", length: 200 })\n  name!: string;'] as const;
+const LONGER_NAME = ['  @Column({ type: "varchar", length: 100 })\n  name!: string;', '  @Column({ type: "varchar", length: 200 })\n  name!: string;'] as const;
 const NEW_COLUMN = ["  @OneToMany(", '  @Column({ type: "text", nullable: true })\n  bio?: string;\n\n  @OneToMany('] as const;
 
 /** `retort autogen -m <message>`, then the file it wrote. */
@@ -30,10 +30,10 @@ function cycle(dir: string): void {
   app(dir);
 
   heading(`4. change an entity (${USER_FILE}): name becomes varchar(200), a new bio column`);
-  editFile(dir, USER_FILE, ...LONGER_NAME);
-  editFile(dir, USER_FILE, ...NEW_COLUMN);
-  console.log(`-   @Column({ type: "varchar", length: 100 })\n+   @Column({ type: "varchar", length: 200 })\n      name!: string;`);
-  console.log(`+   @Column({ type: "text", nullable: true })\n+   bio?: string;`);
+  for (const [before, after] of [LONGER_NAME, NEW_COLUMN]) {
+    editFile(dir, USER_FILE, before, after);
+    showEdit(before, after);
+  }
   retort(["check"], dir, 1);
 
   heading("5. autogen: the second migration (SQLite cannot alter a column's type: a batch rebuild)");

@@ -45,6 +45,22 @@ export function showFile(cwd: string, file: string): void {
   console.log(dim("----"));
 }
 
+/** An edit as diff lines: the lines both sides share are context, the others `-` and `+`. */
+export function showEdit(before: string, after: string): void {
+  const [old, now] = [before.split("\n"), after.split("\n")];
+  let head = 0;
+  while (head < old.length && head < now.length && old[head] === now[head]) head++;
+  let tail = 0;
+  while (tail < old.length - head && tail < now.length - head && old[old.length - 1 - tail] === now[now.length - 1 - tail]) tail++;
+  const lines = [
+    ...old.slice(0, head).map((l) => `  ${l}`),
+    ...old.slice(head, old.length - tail).map((l) => `- ${l}`),
+    ...now.slice(head, now.length - tail).map((l) => `+ ${l}`),
+    ...old.slice(old.length - tail).map((l) => `  ${l}`),
+  ];
+  console.log(lines.map((l) => l.trimEnd()).join("\n"));
+}
+
 function quote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `"${arg.replace(/(["\\$`])/g, "\\$1")}"`;
 }
