@@ -1,4 +1,4 @@
-import type { ForeignKeyModel, ParentNames, SchemaModel, TableModel } from "@retort/core";
+import { qualifiedName, type ForeignKeyModel, type ParentNames, type SchemaModel, type TableModel } from "@retort/core";
 import type { ResolvedOptions } from "./options";
 
 /**
@@ -20,7 +20,8 @@ export function scopeModel(model: SchemaModel, reflected: boolean, options: Reso
   const tables = model.tables
     .map((t) => ({ ...t, schema: schemaOf(t.schema), foreignKeys: t.foreignKeys.map((fk) => normalizeReference(fk, schemaOf)) }))
     .filter((t) => inScope(t.schema) && schemaIncluded(t.schema) && !isVersionTable(t))
-    .filter((t) => nameFilter(t.name, "table", { schemaName: t.schema, tableName: null, schemaQualifiedTableName: null }))
+    // As in Alembic (and introspection): for a table itself, `tableName` is null and the qualified name is the table's.
+    .filter((t) => nameFilter(t.name, "table", { schemaName: t.schema, tableName: null, schemaQualifiedTableName: qualifiedName(t) }))
     .map((t) => (reflected ? filterTableParts(t, options) : t));
   const enums = model.enums
     .map((e) => ({ ...e, schema: schemaOf(e.schema) }))
@@ -38,7 +39,7 @@ function filterTableParts(t: TableModel, options: ResolvedOptions): TableModel {
   const parents: ParentNames = {
     schemaName: t.schema,
     tableName: t.name,
-    schemaQualifiedTableName: t.schema === null ? t.name : `${t.schema}.${t.name}`,
+    schemaQualifiedTableName: qualifiedName(t),
   };
   const keep = options.includeName;
   return {

@@ -93,8 +93,15 @@ describe("compareSchemas: filters and scope", () => {
   });
 
   it("applies includeName to the reflected side only", () => {
-    const ops = compareSchemas(empty, base, { includeName: (name, type) => !(type === "table" && name === "post") });
+    const seen: string[] = [];
+    const ops = compareSchemas(empty, base, {
+      includeName: (name, type, parents) => {
+        if (type === "table") seen.push(`${name}|${parents.tableName}|${parents.schemaQualifiedTableName}`);
+        return !(type === "table" && name === "post");
+      },
+    });
     expect(kindsOf(ops)).to.deep.equal(["remove_table"]);
+    expect(seen).to.include("post|null|post");
     const columnsHidden = compareSchemas(base, base, { includeName: (name, type, parents) => !(type === "column" && parents.tableName === "user" && name === "email") });
     expect(kindsOf(columnsHidden)).to.deep.equal(["add_column"]);
   });
