@@ -66,4 +66,13 @@ describe("describeOperations / describeLine", () => {
     expect(entries.map((e) => e.kind)).to.deep.equal(["add_column"]);
     expect(JSON.parse(JSON.stringify(entries))).to.deep.equal(entries);
   });
+
+  it("has no SPEC kind for renames: a renamed table or column gives no entry (codegen renders them from the ops)", () => {
+    const existing = column("name", "text");
+    const entries = describeOperations([
+      { kind: "renameTable", schema: null, table: "old", newName: "new" },
+      { kind: "alterColumn", schema: null, table: "user", column: "name", changes: { name: { from: "name", to: "full_name" } }, existing },
+    ]);
+    expect(entries).to.deep.equal([]);
+  });
 });
