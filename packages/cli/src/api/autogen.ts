@@ -10,7 +10,6 @@ import {
   type Rewriter,
   type RevisionContext,
 } from "@retort/codegen";
-import { describeOperations, type DiffEntry } from "@retort/compare";
 import { renderOperation } from "@retort/dialects";
 import { planRevision, type NewRevisionOptions } from "@retort/runtime";
 import { join } from "node:path";
@@ -78,8 +77,8 @@ export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
       processRevisionDirectives: config.processRevisionDirectives as ProcessRevisionDirectives | undefined,
     },
   );
-  const operations: DiffEntry[] = describeOperations(renamed);
-  const base = { upToDate: cmp.upToDate, dialect: cmp.dialect, operations };
+  // The differences found, as check reports them (a confirmed rename has no SPEC kind of its own).
+  const base = { upToDate: cmp.upToDate, dialect: cmp.dialect, operations: cmp.operations };
   const directive = directives[0];
   if (!directive || (directive.upgradeOps.length === 0 && !options.allowEmpty)) return { ...base, warnings: [], renameHints: [] };
 
