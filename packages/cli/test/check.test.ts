@@ -157,3 +157,26 @@ export class Legacy {
     }
   });
 });
+
+describe("retort check and edited migrations", () => {
+  it("warns when an applied migration file was edited since it ran", () => {
+    const project = fixtureProject({
+      "src/entities/user.ts": USER_ENTITY,
+      "src/data-source.ts": dataSourceModule("sqlite", "sqlite:app.db"),
+      "retort.config.ts": 'export default { dataSource: "./src/data-source.ts" };\n',
+    });
+    try {
+      const generated = JSON.parse(runRetort(["autogen", "-m", "users", "--json"], project.dir).stdout) as { file: string };
+      expect(runRetort(["upgrade"], project.dir).code).to.equal(0);
+      const { appendFileSync } = require("node:fs") as typeof import("node:fs");
+      appendFileSync(generated.file, "\n// edited after it was applied\n");
+      const run = runRetort(["check"], project.dir);
+      expect(run.code).to.equal(0);
+      expect(run.stderr).to.include("was edited after it was applied");
+      const json = JSON.parse(runRetort(["check", "--json"], project.dir).stdout) as { editedMigrations: { revision: string }[] };
+      expect(json.editedMigrations).to.have.length(1);
+    } finally {
+      project.remove();
+    }
+  });
+});

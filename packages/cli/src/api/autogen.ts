@@ -78,7 +78,7 @@ export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
     },
   );
   // The differences found, as check reports them (a confirmed rename has no SPEC kind of its own).
-  const base = { upToDate: cmp.upToDate, dialect: cmp.dialect, operations: cmp.operations };
+  const base = { upToDate: cmp.upToDate, dialect: cmp.dialect, operations: cmp.operations, editedMigrations: cmp.editedMigrations };
   const directive = directives[0];
   if (!directive || (directive.upgradeOps.length === 0 && !options.allowEmpty)) return { ...base, warnings: [], renameHints: [] };
 

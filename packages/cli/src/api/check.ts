@@ -2,7 +2,7 @@ import type { DialectName, Operation, SchemaModel } from "@retort/core";
 import { compareSchemas, describeOperations, type CompareOptions, type DiffEntry } from "@retort/compare";
 import { introspect } from "@retort/dialects";
 import { buildTargetModel, unmanagedObjects, type UnmanagedObjects } from "@retort/typeorm";
-import type { ScriptDirectory } from "@retort/runtime";
+import type { ChecksumWarning, ScriptDirectory } from "@retort/runtime";
 import { includeNameFor, includeObjectFor } from "../project/comparison-filters";
 import type { ResolvedConfig } from "../config/load-config";
 import { requireDatabaseAtHead } from "../project/at-head";
@@ -13,6 +13,8 @@ export interface CheckResult {
   readonly dialect: DialectName;
   /** The SPEC.md §3 entries. */
   readonly operations: readonly DiffEntry[];
+  /** Applied migrations whose files were edited since they ran. */
+  readonly editedMigrations: readonly ChecksumWarning[];
 }
 
 /** What a comparison produced, before it is described: autogen renders `ops`. */
@@ -53,7 +55,7 @@ export async function compareProject(options: ProjectOptions, command: string): 
   const dataSource = loadDataSourceFor(options, config);
   const url = connectionUrl(options, config, dataSource);
   return withConnection(url, config.projectDir, async (db) => {
-    const { scripts, databaseHeads } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
+    const { scripts, databaseHeads, warnings: editedMigrations } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
     const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config) });
     const version = await serverVersion(db, db.dialect);
     const modelOptions = { defaultSchema: actual.defaultSchema, dialect: actual.dialect, serverVersion: version, source: config.dataSource };
@@ -63,6 +65,7 @@ export async function compareProject(options: ProjectOptions, command: string): 
       upToDate: ops.length === 0,
       dialect: actual.dialect,
       operations: describeOperations(ops),
+      editedMigrations,
       ops,
       target,
       actual,
@@ -76,6 +79,6 @@ export async function compareProject(options: ProjectOptions, command: string): 
 
 /** `retort check`: are the entities and the database in sync? */
 export async function check(options: ProjectOptions = {}): Promise<CheckResult> {
-  const { upToDate, dialect, operations } = await compareProject(options, "check");
-  return { upToDate, dialect, operations };
+  const { upToDate, dialect, operations, editedMigrations } = await compareProject(options, "check");
+  return { upToDate, dialect, operations, editedMigrations };
 }

@@ -1,6 +1,7 @@
 import { describeLine } from "@retort/compare";
 import { relative } from "node:path";
 import { autogen } from "../api/autogen";
+import { printChecksumWarnings } from "../output/revision-lines";
 import { projectOptions } from "../project/session";
 import type { Command } from "./command";
 import { graphOptionHelp, graphOptions, graphValues, requireMessage } from "./graph-options";
@@ -37,6 +38,7 @@ export const autogenCommand: Command = {
       renameColumns: values.rename as string[] | undefined,
       renameTables: values["rename-table"] as string[] | undefined,
     });
+    printChecksumWarnings(out, result.editedMigrations);
     if (out.options.json) {
       // The file's text is on disk; only --dry-run, which writes nothing, puts it in the document.
       const { source, ...rest } = result;

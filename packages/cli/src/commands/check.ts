@@ -2,6 +2,7 @@ import { describeLine, type DiffEntry } from "@retort/compare";
 import { relative } from "node:path";
 import { check } from "../api/check";
 import type { Output } from "../output/output";
+import { printChecksumWarnings } from "../output/revision-lines";
 import { entityLocator, type LocateEntry } from "../project/entity-locations";
 import { projectOptions, type ProjectOptions } from "../project/session";
 import type { Command } from "./command";
@@ -33,6 +34,7 @@ export const checkCommand: Command = {
   async run(_values, _positionals, { global, out }) {
     const options = projectOptions(global);
     const result = await check(options);
+    printChecksumWarnings(out, result.editedMigrations);
     if (out.options.json) {
       out.json(result);
     } else if (result.upToDate) {

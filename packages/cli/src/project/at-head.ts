@@ -1,5 +1,5 @@
 import { RetortError, type Queryable } from "@retort/core";
-import { loadScriptDirectory, MigrationRunner, type ScriptDirectory } from "@retort/runtime";
+import { loadScriptDirectory, MigrationRunner, type ChecksumWarning, type ScriptDirectory } from "@retort/runtime";
 
 /** The database has not had every migration applied: comparing it now would mislead. */
 export class DatabaseNotAtHeadError extends RetortError {
@@ -24,12 +24,13 @@ export async function requireDatabaseAtHead(
   migrationsDir: string,
   versionTable: string,
   command: string,
-): Promise<{ scripts: ScriptDirectory; databaseHeads: string[] }> {
+): Promise<{ scripts: ScriptDirectory; databaseHeads: string[]; warnings: readonly ChecksumWarning[] }> {
   const scripts = loadScriptDirectory(migrationsDir);
   const scriptHeads = scripts.graph.heads().sort();
-  if (scriptHeads.length === 0) return { scripts, databaseHeads: [] };
-  const current = await new MigrationRunner({ scripts, db, versionTable }).current();
+  if (scriptHeads.length === 0) return { scripts, databaseHeads: [], warnings: [] };
+  // verbose: also the applied migrations edited since they ran (SPEC: check warns about them).
+  const current = await new MigrationRunner({ scripts, db, versionTable }).current({ verbose: true });
   const databaseHeads = current.heads.map((h) => h.revision).sort();
   if (databaseHeads.join() !== scriptHeads.join()) throw new DatabaseNotAtHeadError(databaseHeads, scriptHeads, command);
-  return { scripts, databaseHeads };
+  return { scripts, databaseHeads, warnings: current.warnings };
 }
