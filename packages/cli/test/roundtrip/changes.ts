@@ -17,7 +17,9 @@ import {
 /**
  * One change to an entity set. `pick*` fields are free numbers resolved modulo the
  * current lists when the change is applied, so any change applies to any set (or is a
- * no-op), and fast-check can shrink the two independently.
+ * no-op), and fast-check can shrink the two independently. A column, index or FK change
+ * picks among the objects of the whole set it applies to (`pickColumn` among varchar
+ * columns for widenVarchar), so few changes are no-ops; `pick` is then unused.
  */
 export type Change =
   | { readonly kind: "addEntity"; readonly entity: EntitySpec }
@@ -75,25 +77,26 @@ function applyRaw(spec: SchemaSpec, change: Change): SchemaSpec {
       return replaceEntity(spec, entity, { ...entity, columns: [...entity.columns, addable({ ...change.column, name })] });
     }
     case "dropColumn": {
-      const column = at(entity.columns, change.pickColumn);
-      if (!column) return spec;
-      return replaceEntity(spec, entity, {
-        ...entity,
-        columns: entity.columns.filter((c) => c !== column),
-        indexes: entity.indexes.filter((i) => !i.columns.includes(column.name)),
+      const picked = at(allColumns(spec), change.pickColumn);
+      if (!picked) return spec;
+      const [owner, column] = picked;
+      return replaceEntity(spec, owner, {
+        ...owner,
+        columns: owner.columns.filter((c) => c !== column),
+        indexes: owner.indexes.filter((i) => !i.columns.includes(column.name)),
       });
     }
     case "toggleNullable":
-      return alterColumn(spec, entity, change.pickColumn, (c) => ({ ...c, nullable: !c.nullable }));
+      return alterColumn(spec, change.pickColumn, () => true, (c) => ({ ...c, nullable: !c.nullable }));
     case "changeDefault":
-      return alterColumn(spec, entity, change.pickColumn, (c) => ({
+      return alterColumn(spec, change.pickColumn, () => true, (c) => ({
         ...c,
         defaultChoice: change.choice === null ? null : change.choice % DEFAULTS[c.kind].length,
       }));
     case "widenVarchar":
-      return alterColumn(spec, entity, change.pickColumn, (c) => (c.kind === "varchar" ? { ...c, length: Math.min(255, c.length + change.by) } : c));
+      return alterColumn(spec, change.pickColumn, (c) => c.kind === "varchar" && c.length < 255, (c) => ({ ...c, length: Math.min(255, c.length + change.by) }));
     case "toggleUnique":
-      return alterColumn(spec, entity, change.pickColumn, (c) => ({ ...c, unique: !c.unique }));
+      return alterColumn(spec, change.pickColumn, () => true, (c) => ({ ...c, unique: !c.unique }));
     case "addIndex": {
       if (entity.indexes.length >= MAX_INDEXES || entity.columns.length === 0) return spec;
       const columns = [...new Set(change.pickColumns.map((n) => entity.columns[n % entity.columns.length]!.name))];
@@ -101,8 +104,10 @@ function applyRaw(spec: SchemaSpec, change: Change): SchemaSpec {
       return replaceEntity(spec, entity, { ...entity, indexes: [...entity.indexes, { name, columns, unique: change.unique }] });
     }
     case "dropIndex": {
-      const index = at(entity.indexes, change.pickIndex);
-      return index ? replaceEntity(spec, entity, { ...entity, indexes: entity.indexes.filter((i) => i !== index) }) : spec;
+      const picked = at(spec.entities.flatMap((e) => e.indexes.map((i) => [e, i] as const)), change.pickIndex);
+      if (!picked) return spec;
+      const [owner, index] = picked;
+      return replaceEntity(spec, owner, { ...owner, indexes: owner.indexes.filter((i) => i !== index) });
     }
     case "addFk": {
       const name = freeName(FK_NAMES, entity.fks.map((f) => f.name));
@@ -111,15 +116,23 @@ function applyRaw(spec: SchemaSpec, change: Change): SchemaSpec {
       return replaceEntity(spec, entity, { ...entity, fks: [...entity.fks, { name, target: target.name, onDelete: change.onDelete }] });
     }
     case "dropFk": {
-      const fk = at(entity.fks, change.pickFk);
-      return fk ? replaceEntity(spec, entity, { ...entity, fks: entity.fks.filter((f) => f !== fk) }) : spec;
+      const picked = at(spec.entities.flatMap((e) => e.fks.map((f) => [e, f] as const)), change.pickFk);
+      if (!picked) return spec;
+      const [owner, fk] = picked;
+      return replaceEntity(spec, owner, { ...owner, fks: owner.fks.filter((f) => f !== fk) });
     }
   }
 }
 
-function alterColumn(spec: SchemaSpec, entity: EntitySpec, pick: number, alter: (c: ColumnSpec) => ColumnSpec): SchemaSpec {
-  const column = at(entity.columns, pick);
-  return column ? replaceEntity(spec, entity, replaceColumn(entity, column, alter(column))) : spec;
+function allColumns(spec: SchemaSpec): (readonly [EntitySpec, ColumnSpec])[] {
+  return spec.entities.flatMap((e) => e.columns.map((c) => [e, c] as const));
+}
+
+function alterColumn(spec: SchemaSpec, pick: number, eligible: (c: ColumnSpec) => boolean, alter: (c: ColumnSpec) => ColumnSpec): SchemaSpec {
+  const picked = at(allColumns(spec).filter(([, c]) => eligible(c)), pick);
+  if (!picked) return spec;
+  const [owner, column] = picked;
+  return replaceEntity(spec, owner, replaceColumn(owner, column, alter(column)));
 }
 
 function nextIndexNumber(entity: EntitySpec): number {

@@ -58,7 +58,7 @@ const onDeleteArb = fc.constantFrom<OnDelete>(null, "CASCADE", "SET NULL");
 function entityArb(family: Family, name: string, targets: readonly string[]): fc.Arbitrary<EntitySpec> {
   return fc
     .record({
-      columns: fc.array(columnArb(family), { minLength: 0, maxLength: MAX_COLUMNS - 2 }),
+      columns: fc.array(columnArb(family), { minLength: 1, maxLength: MAX_COLUMNS - 2 }),
       indexes: fc.array(fc.record({ columns: fc.uniqueArray(fc.nat(MAX_COLUMNS), { minLength: 1, maxLength: 2 }), unique: fc.boolean() }), { maxLength: 2 }),
       fks: fc.array(fc.record({ target: fc.constantFrom(...targets, name), onDelete: onDeleteArb }), { maxLength: 2 }),
     })
@@ -86,7 +86,7 @@ export function schemaArb(family: Family): fc.Arbitrary<SchemaSpec> {
 }
 
 export function changeArb(family: Family): fc.Arbitrary<Change> {
-  const pick = fc.nat(7);
+  const pick = fc.nat(23);
   return fc.oneof(
     entityArb(family, "t_new", ENTITY_NAMES).map((entity) => ({ kind: "addEntity" as const, entity })),
     pick.map((p) => ({ kind: "dropEntity" as const, pick: p })),

@@ -78,13 +78,17 @@ export class RoundtripSession {
         await this.db.query("CREATE SCHEMA public");
         return;
       case "mysql": {
-        // One DROP for all tables (version tables included) is much faster than dropping the database.
+        // One DROP for all tables is much faster than dropping the database; the version
+        // tables stay (InnoDB DDL is slow) with their rows gone.
         const tables = await this.db.query<{ name: string }>(
           "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()",
         );
-        if (tables.length === 0) return;
+        const quoted = (names: readonly string[]) => names.map((n) => `\`${n.replace(/`/g, "``")}\``);
+        const user = tables.map((t) => t.name).filter((n) => !bookkeeping.has(n));
+        for (const table of quoted(tables.map((t) => t.name).filter((n) => bookkeeping.has(n)))) await this.db.query(`DELETE FROM ${table}`);
+        if (user.length === 0) return;
         await this.db.query("SET FOREIGN_KEY_CHECKS = 0");
-        await this.db.query(`DROP TABLE ${tables.map((t) => `\`${t.name.replace(/`/g, "``")}\``).join(", ")}`);
+        await this.db.query(`DROP TABLE ${quoted(user).join(", ")}`);
         await this.db.query("SET FOREIGN_KEY_CHECKS = 1");
         return;
       }

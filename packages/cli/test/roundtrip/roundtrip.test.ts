@@ -7,8 +7,8 @@ import { RoundtripSession } from "./roundtrip-session";
 /** CI runs a fixed seed; `npm run fuzz` sets RETORT_FUZZ_SEED / RETORT_FUZZ_RUNS. */
 const SEED = Number(process.env.RETORT_FUZZ_SEED ?? 20261127);
 const RUNS = Number(process.env.RETORT_FUZZ_RUNS ?? 200);
-/** Changes per case after the initial entity set (each one is a full round-trip step). */
-const MAX_CHANGES = Number(process.env.RETORT_FUZZ_CHANGES ?? 3);
+/** Changes per case after the initial entity set (each one a full round-trip step). */
+const MAX_CHANGES = Number(process.env.RETORT_FUZZ_CHANGES ?? 5);
 
 describeEachTarget("round trip: autogen → upgrade → check → downgrade -1 restores the schema and rows", (ctx) => {
   let session: RoundtripSession;
