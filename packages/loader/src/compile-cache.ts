@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,12 +35,13 @@ export function cachedCompile(source: string, filename: string, salt: string, co
 }
 
 function sha1(text: string): string {
-  return createHash("sha1").update(text).digest("hex");
+  return hash("sha1", text, "hex");
 }
 
 let resolvedDir: string | null | undefined;
 
-function cacheDir(): string | null {
+/** The cache folder (shared with the V8 code cache), or null when caching is off or unsafe. */
+export function cacheDir(): string | null {
   if (resolvedDir !== undefined) return resolvedDir;
   const setting = process.env.RETORT_COMPILE_CACHE;
   resolvedDir = setting === "0" || setting === "false" ? null : usableDir(setting || defaultDir());

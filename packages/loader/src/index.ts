@@ -1,2 +1,3 @@
 export * from "./typescript-hook";
 export * from "./load-module";
+export * from "./code-cache";

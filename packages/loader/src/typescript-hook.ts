@@ -1,4 +1,4 @@
-import { transformSync, type Options } from "@swc/core";
+import type { Options } from "@swc/core";
 import { readFileSync } from "node:fs";
 import Module from "node:module";
 import { cachedCompile } from "./compile-cache";
@@ -32,6 +32,10 @@ let registered = false;
 
 /** Compiles one TypeScript source to CommonJS JavaScript. */
 export function compileTypeScript(source: string, filename: string): string {
+  // Required here, not at the top: with every file in the compile cache, swc's native
+  // binding is never loaded.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { transformSync } = require("@swc/core") as typeof import("@swc/core");
   return transformSync(source, { ...SWC_OPTIONS, filename }).code;
 }
 

@@ -1,0 +1,116 @@
+import { hash } from "node:crypto";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import Module from "node:module";
+import { join } from "node:path";
+import vm from "node:vm";
+import { cacheDir } from "./compile-cache";
+
+/**
+ * A V8 code cache for every CommonJS module required after `installCodeCache()`
+ * (TypeORM's own files, the drivers, compiled entities, retort itself): V8 then
+ * deserializes bytecode instead of parsing and compiling each file again, which is
+ * most of what requiring a thousand entities and TypeORM costs. Node 20 has no
+ * `module.enableCompileCache()` (Node 22), so this does what `v8-compile-cache` does:
+ * it compiles the module wrapper with `vm.Script` and its `cachedData`.
+ *
+ * The cache is written when the process exits, after the command ran, so that it holds
+ * the functions that actually ran (V8 compiles functions lazily). Entries live beside
+ * the swc cache (same folder, same `RETORT_COMPILE_CACHE` switch), one per file path,
+ * keyed by the source's hash: V8 itself only checks the source's length.
+ */
+type CompiledWrapper = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => unknown;
+
+interface InternalModule {
+  _compile(content: string, filename: string): unknown;
+}
+
+interface ModuleStatics {
+  _resolveFilename(request: string, parent: Module, isMain: boolean, options?: { paths?: string[] }): string;
+  _resolveLookupPaths(request: string, parent: Module): string[] | null;
+  _extensions: NodeJS.RequireExtensions;
+  _cache: NodeJS.Dict<NodeModule>;
+  wrap(script: string): string;
+}
+
+interface Pending {
+  readonly file: string;
+  readonly sourceHash: string;
+  readonly script: vm.Script;
+}
+
+const SALT = `${process.version}\u0000${process.versions.v8}\u0000${process.arch}`;
+const HASH_LENGTH = 40;
+const pending: Pending[] = [];
+let installed = false;
+
+/** Compiles modules through the code cache from now on (once per process; off when the cache folder is). */
+export function installCodeCache(): void {
+  if (installed) return;
+  installed = true;
+  const dir = cacheDir();
+  if (dir === null) return;
+  const statics = Module as unknown as ModuleStatics;
+  const proto = Module.prototype as unknown as InternalModule;
+  const original = proto._compile;
+  proto._compile = function (this: Module, content: string, filename: string): unknown {
+    // A module that imports dynamically needs Node's own loader hook; leave it to Node.
+    if (content.includes("import(") || !vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER) {
+      return original.call(this, content, filename);
+    }
+    const wrapper = compileWrapper(dir, statics.wrap(content), filename);
+    const dirname = join(filename, "..");
+    return wrapper.call(this.exports, this.exports, makeRequire(this, statics), this, filename, dirname);
+  };
+  process.once("exit", () => writePending());
+}
+
+function compileWrapper(dir: string, wrapped: string, filename: string): CompiledWrapper {
+  const file = join(dir, `${sha1(`${SALT}\u0000${filename}`)}.v8`);
+  const sourceHash = sha1(wrapped);
+  const cachedData = readEntry(file, sourceHash);
+  const script = new vm.Script(wrapped, {
+    filename,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  if (cachedData === undefined || script.cachedDataRejected) pending.push({ file, sourceHash, script });
+  return script.runInThisContext({ displayErrors: true }) as CompiledWrapper;
+}
+
+function readEntry(file: string, sourceHash: string): Buffer | undefined {
+  try {
+    const entry = readFileSync(file);
+    return entry.toString("latin1", 0, HASH_LENGTH) === sourceHash ? entry.subarray(HASH_LENGTH) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writePending(): void {
+  for (const { file, sourceHash, script } of pending.splice(0)) {
+    try {
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, Buffer.concat([Buffer.from(sourceHash, "latin1"), script.createCachedData()]), { mode: 0o600 });
+      renameSync(temporary, file);
+    } catch {
+      // a read-only or full disk only costs the next run its compilation
+    }
+  }
+}
+
+/** The `require` a module sees, as Node builds it (lib/internal/modules/helpers.js). */
+function makeRequire(module: Module, statics: ModuleStatics): NodeJS.Require {
+  const require = ((id: string) => module.require(id)) as NodeJS.Require;
+  const resolve = ((request: string, options?: { paths?: string[] }) =>
+    statics._resolveFilename(request, module, false, options)) as NodeJS.RequireResolve;
+  resolve.paths = (request: string) => statics._resolveLookupPaths(request, module);
+  require.resolve = resolve;
+  require.main = process.mainModule;
+  require.extensions = statics._extensions;
+  require.cache = statics._cache;
+  return require;
+}
+
+function sha1(text: string): string {
+  return hash("sha1", text, "hex");
+}
