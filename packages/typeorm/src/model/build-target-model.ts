@@ -60,7 +60,7 @@ export function convertEntityMetadatas(
     defaultSchema: options.defaultSchema ?? defaultSchemaOf(dataSource, family),
   };
   const { Table, getMetadataArgsStorage } = typeormOf(dataSource);
-  const declaredIndexColumns = new Set(getMetadataArgsStorage().indices.map((a) => a.columns));
+  const declaredIndexColumns = new Set([...getMetadataArgsStorage().indices.map((a) => a.columns), ...entitySchemaIndexColumns(dataSource)]);
   const tables: TableModel[] = [];
   const enums = new Map<string, EnumTypeModel>();
   for (const metadata of metadatas.filter(isSynchronizedTable)) {
@@ -89,6 +89,19 @@ function declaredIndexNames(metadata: TypeormEntityMetadata, declaredColumns: Re
   return new Set(
     metadata.indices.filter((i) => i.givenColumnNames !== undefined && declaredColumns.has(i.givenColumnNames)).map((i) => i.name),
   );
+}
+
+/**
+ * The `columns` arrays of EntitySchema `indices`: they are not in the decorator registry,
+ * but TypeORM's EntitySchemaTransformer hands the same arrays to the index metadata.
+ */
+function entitySchemaIndexColumns(dataSource: TypeormDataSource): unknown[] {
+  const entities = dataSource.options.entities;
+  const list: unknown[] = Array.isArray(entities) ? entities : typeof entities === "object" && entities !== null ? Object.values(entities) : [];
+  return list.flatMap((e) => {
+    const indices = (e as { options?: { indices?: unknown } } | null)?.options?.indices;
+    return Array.isArray(indices) ? indices.map((i: { columns?: unknown }) => i?.columns) : [];
+  });
 }
 
 /** RdbmsSchemaBuilder.entityToSyncMetadatas: views, STI children and `synchronize: false` are not created. */
