@@ -1,3 +1,4 @@
+import { describeOperations } from "@retort/compare";
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
 import type { RoundtripCase } from "./generators";
@@ -64,3 +65,38 @@ describeEachTarget("round trip: cases the property found", (ctx) => {
     });
   }
 });
+
+describeEachTarget(
+  "round trip: EntitySchema indexes on MySQL",
+  (ctx) => {
+    let session: RoundtripSession;
+    before(async () => {
+      session = await RoundtripSession.open(ctx.db);
+    });
+    after(async () => {
+      await session?.close();
+    });
+
+    // SPEC.md §3: a unique index declared as an index is add_index, a unique constraint
+    // add_unique. EntitySchema indexes are not in TypeORM's decorator registry, which is
+    // how the model told the two apart: they came out as add_unique.
+    it("reports a unique index declared in EntitySchema `indices` as add_index, a unique column as add_unique", async () => {
+      await session.reset();
+      await session.autogen({ entities: [entity("t_a", { columns: [intColumn("c_0"), intColumn("c_1")] })] }, "create");
+      await session.upgrade("head");
+      const next = {
+        entities: [
+          entity("t_a", {
+            columns: [intColumn("c_0"), intColumn("c_1", { unique: true })],
+            indexes: [{ name: "ix_t_a_0", columns: ["c_0"], unique: true }],
+          }),
+        ],
+      };
+      const entries = describeOperations(await session.diff(next)).map((e) => `${e.kind} ${e.name}`);
+      expect(entries).to.have.length(2);
+      expect(entries).to.include("add_index ix_t_a_0");
+      expect(entries.find((e) => e !== "add_index ix_t_a_0")).to.match(/^add_unique /);
+    });
+  },
+  { families: ["mysql"] },
+);
