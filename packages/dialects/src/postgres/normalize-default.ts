@@ -24,17 +24,29 @@ export function normalizePostgresDefault(expression: string, type: ColumnType): 
   let nodes = normalizeNodes(toTree(tokenize(expression)));
   if (nodes.length === 0 || (isWord(nodes[0], "NULL") && (nodes.length === 1 || nodes[1]!.kind === "cast")))
     return null;
-  const [literal, cast, castType] = nodes;
+  const [subject, cast, castType] = nodes;
+  const literal = subject === undefined ? undefined : castableLiteral(subject, type);
   if (
     nodes.length === 3 &&
-    literal!.kind === "string" &&
+    literal !== undefined &&
     cast!.kind === "cast" &&
     castType!.kind === "type" &&
-    castTargetsColumn((castType as Token).text, literal as Token, type)
+    castTargetsColumn((castType as Token).text, literal, type)
   ) {
-    nodes = [literal!];
+    nodes = [literal];
   }
   return render(nodes.map((n) => literalForColumn(n, type, nodes.length)));
+}
+
+/**
+ * The literal a cast applies to: a string, or on a numeric column a number, bare or in
+ * brackets (a type change re-sets the moved default as `(0)::bigint`, which the server
+ * prints as `(0)::bigint` or, for a negative one, `('-3'::integer)::bigint`).
+ */
+function castableLiteral(node: Node, column: ColumnType): Token | undefined {
+  const inner = node.kind === "group" && node.children.length === 1 ? node.children[0]! : node;
+  if (inner.kind === "string" && inner === node) return inner as Token;
+  return inner.kind === "number" && POSTGRES_NUMERIC_TYPES.has(column.name) ? (inner as Token) : undefined;
 }
 
 function castTargetsColumn(castType: string, literal: Token, column: ColumnType): boolean {
