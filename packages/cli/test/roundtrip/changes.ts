@@ -2,6 +2,7 @@ import {
   COLUMN_NAMES,
   DEFAULTS,
   ENTITY_NAMES,
+  ENUM_LABELS,
   FK_NAMES,
   MAX_COLUMNS,
   MAX_ENTITIES,
@@ -30,6 +31,10 @@ export type Change =
   | { readonly kind: "changeDefault"; readonly pick: number; readonly pickColumn: number; readonly choice: number | null }
   | { readonly kind: "widenVarchar"; readonly pick: number; readonly pickColumn: number; readonly by: number }
   | { readonly kind: "toggleUnique"; readonly pick: number; readonly pickColumn: number }
+  /** int → bigint, varchar → text (not indexed ones on MySQL), decimal precision + `by`. */
+  | { readonly kind: "widenType"; readonly pick: number; readonly pickColumn: number; readonly by: number }
+  /** A PostgreSQL enum gains a label at its end. */
+  | { readonly kind: "addEnumValue"; readonly pick: number; readonly pickColumn: number }
   | { readonly kind: "addIndex"; readonly pick: number; readonly pickColumns: readonly number[]; readonly unique: boolean }
   | { readonly kind: "dropIndex"; readonly pick: number; readonly pickIndex: number }
   | { readonly kind: "addFk"; readonly pick: number; readonly pickTarget: number; readonly onDelete: OnDelete }
@@ -56,10 +61,18 @@ function freeName<T extends string>(pool: readonly T[], used: readonly string[])
 
 /** The set after the change, sanitized for the family (the same set when it does not apply). */
 export function applyChange(spec: SchemaSpec, change: Change, family: Family): SchemaSpec {
-  return sanitize(applyRaw(spec, change), family);
+  return sanitize(applyRaw(spec, change, family), family);
 }
 
-function applyRaw(spec: SchemaSpec, change: Change): SchemaSpec {
+/** The wider type of a column, or null (MySQL cannot keep an index on TEXT: such a varchar stays). */
+function widened(c: ColumnSpec, by: number, indexed: boolean, family: Family): ColumnSpec | null {
+  if (c.kind === "int") return { ...c, kind: "bigint" };
+  if (c.kind === "varchar" && !(family === "mysql" && indexed)) return { ...c, kind: "text" };
+  if (c.kind === "decimal" && c.precision < 18) return { ...c, precision: Math.min(18, c.precision + by) };
+  return null;
+}
+
+function applyRaw(spec: SchemaSpec, change: Change, family: Family): SchemaSpec {
   if (change.kind === "addEntity") {
     const name = freeName(ENTITY_NAMES, spec.entities.map((e) => e.name));
     if (!name || spec.entities.length >= MAX_ENTITIES) return spec;
@@ -97,6 +110,18 @@ function applyRaw(spec: SchemaSpec, change: Change): SchemaSpec {
       return alterColumn(spec, change.pickColumn, (c) => c.kind === "varchar" && c.length < 255, (c) => ({ ...c, length: Math.min(255, c.length + change.by) }));
     case "toggleUnique":
       return alterColumn(spec, change.pickColumn, () => true, (c) => ({ ...c, unique: !c.unique }));
+    case "widenType": {
+      const indexed = (e: EntitySpec, c: ColumnSpec) => c.unique || e.indexes.some((i) => i.columns.includes(c.name));
+      const picked = at(allColumns(spec).filter(([e, c]) => widened(c, change.by, indexed(e, c), family) !== null), change.pickColumn);
+      if (!picked) return spec;
+      const [owner, column] = picked;
+      return replaceEntity(spec, owner, replaceColumn(owner, column, widened(column, change.by, indexed(owner, column), family)!));
+    }
+    case "addEnumValue":
+      return alterColumn(spec, change.pickColumn, (c) => c.kind === "enum" && c.enumValues.length < ENUM_LABELS.length, (c) => ({
+        ...c,
+        enumValues: [...c.enumValues, ENUM_LABELS.find((l) => !c.enumValues.includes(l))!],
+      }));
     case "addIndex": {
       if (entity.indexes.length >= MAX_INDEXES || entity.columns.length === 0) return spec;
       const columns = [...new Set(change.pickColumns.map((n) => entity.columns[n % entity.columns.length]!.name))];

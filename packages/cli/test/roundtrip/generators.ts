@@ -4,6 +4,7 @@ import {
   COLUMN_NAMES,
   DEFAULTS,
   ENTITY_NAMES,
+  ENUM_LABELS,
   FK_NAMES,
   kindsFor,
   MAX_COLUMNS,
@@ -24,8 +25,6 @@ export interface RoundtripCase {
   readonly changes: readonly Change[];
 }
 
-const ENUM_LABELS = ["red", "green", "blue", "dark red", "it's"];
-
 export function columnArb(family: Family, name = "c_0"): fc.Arbitrary<ColumnSpec> {
   return fc
     .record({
@@ -36,7 +35,7 @@ export function columnArb(family: Family, name = "c_0"): fc.Arbitrary<ColumnSpec
       nullable: fc.boolean(),
       defaultSeed: fc.option(fc.nat(5), { freq: 2 }),
       unique: fc.boolean(),
-      enumValues: fc.shuffledSubarray(ENUM_LABELS, { minLength: 2, maxLength: 4 }),
+      enumValues: fc.shuffledSubarray<string>([...ENUM_LABELS], { minLength: 2, maxLength: 4 }),
     })
     .map((r) => ({
       name,
@@ -96,6 +95,8 @@ export function changeArb(family: Family): fc.Arbitrary<Change> {
     fc.tuple(pick, pick, fc.option(fc.nat(5))).map(([p, c, choice]) => ({ kind: "changeDefault" as const, pick: p, pickColumn: c, choice })),
     fc.tuple(pick, pick, fc.integer({ min: 1, max: 100 })).map(([p, c, by]) => ({ kind: "widenVarchar" as const, pick: p, pickColumn: c, by })),
     fc.tuple(pick, pick).map(([p, c]) => ({ kind: "toggleUnique" as const, pick: p, pickColumn: c })),
+    fc.tuple(pick, pick, fc.integer({ min: 1, max: 6 })).map(([p, c, by]) => ({ kind: "widenType" as const, pick: p, pickColumn: c, by })),
+    ...(family === "postgres" ? [fc.tuple(pick, pick).map(([p, c]) => ({ kind: "addEnumValue" as const, pick: p, pickColumn: c }))] : []),
     fc.tuple(pick, fc.uniqueArray(pick, { minLength: 1, maxLength: 2 }), fc.boolean()).map(([p, cols, unique]) => ({ kind: "addIndex" as const, pick: p, pickColumns: cols, unique })),
     fc.tuple(pick, pick).map(([p, i]) => ({ kind: "dropIndex" as const, pick: p, pickIndex: i })),
     fc.tuple(pick, pick, onDeleteArb).map(([p, t, onDelete]) => ({ kind: "addFk" as const, pick: p, pickTarget: t, onDelete })),

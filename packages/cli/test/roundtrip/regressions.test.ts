@@ -46,6 +46,24 @@ const REGRESSIONS: readonly { readonly title: string; readonly case: RoundtripCa
       changes: [{ kind: "dropColumn", pick: 0, pickColumn: 0 }],
     },
   },
+  {
+    // PostgreSQL: a type change moves the default as `(0)::bigint`; the reflection kept
+    // the cast, so check found a default change right after the upgrade.
+    title: "an int with a default widened to bigint, a decimal with a default widened",
+    case: {
+      initial: {
+        entities: [
+          entity("t_a", {
+            columns: [intColumn("c_0", { nullable: false, defaultChoice: 2 }), intColumn("c_1", { kind: "decimal", precision: 6, scale: 2, defaultChoice: 1 })],
+          }),
+        ],
+      },
+      changes: [
+        { kind: "widenType", pick: 0, pickColumn: 0, by: 1 },
+        { kind: "widenType", pick: 0, pickColumn: 1, by: 4 },
+      ],
+    },
+  },
 ];
 
 describeEachTarget("round trip: cases the property found", (ctx) => {

@@ -54,14 +54,19 @@ export interface SchemaSpec {
  */
 export const DEFAULTS: Readonly<Record<ColumnKind, readonly (string | number | boolean)[]>> = {
   int: [0, 7, -3],
-  bigint: [0, 42],
-  varchar: ["x", "hello world", ""],
-  text: ["note"],
+  // A widened column keeps its default: bigint's and text's start with int's and varchar's.
+  bigint: [0, 7, -3, 42],
+  // At most 8 characters: the shortest generated varchar (MySQL refuses a longer default).
+  varchar: ["x", "hi there", ""],
+  text: ["x", "hi there", "", "note"],
   boolean: [true, false],
   decimal: [0, 1.5, 12],
   timestamp: ["CURRENT_TIMESTAMP"],
   enum: [0],
 };
+
+/** PostgreSQL enum labels (a quote and a space among them). */
+export const ENUM_LABELS = ["red", "green", "blue", "dark red", "it's"] as const;
 
 export const ENTITY_NAMES = ["t_a", "t_b", "t_c", "t_d", "t_e", "t_f"] as const;
 export const COLUMN_NAMES = ["c_0", "c_1", "c_2", "c_3", "c_4", "c_5", "c_6", "c_7"] as const;

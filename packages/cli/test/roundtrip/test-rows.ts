@@ -56,6 +56,14 @@ export async function insertRows(db: Queryable, spec: SchemaSpec, family: Family
   }
 }
 
+/** Values as text: a widened column may come back from the driver as another JS type (PostgreSQL's bigint as a string). */
+function comparable(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (Buffer.isBuffer(v)) return v.toString("hex");
+  return String(v);
+}
+
 /**
  * The rows of the tables `from` and `to` share, restricted to the columns both declare:
  * what a data-preserving change must keep, in both directions.
@@ -67,7 +75,8 @@ export async function readSharedRows(db: Queryable, from: SchemaSpec, to: Schema
     if (!other) continue;
     const shared = e.columns.filter((c) => other.columns.some((o) => o.name === c.name)).map((c) => c.name);
     const list = ["id", ...shared].map((n) => quoteIdent(n, family)).join(", ");
-    out[e.name] = await db.query<Record<string, unknown>>(`SELECT ${list} FROM ${quoteIdent(e.name, family)} ORDER BY ${quoteIdent("id", family)}`);
+    const rows = await db.query<Record<string, unknown>>(`SELECT ${list} FROM ${quoteIdent(e.name, family)} ORDER BY ${quoteIdent("id", family)}`);
+    out[e.name] = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, comparable(v)])));
   }
   return out;
 }
