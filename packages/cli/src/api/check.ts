@@ -1,12 +1,13 @@
-import type { DialectName, Operation, SchemaModel } from "@retort/core";
+import type { DialectName, Operation, Queryable, SchemaModel } from "@retort/core";
 import { compareSchemas, describeOperations, type CompareOptions, type DiffEntry } from "@retort/compare";
-import { introspect } from "@retort/dialects";
-import { buildTargetModel, unmanagedObjects, type UnmanagedObjects } from "@retort/typeorm";
+import { connect, introspect } from "@retort/dialects";
+import { buildTargetModel, loadEntities, unmanagedObjects, type TypeormDataSource, type UnmanagedObjects } from "@retort/typeorm";
 import type { ChecksumWarning, ScriptDirectory } from "@retort/runtime";
 import { includeNameFor, includeObjectFor } from "../project/comparison-filters";
 import type { ResolvedConfig } from "../config/load-config";
 import { requireDatabaseAtHead } from "../project/at-head";
-import { connectionUrl, loadDataSourceFor, loadProjectConfig, withConnection, type ProjectOptions } from "../project/session";
+import { anchorSqliteUrl } from "../project/connection-url";
+import { connectionUrl, explicitUrl, loadDataSourceFor, loadProjectConfig, type ProjectOptions } from "../project/session";
 
 export interface CheckResult {
   readonly upToDate: boolean;
@@ -46,18 +47,57 @@ async function serverVersion(db: { query<R>(sql: string): Promise<R[]> }, dialec
   return rows[0]?.v;
 }
 
+/** What the database side of a comparison read (server work, overlapped with loading the entities). */
+interface LiveDatabase {
+  readonly db: Queryable;
+  readonly scripts: ScriptDirectory;
+  readonly databaseHeads: readonly string[];
+  readonly editedMigrations: readonly ChecksumWarning[];
+  readonly actual: SchemaModel;
+  readonly version: string | undefined;
+}
+
+/** Connects, refuses a database behind the migrations' head, and introspects it. The caller closes `db`. */
+async function readLiveDatabase(url: string, config: ResolvedConfig, command: string): Promise<LiveDatabase> {
+  const db = await connect(url, { projectDir: config.projectDir });
+  try {
+    const { scripts, databaseHeads, warnings } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
+    const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config) });
+    const version = await serverVersion(db, db.dialect);
+    return { db, scripts, databaseHeads, editedMigrations: warnings, actual, version };
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    throw e;
+  }
+}
+
 /**
  * Compares the entities with the live database (refusing when the database is behind
  * the migrations' head). Shared by `check` and `autogen`.
+ *
+ * The database is read while the entities load: the connection starts as soon as its
+ * URL is known (before the DataSource module loads when the URL is given otherwise),
+ * and the entity files load in turns so that the catalog queries go on meanwhile.
+ * Errors keep their order: the DataSource module's, then the database's, then the entities'.
  */
 export async function compareProject(options: ProjectOptions, command: string): Promise<Comparison> {
   const config = await loadProjectConfig(options);
-  const dataSource = loadDataSourceFor(options, config);
-  const url = connectionUrl(options, config, dataSource);
-  return withConnection(url, config.projectDir, async (db) => {
-    const { scripts, databaseHeads, warnings: editedMigrations } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
-    const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config) });
-    const version = await serverVersion(db, db.dialect);
+  const early = explicitUrl(options, config);
+  let live = early === undefined ? undefined : settled(readLiveDatabase(anchorSqliteUrl(early, config.projectDir), config, command));
+  let dataSource: TypeormDataSource;
+  try {
+    dataSource = loadDataSourceFor(options, config);
+  } catch (e) {
+    void live?.then((r) => (r.ok ? r.value.db.close().catch(() => undefined) : undefined));
+    throw e;
+  }
+  live ??= settled(readLiveDatabase(connectionUrl(options, config, dataSource), config, command));
+  const entities = await settled(loadEntities(dataSource));
+  const database = await live;
+  if (!database.ok) throw database.error;
+  const { db, scripts, databaseHeads, editedMigrations, actual, version } = database.value;
+  try {
+    if (!entities.ok) throw entities.error;
     const modelOptions = { defaultSchema: actual.defaultSchema, dialect: actual.dialect, serverVersion: version, source: config.dataSource };
     const target = await buildTargetModel(dataSource, modelOptions);
     const ops = compareSchemas(target, actual, compareOptions(config, await unmanagedObjects(dataSource, modelOptions)));
@@ -74,7 +114,19 @@ export async function compareProject(options: ProjectOptions, command: string): 
       databaseHeads,
       serverVersion: version ?? null,
     };
-  });
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}
+
+type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+/** A promise that never rejects (no unhandled rejection while it waits), to be looked at later. */
+function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
 }
 
 /** `retort check`: are the entities and the database in sync? */

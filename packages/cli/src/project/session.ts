@@ -25,7 +25,7 @@ export async function loadProjectConfig(options: ProjectOptions): Promise<Resolv
 }
 
 /** The URL given without the DataSource (flag, env, config), if any. */
-function explicitUrl(options: ProjectOptions, config: ResolvedConfig): string | undefined {
+export function explicitUrl(options: ProjectOptions, config: ResolvedConfig): string | undefined {
   return options.url || process.env.DATABASE_URL || config.url || undefined;
 }
 

@@ -26,7 +26,7 @@ export async function buildEntityMetadatas(
   if (built) return built;
   const options = {
     ...dataSource.options,
-    entities: resolveEntityList(dataSource.options.entities, process.cwd()),
+    entities: await loadEntities(dataSource),
     migrations: [],
     subscribers: [],
   };
@@ -46,6 +46,22 @@ export async function buildEntityMetadatas(
   builtFor.set(dataSource, shadow.entityMetadatas);
   return shadow.entityMetadatas;
 }
+
+/**
+ * Loads the DataSource's entity files (its globs), once: `buildEntityMetadatas` then
+ * uses them. Started on its own, the loading can overlap the connection and the
+ * introspection, which the metadata must wait for (the server version sizes uuid keys).
+ */
+export function loadEntities(dataSource: TypeormDataSource): Promise<unknown[]> {
+  let loading = entitiesOf.get(dataSource);
+  if (!loading) {
+    loading = resolveEntityList(dataSource.options.entities, process.cwd());
+    entitiesOf.set(dataSource, loading);
+  }
+  return loading;
+}
+
+const entitiesOf = new WeakMap<TypeormDataSource, Promise<unknown[]>>();
 
 /** Metadata already built per DataSource: the model and the unmanaged objects share one build. */
 const builtFor = new WeakMap<TypeormDataSource, readonly TypeormEntityMetadata[]>();
