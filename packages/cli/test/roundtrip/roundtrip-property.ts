@@ -22,7 +22,7 @@ function annotate(error: unknown, context: string): never {
   throw new Error(`${String(error)}\n--- ${context}`);
 }
 
-/** autogen → upgrade head → `check` finds nothing left. Returns the revision and the reflected schema. */
+/** autogen → upgrade head → `check` finds nothing left. Returns the reflected schema, and the migration for failure messages. */
 async function migrateTo(session: RoundtripSession, to: SchemaSpec, before: SchemaModel, step: number) {
   const generated = await session.autogen(to, `step ${step}`, before);
   expect(generated, "autogen found no operations for a changed entity set").not.to.equal(null);
