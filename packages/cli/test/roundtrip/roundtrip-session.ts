@@ -94,9 +94,11 @@ export class RoundtripSession {
       }
       case "sqlite": {
         const tables = await this.db.query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+        // Back as the driver had it: better-sqlite3 turns foreign keys on, sqlite3 does not.
+        const [setting] = await this.db.query<{ foreign_keys: number }>("PRAGMA foreign_keys");
         await this.db.query("PRAGMA foreign_keys = OFF");
         for (const t of tables) await this.db.query(`DROP TABLE "${t.name.replace(/"/g, '""')}"`);
-        await this.db.query("PRAGMA foreign_keys = ON");
+        await this.db.query(`PRAGMA foreign_keys = ${setting?.foreign_keys ? "ON" : "OFF"}`);
       }
     }
   }
