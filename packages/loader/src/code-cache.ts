@@ -1,7 +1,7 @@
 import { hash } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import Module from "node:module";
-import { join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import vm from "node:vm";
 import { cacheDir } from "./compile-cache";
 
@@ -29,6 +29,7 @@ interface ModuleStatics {
   _resolveLookupPaths(request: string, parent: Module): string[] | null;
   _extensions: NodeJS.RequireExtensions;
   _cache: NodeJS.Dict<NodeModule>;
+  _pathCache: Record<string, string>;
   wrap(script: string): string;
 }
 
@@ -58,8 +59,7 @@ export function installCodeCache(): void {
       return original.call(this, content, filename);
     }
     const wrapper = compileWrapper(dir, statics.wrap(content), filename);
-    const dirname = join(filename, "..");
-    return wrapper.call(this.exports, this.exports, makeRequire(this, statics), this, filename, dirname);
+    return wrapper.call(this.exports, this.exports, makeRequire(this, statics), this, filename, dirname(filename));
   };
   process.once("exit", () => writePending());
 }
@@ -98,9 +98,26 @@ function writePending(): void {
   }
 }
 
-/** The `require` a module sees, as Node builds it (lib/internal/modules/helpers.js). */
+/**
+ * The `require` a module sees, as Node builds it (lib/internal/modules/helpers.js), but
+ * remembering what each request resolved to from each folder. Node 20 caches neither a
+ * package's `exports` resolution nor, for a module already loaded, a request from a new
+ * folder: a thousand entities each requiring "typeorm" would resolve it a thousand
+ * times (stat calls up the node_modules chain, then the exports map).
+ */
 function makeRequire(module: Module, statics: ModuleStatics): NodeJS.Require {
-  const require = ((id: string) => module.require(id)) as NodeJS.Require;
+  const require = ((id: string) => {
+    const key = `${module.path}\u0000${id}`;
+    let filename = resolved.get(key);
+    if (filename === undefined) {
+      filename = statics._resolveFilename(id, module, false);
+      resolved.set(key, filename);
+      // Node resolves the absolute name again in module.require(): answer it from its own cache.
+      if (isAbsolute(filename)) statics._pathCache[`${filename}\u0000`] = filename;
+    }
+    const cached = statics._cache[filename];
+    return cached?.loaded ? cached.exports : module.require(filename);
+  }) as NodeJS.Require;
   const resolve = ((request: string, options?: { paths?: string[] }) =>
     statics._resolveFilename(request, module, false, options)) as NodeJS.RequireResolve;
   resolve.paths = (request: string) => statics._resolveLookupPaths(request, module);
@@ -110,6 +127,9 @@ function makeRequire(module: Module, statics: ModuleStatics): NodeJS.Require {
   require.cache = statics._cache;
   return require;
 }
+
+/** Folder + request → resolved file name, for this process. */
+const resolved = new Map<string, string>();
 
 function sha1(text: string): string {
   return hash("sha1", text, "hex");

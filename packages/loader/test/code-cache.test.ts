@@ -36,6 +36,16 @@ describe("installCodeCache", () => {
     expect(runWithCodeCache(cacheDir, file)).to.equal("42 true true object\n");
   });
 
+  it("requires a module again once it is removed from require.cache, as Node does", () => {
+    const file = join(dir, "reload.js");
+    writeFileSync(join(dir, "counter.js"), "globalThis.loads = (globalThis.loads ?? 0) + 1;\n");
+    writeFileSync(
+      file,
+      `require("./counter");\nrequire("./counter");\ndelete require.cache[require.resolve("./counter")];\nrequire("./counter");\nconsole.log(globalThis.loads);\n`,
+    );
+    expect(runWithCodeCache(cacheDir, file)).to.equal("2\n");
+  });
+
   it("compiles a file edited to the same length again (V8 itself only checks the length)", () => {
     const file = join(dir, "same-length.js");
     writeFileSync(file, `console.log("one");\n`);
