@@ -1,8 +1,8 @@
 import { hash } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import Module from "node:module";
-import { dirname, isAbsolute, join } from "node:path";
+import { dirname, isAbsolute } from "node:path";
 import vm from "node:vm";
+import { codeCachePacks, type CodeCachePacks } from "./code-cache-packs";
 import { cacheDir } from "./compile-cache";
 
 /**
@@ -15,8 +15,8 @@ import { cacheDir } from "./compile-cache";
  *
  * The cache is written when the process exits, after the command ran, so that it holds
  * the functions that actually ran (V8 compiles functions lazily). Entries live beside
- * the swc cache (same folder, same `RETORT_COMPILE_CACHE` switch), one per file path,
- * keyed by the source's hash: V8 itself only checks the source's length.
+ * the swc cache (same folder, same `RETORT_COMPILE_CACHE` switch), in one pack per
+ * source folder (see code-cache-packs.ts).
  */
 type CompiledWrapper = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => unknown;
 
@@ -33,15 +33,7 @@ interface ModuleStatics {
   wrap(script: string): string;
 }
 
-interface Pending {
-  readonly file: string;
-  readonly sourceHash: string;
-  readonly script: vm.Script;
-}
-
 const SALT = `${process.version}\u0000${process.versions.v8}\u0000${process.arch}`;
-const HASH_LENGTH = 40;
-const pending: Pending[] = [];
 let installed = false;
 
 /** Compiles modules through the code cache from now on (once per process; off when the cache folder is). */
@@ -50,6 +42,7 @@ export function installCodeCache(): void {
   installed = true;
   const dir = cacheDir();
   if (dir === null) return;
+  const packs = codeCachePacks(dir, SALT);
   const statics = Module as unknown as ModuleStatics;
   const proto = Module.prototype as unknown as InternalModule;
   const original = proto._compile;
@@ -58,44 +51,23 @@ export function installCodeCache(): void {
     if (content.includes("import(") || !vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER) {
       return original.call(this, content, filename);
     }
-    const wrapper = compileWrapper(dir, statics.wrap(content), filename);
+    const wrapper = compileWrapper(packs, statics.wrap(content), filename);
     return wrapper.call(this.exports, this.exports, makeRequire(this, statics), this, filename, dirname(filename));
   };
-  process.once("exit", () => writePending());
+  process.once("exit", () => packs.save());
 }
 
-function compileWrapper(dir: string, wrapped: string, filename: string): CompiledWrapper {
-  const file = join(dir, `${sha1(`${SALT}\u0000${filename}`)}.v8`);
-  const sourceHash = sha1(wrapped);
-  const cachedData = readEntry(file, sourceHash);
+function compileWrapper(packs: CodeCachePacks, wrapped: string, filename: string): CompiledWrapper {
+  const sourceHash = hash("sha1", wrapped, "hex");
+  const cachedData = packs.lookup(filename, sourceHash);
   const script = new vm.Script(wrapped, {
     filename,
     cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  if (cachedData === undefined || script.cachedDataRejected) pending.push({ file, sourceHash, script });
+  // Taken at exit, after the command ran: the data then holds the functions that ran.
+  if (cachedData === undefined || script.cachedDataRejected) packs.add(filename, sourceHash, () => script.createCachedData());
   return script.runInThisContext({ displayErrors: true }) as CompiledWrapper;
-}
-
-function readEntry(file: string, sourceHash: string): Buffer | undefined {
-  try {
-    const entry = readFileSync(file);
-    return entry.toString("latin1", 0, HASH_LENGTH) === sourceHash ? entry.subarray(HASH_LENGTH) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writePending(): void {
-  for (const { file, sourceHash, script } of pending.splice(0)) {
-    try {
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, Buffer.concat([Buffer.from(sourceHash, "latin1"), script.createCachedData()]), { mode: 0o600 });
-      renameSync(temporary, file);
-    } catch {
-      // a read-only or full disk only costs the next run its compilation
-    }
-  }
 }
 
 /**
@@ -130,7 +102,3 @@ function makeRequire(module: Module, statics: ModuleStatics): NodeJS.Require {
 
 /** Folder + request → resolved file name, for this process. */
 const resolved = new Map<string, string>();
-
-function sha1(text: string): string {
-  return hash("sha1", text, "hex");
-}
