@@ -10,6 +10,7 @@ import {
   sanitize,
   type ColumnSpec,
   type EntitySpec,
+  type IndexSpec,
   type Family,
   type OnDelete,
   type SchemaSpec,
@@ -35,7 +36,7 @@ export type Change =
   | { readonly kind: "widenType"; readonly pick: number; readonly pickColumn: number; readonly by: number }
   /** A PostgreSQL enum gains a label at its end. */
   | { readonly kind: "addEnumValue"; readonly pick: number; readonly pickColumn: number }
-  | { readonly kind: "addIndex"; readonly pick: number; readonly pickColumns: readonly number[]; readonly unique: boolean }
+  | { readonly kind: "addIndex"; readonly pick: number; readonly pickColumns: readonly number[]; readonly indexKind: IndexSpec["kind"] }
   | { readonly kind: "dropIndex"; readonly pick: number; readonly pickIndex: number }
   | { readonly kind: "addFk"; readonly pick: number; readonly pickTarget: number; readonly onDelete: OnDelete }
   | { readonly kind: "dropFk"; readonly pick: number; readonly pickFk: number };
@@ -126,7 +127,7 @@ function applyRaw(spec: SchemaSpec, change: Change, family: Family): SchemaSpec 
       if (entity.indexes.length >= MAX_INDEXES || entity.columns.length === 0) return spec;
       const columns = [...new Set(change.pickColumns.map((n) => entity.columns[n % entity.columns.length]!.name))];
       const name = `ix_${entity.name}_${nextIndexNumber(entity)}`;
-      return replaceEntity(spec, entity, { ...entity, indexes: [...entity.indexes, { name, columns, unique: change.unique }] });
+      return replaceEntity(spec, entity, { ...entity, indexes: [...entity.indexes, { name, columns, kind: change.indexKind }] });
     }
     case "dropIndex": {
       const picked = at(spec.entities.flatMap((e) => e.indexes.map((i) => [e, i] as const)), change.pickIndex);

@@ -63,7 +63,8 @@ export function specDataSource(spec: SchemaSpec, target: TestTarget, database: s
             { type: "many-to-one", target: f.target, joinColumn: { name: fkColumn(f) }, nullable: true, ...(f.onDelete ? { onDelete: f.onDelete } : {}) },
           ]),
         ),
-        indices: e.indexes.map((i) => ({ name: i.name, columns: [...i.columns], unique: i.unique })),
+        indices: e.indexes.filter((i) => i.kind !== "constraint").map((i) => ({ name: i.name, columns: [...i.columns], unique: i.kind === "unique" })),
+        uniques: e.indexes.filter((i) => i.kind === "constraint").map((i) => ({ name: i.name, columns: [...i.columns] })),
       }),
   );
   return new DataSource({ type: DATA_SOURCE_TYPE[target.name], database, entities });

@@ -51,6 +51,8 @@ export function columnArb(family: Family, name = "c_0"): fc.Arbitrary<ColumnSpec
     }));
 }
 
+const indexKindArb = fc.constantFrom<IndexSpec["kind"]>("index", "unique", "constraint");
+
 const onDeleteArb = fc.constantFrom<OnDelete>(null, "CASCADE", "SET NULL");
 
 /** An entity with no name of its own yet (`name` is set by the caller). */
@@ -58,7 +60,7 @@ function entityArb(family: Family, name: string, targets: readonly string[]): fc
   return fc
     .record({
       columns: fc.array(columnArb(family), { minLength: 1, maxLength: MAX_COLUMNS - 2 }),
-      indexes: fc.array(fc.record({ columns: fc.uniqueArray(fc.nat(MAX_COLUMNS), { minLength: 1, maxLength: 2 }), unique: fc.boolean() }), { maxLength: 2 }),
+      indexes: fc.array(fc.record({ columns: fc.uniqueArray(fc.nat(MAX_COLUMNS), { minLength: 1, maxLength: 2 }), kind: indexKindArb }), { maxLength: 2 }),
       fks: fc.array(fc.record({ target: fc.constantFrom(...targets, name), onDelete: onDeleteArb }), { maxLength: 2 }),
     })
     .map((r) => {
@@ -69,7 +71,7 @@ function entityArb(family: Family, name: string, targets: readonly string[]): fc
           : r.indexes.map((ix, i) => ({
               name: `ix_${name}_${i}`,
               columns: [...new Set(ix.columns.map((n) => columns[n % columns.length]!.name))],
-              unique: ix.unique,
+              kind: ix.kind,
             }));
       const fks: FkSpec[] = r.fks.map((f, i) => ({ name: FK_NAMES[i]!, target: f.target, onDelete: f.onDelete }));
       return { name, columns, indexes, fks };
@@ -97,7 +99,7 @@ export function changeArb(family: Family): fc.Arbitrary<Change> {
     fc.tuple(pick, pick).map(([p, c]) => ({ kind: "toggleUnique" as const, pick: p, pickColumn: c })),
     fc.tuple(pick, pick, fc.integer({ min: 1, max: 6 })).map(([p, c, by]) => ({ kind: "widenType" as const, pick: p, pickColumn: c, by })),
     ...(family === "postgres" ? [fc.tuple(pick, pick).map(([p, c]) => ({ kind: "addEnumValue" as const, pick: p, pickColumn: c }))] : []),
-    fc.tuple(pick, fc.uniqueArray(pick, { minLength: 1, maxLength: 2 }), fc.boolean()).map(([p, cols, unique]) => ({ kind: "addIndex" as const, pick: p, pickColumns: cols, unique })),
+    fc.tuple(pick, fc.uniqueArray(pick, { minLength: 1, maxLength: 2 }), indexKindArb).map(([p, cols, indexKind]) => ({ kind: "addIndex" as const, pick: p, pickColumns: cols, indexKind })),
     fc.tuple(pick, pick).map(([p, i]) => ({ kind: "dropIndex" as const, pick: p, pickIndex: i })),
     fc.tuple(pick, pick, onDeleteArb).map(([p, t, onDelete]) => ({ kind: "addFk" as const, pick: p, pickTarget: t, onDelete })),
     fc.tuple(pick, pick).map(([p, f]) => ({ kind: "dropFk" as const, pick: p, pickFk: f })),

@@ -106,7 +106,7 @@ describeEachTarget(
         entities: [
           entity("t_a", {
             columns: [intColumn("c_0"), intColumn("c_1", { unique: true })],
-            indexes: [{ name: "ix_t_a_0", columns: ["c_0"], unique: true }],
+            indexes: [{ name: "ix_t_a_0", columns: ["c_0"], kind: "unique" }],
           }),
         ],
       };

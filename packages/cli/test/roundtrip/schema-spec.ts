@@ -22,10 +22,11 @@ export interface ColumnSpec {
   readonly enumValues: readonly string[];
 }
 
+/** An index (`indices`), or with `kind: "constraint"` a unique constraint (EntitySchema `uniques`). */
 export interface IndexSpec {
   readonly name: string;
   readonly columns: readonly string[];
-  readonly unique: boolean;
+  readonly kind: "index" | "unique" | "constraint";
 }
 
 export type OnDelete = "CASCADE" | "SET NULL" | null;

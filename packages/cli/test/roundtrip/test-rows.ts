@@ -96,7 +96,7 @@ function addsFillableColumns(from: SchemaSpec, to: SchemaSpec): boolean {
   return to.entities.every((e) => {
     const old = from.entities.find((x) => x.name === e.name);
     if (!old) return true;
-    const inUnique = (c: ColumnSpec): boolean => c.unique || e.indexes.some((i) => i.unique && i.columns.includes(c.name));
+    const inUnique = (c: ColumnSpec): boolean => c.unique || e.indexes.some((i) => i.kind !== "index" && i.columns.includes(c.name));
     const fillable = (c: ColumnSpec): boolean => (c.defaultChoice === null ? c.nullable : !inUnique(c));
     return e.columns.every((c) => old.columns.some((o) => o.name === c.name) || fillable(c));
   });
