@@ -7,20 +7,25 @@ const ms = (n: number) => n.toFixed(0);
 const mb = (n: number) => n.toFixed(0);
 
 function printEndToEnd(figures: readonly EndToEndFigure[]): void {
-  console.log("\nEnd to end: one added column on a project at head; TypeORM = migration:generate --dryrun, ts-node transpile-only\n");
+  console.log("\nEnd to end: one added column on a project at head; TypeORM = migration:generate --dryrun, ts-node transpile-only");
+  console.log("(1st check: retort's V8 code cache still empty; check and autogen: the runs after it; × = TypeORM wall / retort wall)\n");
   console.log(
     formatTable(
-      ["target", "entities", "check ms", "MB", "ops", "autogen ms", "MB", "ops", "typeorm ms", "MB", "stmts", "spurious", "check ×", "autogen ×"],
+      ["target", "entities", "1st check ms", "check ms", "cpu ms", "MB", "ops", "autogen ms", "cpu ms", "MB", "ops", "typeorm ms", "cpu ms", "MB", "stmts", "spurious", "check ×", "autogen ×"],
       figures.map((f) => [
         f.target,
         String(f.entities),
+        ms(f.firstCheck.ms),
         ms(f.check.ms),
+        ms(f.check.cpuMs),
         mb(f.check.maxRssMb),
         String(f.check.operations),
         ms(f.autogen.ms),
+        ms(f.autogen.cpuMs),
         mb(f.autogen.maxRssMb),
         String(f.autogen.operations),
         ms(f.typeorm.ms),
+        ms(f.typeorm.cpuMs),
         mb(f.typeorm.maxRssMb),
         String(f.typeorm.statements),
         String(f.typeorm.spurious),
