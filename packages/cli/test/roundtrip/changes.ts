@@ -39,7 +39,9 @@ export type Change =
   | { readonly kind: "addIndex"; readonly pick: number; readonly pickColumns: readonly number[]; readonly indexKind: IndexSpec["kind"] }
   | { readonly kind: "dropIndex"; readonly pick: number; readonly pickIndex: number }
   | { readonly kind: "addFk"; readonly pick: number; readonly pickTarget: number; readonly onDelete: OnDelete }
-  | { readonly kind: "dropFk"; readonly pick: number; readonly pickFk: number };
+  | { readonly kind: "dropFk"; readonly pick: number; readonly pickFk: number }
+  /** The FK's ON DELETE becomes another one (a remove_fk plus an add_fk). */
+  | { readonly kind: "changeFkAction"; readonly pick: number; readonly pickFk: number; readonly onDelete: OnDelete };
 
 const at = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
 
@@ -140,6 +142,12 @@ function applyRaw(spec: SchemaSpec, change: Change, family: Family): SchemaSpec 
       const target = at(spec.entities, change.pickTarget);
       if (!name || !target) return spec;
       return replaceEntity(spec, entity, { ...entity, fks: [...entity.fks, { name, target: target.name, onDelete: change.onDelete }] });
+    }
+    case "changeFkAction": {
+      const picked = at(spec.entities.flatMap((e) => e.fks.map((f) => [e, f] as const)), change.pickFk);
+      if (!picked) return spec;
+      const [owner, fk] = picked;
+      return replaceEntity(spec, owner, { ...owner, fks: owner.fks.map((f) => (f === fk ? { ...f, onDelete: change.onDelete } : f)) });
     }
     case "dropFk": {
       const picked = at(spec.entities.flatMap((e) => e.fks.map((f) => [e, f] as const)), change.pickFk);

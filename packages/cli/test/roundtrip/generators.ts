@@ -103,6 +103,7 @@ export function changeArb(family: Family): fc.Arbitrary<Change> {
     fc.tuple(pick, pick).map(([p, i]) => ({ kind: "dropIndex" as const, pick: p, pickIndex: i })),
     fc.tuple(pick, pick, onDeleteArb).map(([p, t, onDelete]) => ({ kind: "addFk" as const, pick: p, pickTarget: t, onDelete })),
     fc.tuple(pick, pick).map(([p, f]) => ({ kind: "dropFk" as const, pick: p, pickFk: f })),
+    fc.tuple(pick, pick, onDeleteArb).map(([p, f, onDelete]) => ({ kind: "changeFkAction" as const, pick: p, pickFk: f, onDelete })),
   );
 }
 
