@@ -1,4 +1,4 @@
-import type { Queryable, SchemaModel, TableModel } from "@retort/core";
+import type { Queryable, SchemaModel } from "@retort/core";
 import { connect, introspect, type IntrospectOptions } from "../../src";
 
 /** Runs DDL statements on the database at `url`, one round trip each. */
@@ -24,9 +24,4 @@ export async function withConnection<T>(url: string, fn: (db: Queryable) => Prom
   }
 }
 
-export function tableOf(model: SchemaModel, name: string, schema: string | null = null): TableModel {
-  const found = model.tables.find((t) => t.name === name && t.schema === schema);
-  if (!found)
-    throw new Error(`table ${schema ?? ""}.${name} not reflected; got ${model.tables.map((t) => t.name).join(", ")}`);
-  return found;
-}
+export { columnOf, tableOf } from "../support/model-lookup";

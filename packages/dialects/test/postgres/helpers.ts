@@ -1,4 +1,4 @@
-import type { Queryable, SchemaModel, TableModel } from "@retort/core";
+import type { Queryable, SchemaModel } from "@retort/core";
 import { connect, introspect, type IntrospectOptions } from "../../src";
 
 /** One connection for a describe block: opened in `before`, closed in `after`. */
@@ -30,15 +30,4 @@ export function reflect(db: Queryable, options: IntrospectOptions = {}): Promise
   return introspect(db, options);
 }
 
-export function tableOf(model: SchemaModel, name: string, schema: string | null = null): TableModel {
-  const found = model.tables.find((t) => t.name === name && t.schema === schema);
-  if (!found)
-    throw new Error(`table ${schema ?? ""}.${name} not reflected; got ${model.tables.map((t) => t.name).join(", ")}`);
-  return found;
-}
-
-export function columnOf(model: SchemaModel, tableName: string, columnName: string, schema: string | null = null) {
-  const found = tableOf(model, tableName, schema).columns.find((c) => c.name === columnName);
-  if (!found) throw new Error(`column ${tableName}.${columnName} not reflected`);
-  return found;
-}
+export { columnOf, tableOf } from "../support/model-lookup";
