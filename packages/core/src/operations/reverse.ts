@@ -49,6 +49,11 @@ function recreateConstraint(ref: TableRef, c: DroppedConstraint): TableOperation
   }
 }
 
+/** The inverse of creating a constraint: dropping it, carrying it so it can be recreated. */
+function dropping(ref: TableRef, constraint: DroppedConstraint): Operation {
+  return { kind: "dropConstraint", schema: ref.schema, table: ref.table, constraint };
+}
+
 /** The one exhaustive home of every inverse. */
 export function reverse(op: Operation): Operation {
   switch (op.kind) {
@@ -71,23 +76,13 @@ export function reverse(op: Operation): Operation {
     case "dropIndex":
       return { ...op, kind: "createIndex" };
     case "createUniqueConstraint":
-      return { kind: "dropConstraint", schema: op.schema, table: op.table, constraint: { type: "unique", unique: op.unique } };
+      return dropping(op, { type: "unique", unique: op.unique });
     case "createForeignKey":
-      return {
-        kind: "dropConstraint",
-        schema: op.schema,
-        table: op.table,
-        constraint: { type: "foreignKey", foreignKey: op.foreignKey },
-      };
+      return dropping(op, { type: "foreignKey", foreignKey: op.foreignKey });
     case "createCheckConstraint":
-      return { kind: "dropConstraint", schema: op.schema, table: op.table, constraint: { type: "check", check: op.check } };
+      return dropping(op, { type: "check", check: op.check });
     case "createPrimaryKey":
-      return {
-        kind: "dropConstraint",
-        schema: op.schema,
-        table: op.table,
-        constraint: { type: "primaryKey", primaryKey: op.primaryKey },
-      };
+      return dropping(op, { type: "primaryKey", primaryKey: op.primaryKey });
     case "dropConstraint":
       return recreateConstraint(op, op.constraint);
     case "createEnum":
