@@ -122,6 +122,17 @@ describe("DDL renderers", () => {
     expect(renderOperation(set, maria(null))).to.deep.equal(["ALTER TABLE `t` ALTER COLUMN `c` SET DEFAULT (curdate())"]);
   });
 
+  // Issue 10, item 4: the downgrade of an added key drops InnoDB's index for it, never a declared one.
+  it("drops a MySQL foreign key with the index InnoDB made for it only when asked, and only that index", () => {
+    const fk = { name: "FK_a", columns: [], referencedSchema: null, referencedTable: "", referencedColumns: [], onDelete: "NO ACTION", onUpdate: "NO ACTION", deferrable: null } as const;
+    const drop = (implicitIndex?: boolean): Operation => ({ kind: "dropConstraint", schema: null, table: "t", constraint: { type: "foreignKey", foreignKey: fk }, ...(implicitIndex ? { implicitIndex } : {}) });
+    expect(renderOperation(drop(), maria(null))).to.deep.equal(["ALTER TABLE `t` DROP FOREIGN KEY `FK_a`"]);
+    const sql = renderOperation(drop(true), maria(null));
+    expect(sql.slice(1)).to.deep.equal(["ALTER TABLE `t` DROP FOREIGN KEY `FK_a`", "PREPARE retort_fk_index FROM @retort_fk_index", "EXECUTE retort_fk_index", "DEALLOCATE PREPARE retort_fk_index"]);
+    expect(sql[0]).to.include("s.INDEX_NAME = 'FK_a'").and.include("MIN(s.NON_UNIQUE) = 1").and.include("k.CONSTRAINT_NAME = 'FK_a'");
+    expect(renderOperation(drop(true), pg)).to.deep.equal(['ALTER TABLE "t" DROP CONSTRAINT "FK_a"']);
+  });
+
   it("restates the whole MySQL column on MODIFY, and uses CHANGE for a rename with other changes", () => {
     const existing = column("c", columnType("varchar", { length: 10 }), { nullable: false, default: "'x'", comment: "keep me" });
     const widen = alter({ type: { from: existing.type, to: columnType("varchar", { length: 50 }) } }, existing);
