@@ -203,4 +203,21 @@ describe("renderMigration", () => {
     const l = lines((await renderMigration(input(ops))).source);
     expect(l.indexOf('await op.dropColumn("posts", "a");')).to.be.lessThan(l.indexOf('await op.addColumn("posts", { name: "b", type: "text", nullable: true });'));
   });
+
+  // Issue 10, item 4: InnoDB keeps the index it made for a key; the downgrade drops it with the key.
+  it("drops an added foreign key with its implicit index in a MySQL downgrade, and says nothing of it elsewhere", async () => {
+    const fk: Operation = {
+      kind: "createForeignKey",
+      ...on("posts"),
+      foreignKey: { name: "FK_author", columns: ["author_id"], referencedSchema: null, referencedTable: "users", referencedColumns: ["id"], onDelete: "NO ACTION", onUpdate: "NO ACTION", deferrable: null },
+    };
+    const downgrade = async (dialect: "mariadb" | "postgres" | "sqlite") => {
+      const source = (await renderMigration(input([fk], { dialect, renderAsBatch: false }))).source;
+      return source.slice(source.indexOf("export async function downgrade")).replace(/\s+/g, " ");
+    };
+    expect(await downgrade("mariadb")).to.include('op.dropConstraint("FK_author", "posts", "foreignKey", { implicitIndex: true })');
+    for (const dialect of ["postgres", "sqlite"] as const) {
+      expect(await downgrade(dialect)).to.include('op.dropConstraint("FK_author", "posts", "foreignKey")').and.not.include("implicitIndex");
+    }
+  });
 });

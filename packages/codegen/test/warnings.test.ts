@@ -49,7 +49,7 @@ describe("destructive operation warnings", () => {
   for (const [title, from, to, dialect] of narrowingCases) {
     it(`warns when narrowing: ${title}`, () => {
       expect(narrowing(from, to, dialect), title).to.be.a("string");
-      expect(destructiveWarning(alter(from, to), dialect)).to.match(/^Narrows "t\.c" from .+ to .+; existing values may be truncated or rejected\.$/);
+      expect(destructiveWarning(alter(from, to), dialect)).to.match(/^Narrows "t\.c" from .+ to .+: possible data loss; .+\.$/);
     });
   }
 

@@ -5,6 +5,7 @@ export { buildEntityMetadatas, loadEntities } from "./loading/build-entity-metad
 export { expandGlobs } from "./loading/expand-globs";
 export { projectTypeorm, typeormOf, type ProjectTypeorm } from "./loading/project-typeorm";
 export { buildTargetModel, convertEntityMetadatas, type BuildTargetModelOptions } from "./model/build-target-model";
+export { truncatePostgresIdentifier, type TruncatedName } from "./model/postgres-identifiers";
 export { rulesFor, targetDialect, type DialectFamily, type TargetDialect } from "./model/target-dialect";
 export { isDataSource, type TypeormDataSource } from "./typeorm-shapes";
 export { unmanagedObjects, type UnmanagedName, type UnmanagedObjects } from "./model/unmanaged-objects";

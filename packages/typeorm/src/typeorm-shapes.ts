@@ -103,6 +103,7 @@ export interface TypeormEntityMetadata {
   readonly tableType: string;
   readonly synchronize: boolean;
   readonly foreignKeys: readonly TypeormForeignKeyMetadata[];
+  readonly columns: readonly { readonly databaseName: string; readonly default?: unknown }[];
 }
 
 export interface TypeormNamingStrategy {

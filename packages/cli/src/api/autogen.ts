@@ -12,6 +12,7 @@ import {
 } from "@retort/codegen";
 import { renderOperation } from "@retort/dialects";
 import { planRevision, type NewRevisionOptions } from "@retort/runtime";
+import type { TruncatedName } from "@retort/typeorm";
 import { join } from "node:path";
 import { compareProject, type CheckResult } from "./check";
 import type { ProjectOptions } from "../project/session";
@@ -88,7 +89,14 @@ export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
     : undefined;
   if (options.dryRun) {
     const rendered = await renderFormattedMigration(input, join(config.migrations, migrationFileName(input)));
-    return { ...base, revision: directive.revId, source: rendered.source, warnings: rendered.warnings, renameHints: rendered.hints.flatMap((h) => h.comment), statements };
+    return {
+      ...base,
+      revision: directive.revId,
+      source: rendered.source,
+      warnings: [...truncationWarnings(cmp.truncatedNames, input.upgrade), ...rendered.warnings],
+      renameHints: rendered.hints.flatMap((h) => h.comment),
+      statements,
+    };
   }
   const written = await writeMigrationFile(config.migrations, input, { postWrite: config.postWrite, cwd: config.projectDir });
   return {
@@ -96,8 +104,22 @@ export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
     file: written.path,
     revision: directive.revId,
     source: written.source,
-    warnings: written.warnings,
+    warnings: [...truncationWarnings(cmp.truncatedNames, input.upgrade), ...written.warnings],
     renameHints: written.hints.flatMap((h) => h.comment),
     statements,
   };
+}
+
+/**
+ * A name longer than PostgreSQL's 63 bytes that this revision writes: the server keeps
+ * the first 63 bytes, and retort compares the entities' names cut the same way.
+ */
+function truncationWarnings(names: readonly TruncatedName[], ops: readonly Operation[]): string[] {
+  const written = JSON.stringify(ops);
+  return names
+    .filter((n) => written.includes(JSON.stringify(n.truncated)))
+    .map(
+      (n) =>
+        `The ${n.kind} name "${n.name}" is longer than PostgreSQL's 63 bytes: the server stores it as "${n.truncated}". Give it a shorter name in the entity to choose the stored one yourself.`,
+    );
 }

@@ -1,7 +1,7 @@
 import type { DialectName, Operation, Queryable, SchemaModel } from "@retort/core";
 import { compareSchemas, describeOperations, type CompareOptions, type DiffEntry } from "@retort/compare";
 import { connect, introspect } from "@retort/dialects";
-import { buildTargetModel, loadEntities, unmanagedObjects, type TypeormDataSource, type UnmanagedObjects } from "@retort/typeorm";
+import { buildTargetModel, loadEntities, unmanagedObjects, type TruncatedName, type TypeormDataSource, type UnmanagedObjects } from "@retort/typeorm";
 import type { ChecksumWarning, ScriptDirectory } from "@retort/runtime";
 import { includeNameFor, includeObjectFor } from "../project/comparison-filters";
 import type { ResolvedConfig } from "../config/load-config";
@@ -28,6 +28,8 @@ export interface Comparison extends CheckResult {
   /** The database's applied heads (what the new revision builds on). */
   readonly databaseHeads: readonly string[];
   readonly serverVersion: string | null;
+  /** Entity names PostgreSQL stores cut to 63 bytes (the target model has them cut). */
+  readonly truncatedNames: readonly TruncatedName[];
 }
 
 function compareOptions(config: ResolvedConfig, unmanaged: UnmanagedObjects): CompareOptions {
@@ -98,8 +100,9 @@ export async function compareProject(options: ProjectOptions, command: string): 
   const { db, scripts, databaseHeads, editedMigrations, actual, version } = database.value;
   try {
     if (!entities.ok) throw entities.error;
+    const truncatedNames: TruncatedName[] = [];
     const modelOptions = { defaultSchema: actual.defaultSchema, dialect: actual.dialect, serverVersion: version, source: config.dataSource };
-    const target = await buildTargetModel(dataSource, modelOptions);
+    const target = await buildTargetModel(dataSource, { ...modelOptions, onTruncatedName: (n) => truncatedNames.push(n) });
     const ops = compareSchemas(target, actual, compareOptions(config, await unmanagedObjects(dataSource, modelOptions)));
     return {
       upToDate: ops.length === 0,
@@ -113,6 +116,7 @@ export async function compareProject(options: ProjectOptions, command: string): 
       scripts,
       databaseHeads,
       serverVersion: version ?? null,
+      truncatedNames,
     };
   } finally {
     await db.close().catch(() => undefined);

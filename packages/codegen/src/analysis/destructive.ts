@@ -1,6 +1,19 @@
 import { formatType, qualifiedName, type DialectName, type Operation } from "@retort/core";
 import { narrowing } from "./type-families";
 
+/**
+ * What each engine does with an existing value the narrower type cannot hold, as the
+ * data-safety tests pin it (packages/cli/test/data-safety/narrowing.test.ts).
+ */
+const NARROWING_OUTCOME: Readonly<Record<DialectName, string>> = {
+  postgres: "PostgreSQL refuses a value that does not fit (the upgrade fails) and rounds extra decimal places",
+  mysql:
+    "in strict mode (STRICT_TRANS_TABLES, the server default) MySQL refuses a value that does not fit and rounds extra decimal places; without it, values are cut silently",
+  mariadb:
+    "in strict mode (STRICT_TRANS_TABLES, the server default) MariaDB refuses a value that does not fit and rounds extra decimal places; without it, values are cut silently",
+  sqlite: "SQLite does not enforce declared lengths or sizes: the table copy keeps every value as it was",
+};
+
 const where = (op: { schema: string | null; table: string }) => qualifiedName({ schema: op.schema, name: op.table });
 
 /**
@@ -18,7 +31,7 @@ export function destructiveWarning(op: Operation, dialect: DialectName): string 
       const why = type ? narrowing(type.from, type.to, dialect) : null;
       return why === null || !type
         ? null
-        : `Narrows "${where(op)}.${op.column}" from ${formatType(type.from)} to ${formatType(type.to)} (${why}); existing values may be truncated or rejected.`;
+        : `Narrows "${where(op)}.${op.column}" from ${formatType(type.from)} to ${formatType(type.to)} (${why}): possible data loss; ${NARROWING_OUTCOME[dialect]}.`;
     }
     case "alterEnum": {
       const removed = op.values.from.filter((v) => !op.values.to.includes(v));

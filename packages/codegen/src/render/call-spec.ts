@@ -133,7 +133,7 @@ function dropConstraintCall(op: OperationOf<"dropConstraint">): RenderedCall {
   if (model.name === null) {
     return { unrenderable: `the unnamed ${c.type} constraint on "${op.table}" cannot be dropped by name: drop it inside op.batchAlterTable by recreating the table` };
   }
-  return call("dropConstraint", op, [model.name], [c.type]);
+  return call("dropConstraint", op, [model.name], [c.type], { implicitIndex: op.implicitIndex || undefined }, ["implicitIndex"]);
 }
 
 const RENDERERS: CallRenderers = {

@@ -37,6 +37,17 @@ export interface MigrationPlan {
   readonly hints: readonly RenameHint[];
 }
 
+/** `implicitIndex` means something on MySQL/MariaDB only: other files do not carry it. */
+function forDialect(ops: readonly Operation[], dialect: DialectName | undefined): Operation[] {
+  if (dialect === "mysql" || dialect === "mariadb") return [...ops];
+  return ops.map((op) => {
+    if (op.kind === "batchAlterTable") return { ...op, operations: forDialect(op.operations, dialect) as typeof op.operations };
+    if (op.kind !== "dropConstraint" || op.implicitIndex === undefined) return op;
+    const { implicitIndex: _, ...rest } = op;
+    return rest;
+  });
+}
+
 export function planMigration(input: MigrationInput): MigrationPlan {
   const dialect = input.dialect;
   if (dialect === undefined && input.upgrade.length > 0) throw new TypeError("renderMigration: `dialect` is required when there are operations");
@@ -53,7 +64,7 @@ export function planMigration(input: MigrationInput): MigrationPlan {
   for (const h of hints) annotations.set(h.op, [...(annotations.get(h.op) ?? []), ...h.comment]);
 
   const upgrade = renderOperations(group(input.upgrade), annotations);
-  const downgrade = renderOperations(group(input.downgrade ?? reverseAll(input.upgrade)));
+  const downgrade = renderOperations(group(forDialect(input.downgrade ?? reverseAll(input.upgrade), dialect)));
   const createdAt = typeof input.createdAt === "string" ? input.createdAt : input.createdAt.toISOString();
   return {
     header: header(input, createdAt),

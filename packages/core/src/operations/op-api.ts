@@ -27,8 +27,11 @@ export interface MigrationOperations {
   createUniqueConstraint(name: string | null, table: string, columns: readonly string[], options?: SchemaOption & { deferrable?: Deferrable }): Promise<void>;
   createForeignKey(name: string | null, table: string, foreignKey: ForeignKeyDefinition, options?: SchemaOption): Promise<void>;
   createCheckConstraint(name: string | null, table: string, expression: string, options?: SchemaOption): Promise<void>;
-  /** Drops a named constraint; `type` lets MySQL pick the right statement. */
-  dropConstraint(name: string, table: string, type: ConstraintType, options?: SchemaOption): Promise<void>;
+  /**
+   * Drops a named constraint; `type` lets MySQL pick the right statement. `implicitIndex`
+   * (a foreign key, MySQL/MariaDB): also drop the index InnoDB made for the key, if it is there.
+   */
+  dropConstraint(name: string, table: string, type: ConstraintType, options?: SchemaOption & { implicitIndex?: boolean }): Promise<void>;
 
   /** PostgreSQL enum types; no-ops elsewhere (MySQL enums are inline, SQLite has none). */
   createEnum(name: string, values: readonly string[], options?: SchemaOption): Promise<void>;
@@ -61,7 +64,7 @@ export interface BatchOperations {
   createUniqueConstraint(name: string | null, columns: readonly string[]): void;
   createForeignKey(name: string | null, foreignKey: ForeignKeyDefinition): void;
   createCheckConstraint(name: string | null, expression: string): void;
-  dropConstraint(name: string, type: ConstraintType): void;
+  dropConstraint(name: string, type: ConstraintType, options?: { implicitIndex?: boolean }): void;
 }
 
 export interface MigrationBind {

@@ -112,6 +112,12 @@ export type DroppedConstraint =
 export interface DropConstraintOp extends TableRef {
   readonly kind: "dropConstraint";
   readonly constraint: DroppedConstraint;
+  /**
+   * A foreign key: also drop the index the engine made for it, if it made one (InnoDB
+   * does when no index serves the key, and keeps it after the key is gone). Set on the
+   * inverse of createForeignKey, whose key made that index; only MySQL/MariaDB act on it.
+   */
+  readonly implicitIndex?: boolean;
 }
 
 export interface CreateEnumOp {

@@ -50,8 +50,8 @@ function recreateConstraint(ref: TableRef, c: DroppedConstraint): TableOperation
 }
 
 /** The inverse of creating a constraint: dropping it, carrying it so it can be recreated. */
-function dropping(ref: TableRef, constraint: DroppedConstraint): Operation {
-  return { kind: "dropConstraint", schema: ref.schema, table: ref.table, constraint };
+function dropping(ref: TableRef, constraint: DroppedConstraint, implicitIndex = false): Operation {
+  return { kind: "dropConstraint", schema: ref.schema, table: ref.table, constraint, ...(implicitIndex ? { implicitIndex } : {}) };
 }
 
 /** The one exhaustive home of every inverse. */
@@ -78,7 +78,8 @@ export function reverse(op: Operation): Operation {
     case "createUniqueConstraint":
       return dropping(op, { type: "unique", unique: op.unique });
     case "createForeignKey":
-      return dropping(op, { type: "foreignKey", foreignKey: op.foreignKey });
+      // The key made whatever index the engine made for it: that index goes with it.
+      return dropping(op, { type: "foreignKey", foreignKey: op.foreignKey }, true);
     case "createCheckConstraint":
       return dropping(op, { type: "check", check: op.check });
     case "createPrimaryKey":

@@ -42,6 +42,24 @@ function typeEnd(list: readonly Node[], start: number): number {
   return i;
 }
 
+/**
+ * `('now'::text)::date` → `'now' :: text :: date`, before the brackets are normalised on
+ * their own (which would drop the inner `::text` as restating). The chain converts text at
+ * each evaluation, and the server keeps it so (TypeORM writes `CURRENT_TIMESTAMP(3)` this
+ * way); without the text step `'now'::date` is a constant folded once, when the DDL runs.
+ */
+export function liftTextCastChains(list: readonly Node[]): Node[] {
+  const out: Node[] = [];
+  list.forEach((n, i) => {
+    const [subject, cast, type, ...rest] = isGroup(n) && n.open === "(" ? n.children : [];
+    const textCast =
+      subject?.kind === "string" && cast?.kind === "cast" && rest.length === 0 && type !== undefined && isTextType(renderNode(type));
+    if (textCast && list[i + 1]?.kind === "cast") out.push(subject, cast, type);
+    else out.push(n);
+  });
+  return out;
+}
+
 const isTextType = (type: string) => POSTGRES_TEXT_TYPES.has(parsePostgresType(type).name);
 const isIdentifier = (n: Node | undefined) => (n?.kind === "word" && !UPPER_KEYWORDS.has(n.text)) || n?.kind === "name";
 
@@ -76,6 +94,7 @@ export function stripRestatingCasts(list: Node[]): Node[] {
       i += 2;
     } else if (
       isTextType(type.text) &&
+      !(subject.kind === "string" && list[i + 3]?.kind === "cast") &&
       (subject.kind === "string" || (isIdentifier(subject) && !isGroup(list[i + 3])))
     ) {
       out.push(subject);

@@ -1,5 +1,5 @@
 import { removeRedundantBrackets } from "./expression-brackets";
-import { canonicalCasts, stripRestatingCasts } from "./expression-casts";
+import { canonicalCasts, liftTextCastChains, stripRestatingCasts } from "./expression-casts";
 import { render } from "./expression-render";
 import {
   canonicalTimestamps,
@@ -26,14 +26,16 @@ export { naturalNumberType } from "./expression-casts";
  *   `(name)::text`, `ARRAY[...]::text[]`), other casts spelled with canonical type names;
  * - brackets that precedence makes redundant dropped, including the outer ones;
  * - `x IN (a, b)` spelled `x = ANY(ARRAY[a, b])` and `BETWEEN` expanded, as the server stores them;
- * - `now()` and `transaction_timestamp()` spelled `CURRENT_TIMESTAMP`.
+ * - `now()` and `transaction_timestamp()` spelled `CURRENT_TIMESTAMP`;
+ * - a literal cast to text and then to another type (`('now'::text)::date`) kept whole:
+ *   that is an expression evaluated at each use, where `'now'::date` is a constant.
  */
 export function normalizePostgresExpression(sql: string): string {
   return render(normalizeNodes(toTree(tokenize(sql))));
 }
 
 export function normalizeNodes(list: readonly Node[]): Node[] {
-  let nodes = positionAsStrpos(list.map((n) => (isGroup(n) ? n : canonicalWord(n))));
+  let nodes = positionAsStrpos(liftTextCastChains(list).map((n) => (isGroup(n) ? n : canonicalWord(n))));
   nodes = nodes.map((n) => (isGroup(n) ? { ...n, children: normalizeNodes(n.children) } : n));
   nodes = patternOperators(nodes);
   nodes = mergeNegativeNumbers(nodes);

@@ -1,4 +1,4 @@
-import { column, columnType, formatType, table, type AlterColumnOp, type Operation, type OperationKind } from "@retort/core";
+import { column, columnType, formatType, table, type AlterColumnOp, type ColumnType, type Operation, type OperationKind } from "@retort/core";
 import { expect } from "chai";
 import {
   formatMysqlType,
@@ -90,6 +90,47 @@ describe("DDL renderers", () => {
   it("changes a PostgreSQL type in place with USING, never by drop and add", () => {
     const sql = renderOperation(alter({ type: { from: columnType("varchar"), to: columnType("integer") } }), pg);
     expect(sql).to.deep.equal(['ALTER TABLE "t" ALTER COLUMN "c" TYPE integer USING "c"::integer']);
+  });
+
+  // Issue 10, item 1: `USING "c"::varchar(10)` truncated longer values silently.
+  it("writes no USING on PostgreSQL where an assignment cast exists, so the server refuses what does not fit", () => {
+    const t = columnType;
+    const cases: [ColumnType, ColumnType][] = [
+      [t("varchar", { length: 255 }), t("varchar", { length: 10 })],
+      [t("text"), t("char", { length: 2 })],
+      [t("bigint"), t("integer")],
+      [t("numeric", { precision: 10, scale: 2 }), t("numeric", { precision: 5, scale: 1 })],
+      [t("timestamptz"), t("date")],
+      [t("integer"), t("varchar", { length: 3 })],
+      [t("enum", { enumName: "mood", enumValues: ["ok"] }), t("varchar", { length: 2 })],
+    ];
+    for (const [from, to] of cases) {
+      const [sql] = renderOperation(alter({ type: { from, to } }), pg);
+      expect(sql, `${from.name} -> ${to.name}`).to.match(/^ALTER TABLE "t" ALTER COLUMN "c" TYPE [^;]+$/).and.not.include("USING");
+    }
+  });
+
+  // Issue 10, item 0: a function default is an expression; MySQL 8 refuses `DEFAULT uuid()` bare.
+  it("writes a MySQL function default in brackets, literals and CURRENT_TIMESTAMP bare", () => {
+    const add = (d: string) =>
+      renderOperation({ kind: "addColumn", schema: null, table: "t", column: column("c", "varchar", { default: d }) }, maria(null))[0];
+    expect(add("uuid()")).to.match(/DEFAULT \(uuid\(\)\)$/);
+    expect(add("lower(hex(x'0A'))")).to.match(/DEFAULT \(lower\(hex\(x'0A'\)\)\)$/);
+    for (const bare of ["'it''s'", "'a\\\\b'", "0", "-1.5", "NULL", "CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP(3)", "b'1'"])
+      expect(add(bare)).to.match(new RegExp(`DEFAULT ${bare.replace(/[()\\[\]]/g, "\\$&")}$`));
+    const set = alter({ default: { from: null, to: "curdate()" } });
+    expect(renderOperation(set, maria(null))).to.deep.equal(["ALTER TABLE `t` ALTER COLUMN `c` SET DEFAULT (curdate())"]);
+  });
+
+  // Issue 10, item 4: the downgrade of an added key drops InnoDB's index for it, never a declared one.
+  it("drops a MySQL foreign key with the index InnoDB made for it only when asked, and only that index", () => {
+    const fk = { name: "FK_a", columns: [], referencedSchema: null, referencedTable: "", referencedColumns: [], onDelete: "NO ACTION", onUpdate: "NO ACTION", deferrable: null } as const;
+    const drop = (implicitIndex?: boolean): Operation => ({ kind: "dropConstraint", schema: null, table: "t", constraint: { type: "foreignKey", foreignKey: fk }, ...(implicitIndex ? { implicitIndex } : {}) });
+    expect(renderOperation(drop(), maria(null))).to.deep.equal(["ALTER TABLE `t` DROP FOREIGN KEY `FK_a`"]);
+    const sql = renderOperation(drop(true), maria(null));
+    expect(sql.slice(1)).to.deep.equal(["ALTER TABLE `t` DROP FOREIGN KEY `FK_a`", "PREPARE retort_fk_index FROM @retort_fk_index", "EXECUTE retort_fk_index", "DEALLOCATE PREPARE retort_fk_index"]);
+    expect(sql[0]).to.include("s.INDEX_NAME = 'FK_a'").and.include("MIN(s.NON_UNIQUE) = 1").and.include("k.CONSTRAINT_NAME = 'FK_a'");
+    expect(renderOperation(drop(true), pg)).to.deep.equal(['ALTER TABLE "t" DROP CONSTRAINT "FK_a"']);
   });
 
   it("restates the whole MySQL column on MODIFY, and uses CHANGE for a rename with other changes", () => {

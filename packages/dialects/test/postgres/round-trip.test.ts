@@ -44,6 +44,13 @@ const DEFAULTS: readonly [type: string, ddl: string][] = [
   ["timestamp with time zone", "now()"],
   ["timestamp(3) without time zone", "CURRENT_TIMESTAMP(3)"],
   ["date", "CURRENT_DATE"],
+  // TypeORM's spellings of CURRENT_TIMESTAMP(3), CURRENT_DATE, LOCALTIMESTAMP, CURRENT_TIME,
+  // and retort's canonical one written back as DDL (issue 10, item 0).
+  ["timestamp(3) with time zone", "('now'::text)::timestamp(3) with time zone"],
+  ["date", "('now'::text)::date"],
+  ["timestamp without time zone", "('now'::text)::timestamp without time zone"],
+  ["time with time zone", "('now'::text)::time with time zone"],
+  ["timestamp(3) with time zone", "'now'::text::timestamptz(3)"],
   ["uuid", "uuid_generate_v4()"],
   ["uuid", "gen_random_uuid()"],
   ["integer[]", "'{}'"],
@@ -153,6 +160,9 @@ describeEachTarget(
         TRUE: "true",
         "lower('X')": "lower('X')",
         NULL: null,
+        // Never the literal 'now', which the server would fold into the migration's timestamp.
+        "('now'::text)::timestamp(3) with time zone": "'now'::text::timestamptz(3)",
+        "('now'::text)::date": "'now'::text::date",
       };
       for (const [ddl, canonical] of Object.entries(expected)) {
         expect(defaultOf(DEFAULTS.findIndex(([, d]) => d === ddl)), ddl).to.equal(canonical);

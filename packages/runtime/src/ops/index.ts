@@ -119,7 +119,7 @@ export function createOperations(ctx: OperationsContext): Operations {
     createForeignKey: (name, tableName, fk, options) => run(on(tableName, options).createForeignKey(name, fk)),
     createCheckConstraint: (name, tableName, expression, options) =>
       run(on(tableName, options).createCheckConstraint(name, expression)),
-    dropConstraint: (name, tableName, type, options) => run(on(tableName, options).dropConstraint(name, type)),
+    dropConstraint: (name, tableName, type, options) => run(on(tableName, options).dropConstraint(name, type, options?.implicitIndex)),
     createEnum: (name, values, options) => run({ kind: "createEnum", enumType: { schema: options?.schema ?? null, name, values } }),
     dropEnum: (name, options) => run({ kind: "dropEnum", enumType: { schema: options?.schema ?? null, name, values: [] } }),
     alterEnum: (name, values, options) =>

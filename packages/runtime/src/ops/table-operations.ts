@@ -54,10 +54,11 @@ export function tableOperations(ref: TableRef, dialect: DialectName) {
       ...at,
       check: { name, expression },
     }),
-    dropConstraint: (name: string, type: ConstraintType): TableOperation => ({
+    dropConstraint: (name: string, type: ConstraintType, implicitIndex?: boolean): TableOperation => ({
       kind: "dropConstraint",
       ...at,
       constraint: droppedConstraint(name, type),
+      ...(implicitIndex && type === "foreignKey" ? { implicitIndex: true } : {}),
     }),
   };
 }

@@ -27,12 +27,12 @@ describe("op API offline (--sql)", () => {
     ]);
   });
 
-  it("prints a type change as ALTER COLUMN … TYPE … USING on PostgreSQL", async () => {
+  it("prints a type change as ALTER COLUMN … TYPE on PostgreSQL (no USING: integer assigns to numeric)", async () => {
     const { op, statements } = offline("postgres");
     await op.alterColumn("order", "total", { type: "numeric(12,2)", existingType: "integer", existingDefault: "0" }, { schema: "shop" });
     expect(statements).to.deep.equal([
       'ALTER TABLE "shop"."order" ALTER COLUMN "total" DROP DEFAULT',
-      'ALTER TABLE "shop"."order" ALTER COLUMN "total" TYPE numeric(12,2) USING "total"::numeric(12,2)',
+      'ALTER TABLE "shop"."order" ALTER COLUMN "total" TYPE numeric(12,2)',
       'ALTER TABLE "shop"."order" ALTER COLUMN "total" SET DEFAULT (0)::numeric(12,2)',
     ]);
   });

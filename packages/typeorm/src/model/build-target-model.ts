@@ -6,6 +6,7 @@ import type { TypeormDataSource, TypeormEntityMetadata } from "../typeorm-shapes
 import type { ConversionContext } from "./conversion-context";
 import { convertTable, defaultSchemaOf } from "./convert-table";
 import { memoizedRules } from "./memoized-rules";
+import { withPostgresIdentifiers, type TruncatedName } from "./postgres-identifiers";
 import { applyServerVersion } from "./server-version";
 import { rulesFor, targetDialect } from "./target-dialect";
 
@@ -28,6 +29,8 @@ export interface BuildTargetModelOptions {
   readonly dialect?: DialectName;
   /** Names the DataSource in error messages (its file). */
   readonly source?: string;
+  /** Told of each name PostgreSQL will store cut to 63 bytes (autogen warns about them). */
+  readonly onTruncatedName?: (name: TruncatedName) => void;
 }
 
 /**
@@ -70,13 +73,15 @@ export function convertEntityMetadatas(
     for (const e of converted.enums) if (!enums.has(`${e.schema}.${e.name}`)) enums.set(`${e.schema}.${e.name}`, e);
   }
   const schemas = new Set(tables.flatMap((t) => (t.schema === null ? [] : [t.schema])));
-  return sortModel({
+  const model: SchemaModel = {
     dialect: ctx.dialect,
     defaultSchema: ctx.defaultSchema,
     schemas: [...schemas].sort(compareText),
     tables,
     enums: [...enums.values()],
-  });
+  };
+  // The server cuts long names: compare what it will store (postgres-identifiers.ts).
+  return sortModel(family === "postgres" ? withPostgresIdentifiers(model, options.onTruncatedName ?? (() => undefined)) : model);
 }
 
 /**

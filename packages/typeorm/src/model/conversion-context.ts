@@ -9,6 +9,7 @@ import type {
   GeneratedColumn,
 } from "@retort/core";
 import { column } from "@retort/core";
+import { quotingFor } from "@retort/dialects";
 import type { TypeormDriver, TypeormNamingStrategy, TypeormTable, TypeormTableColumn } from "../typeorm-shapes";
 import type { DialectFamily } from "./target-dialect";
 
@@ -31,6 +32,8 @@ export interface TableFacts {
   readonly name: string;
   /** Indexes an @Index declared (the others TypeORM made from unique constraints, on MySQL). */
   readonly declaredIndexes: ReadonlySet<string>;
+  /** Each column's `default` option as the entity declared it (by database name), before TypeORM wrote it as SQL. */
+  readonly declaredDefaults: ReadonlyMap<string, unknown>;
 }
 
 /** A converted column, with what it adds to its table or the model. */
@@ -66,9 +69,27 @@ export function modelColumn(name: string, parts: ColumnParts, ctx: ConversionCon
   });
 }
 
-/** TableColumn.default as TypeORM writes it after `DEFAULT`, or `null` when it writes none. */
-export function writtenDefault(c: TypeormTableColumn): string | null {
-  return c.default === undefined || c.default === null ? null : String(c.default);
+/**
+ * TableColumn.default as TypeORM writes it after `DEFAULT`, or `null` when it writes none;
+ * a string default as a correctly quoted literal (see stringDefaultLiteral).
+ */
+export function writtenDefault(c: TypeormTableColumn, facts: TableFacts, ctx: ConversionContext): string | null {
+  if (c.default === undefined || c.default === null) return null;
+  const written = String(c.default);
+  const declared = facts.declaredDefaults.get(c.name);
+  return typeof declared === "string" && written === `'${declared}'` ? stringDefaultLiteral(declared, ctx) : written;
+}
+
+/**
+ * TypeORM writes a string default as `'${value}'` without escaping anything, so
+ * `default: "it's"` is broken SQL and `"a\\b"` is an escape sequence on MySQL. retort
+ * quotes the value itself for the dialect (README.md, "String defaults"). A value whose
+ * quotes are all doubled (`"it''s"`, the workaround TypeORM needs) keeps TypeORM's
+ * meaning, `it's`, so a schema TypeORM synchronised stays in sync.
+ */
+function stringDefaultLiteral(declared: string, ctx: ConversionContext): string {
+  const preEscaped = /^(?:[^']|'')*$/.test(declared) && declared.includes("''");
+  return quotingFor(ctx.dialect).literal(preEscaped ? declared.replace(/''/g, "'") : declared);
 }
 
 export function nonEmpty(text: string | undefined | null): string | null {

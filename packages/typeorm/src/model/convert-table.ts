@@ -43,6 +43,7 @@ export function convertTable(
     schema: modelSchema(metadata, ctx),
     name: metadata.tableName,
     declaredIndexes,
+    declaredDefaults: new Map(metadata.columns.map((c) => [c.databaseName, c.default])),
   };
   const converted = typeormTable.columns.map((c) => COLUMN_CONVERTERS[ctx.family](c, facts, ctx));
   const keys = tableKeys(facts, ctx);

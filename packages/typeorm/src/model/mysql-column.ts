@@ -2,7 +2,7 @@ import type { TypeormTableColumn } from "../typeorm-shapes";
 import { modelColumn, nonEmpty, writtenDefault, type ColumnConverter } from "./conversion-context";
 
 /** A column as MysqlQueryRunner.buildCreateColumnSql writes it. */
-export const mysqlColumn: ColumnConverter = (c, _facts, ctx) => {
+export const mysqlColumn: ColumnConverter = (c, facts, ctx) => {
   const type = ctx.rules.parseType(mysqlWrittenType(c, ctx.driver.createFullType(c)), ctx.dialect);
   // MariaDB refuses NULL/NOT NULL on generated columns, so TypeORM writes neither: they are nullable.
   const mariaDbGenerated = ctx.driver.options.type === "mariadb" && Boolean(c.asExpression);
@@ -11,7 +11,7 @@ export const mysqlColumn: ColumnConverter = (c, _facts, ctx) => {
     {
       type,
       nullable: mariaDbGenerated || c.isNullable === true,
-      writtenDefault: writtenDefault(c),
+      writtenDefault: writtenDefault(c, facts, ctx),
       autoIncrement: c.isGenerated && c.generationStrategy === "increment" ? "auto-increment" : null,
       generated: c.asExpression
         ? { expression: ctx.rules.normalizeExpression(c.asExpression, ctx.dialect), stored: c.generatedType === "STORED" }

@@ -31,7 +31,7 @@ export const postgresColumn: ColumnConverter = (c, facts, ctx) => {
     {
       type,
       nullable: c.isNullable === true,
-      writtenDefault: writtenDefault(c) ?? uuidDefault,
+      writtenDefault: writtenDefault(c, facts, ctx) ?? uuidDefault,
       autoIncrement: postgresAutoIncrement(c),
       // PostgreSQL has only STORED generated columns; TypeORM writes nothing for VIRTUAL.
       generated:

@@ -7,7 +7,7 @@ import { modelColumn, nonEmpty, writtenDefault, type ColumnConverter, type Table
 export const sqliteColumn: ColumnConverter = (c, facts, ctx) => {
   const written = ctx.driver.createFullType(c);
   const type = ctx.rules.parseType(written, ctx.dialect);
-  const def = writtenDefault(c);
+  const def = writtenDefault(c, facts, ctx);
   const column = modelColumn(
     c.name,
     {
@@ -30,7 +30,7 @@ export const sqliteColumn: ColumnConverter = (c, facts, ctx) => {
 };
 
 function enumCheck(c: TypeormTableColumn): string {
-  return `"${c.name}" IN (${(c.enum ?? []).map((v) => `'${v}'`).join(",")})`;
+  return `"${c.name}" IN (${(c.enum ?? []).map((v) => `'${v.replace(/'/g, "''")}'`).join(",")})`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { MYSQL_QUOTING as q } from "../../ddl/identifiers";
 import type { RenderContext } from "../../ddl/render-context";
 import { MissingExistingColumnError, UNKNOWN_TYPE_NAME } from "../../ddl/unsupported";
 import { mysqlColumnDefinition } from "./mysql-column";
+import { mysqlDefault } from "./mysql-default";
 
 /**
  * alterColumn on MySQL/MariaDB. A lone rename or default change has its own clause;
@@ -17,7 +18,7 @@ export function alterMysqlColumn(op: AlterColumnOp, ctx: RenderContext): string[
     return [`${table} RENAME COLUMN ${col} TO ${q.ident(op.changes.name.to)}`];
   if (changed.length === 1 && op.changes.default) {
     const to = op.changes.default.to;
-    return [`${table} ALTER COLUMN ${col} ${to === null ? "DROP DEFAULT" : `SET DEFAULT ${to}`}`];
+    return [`${table} ALTER COLUMN ${col} ${to === null ? "DROP DEFAULT" : `SET DEFAULT ${mysqlDefault(to)}`}`];
   }
   if (changed.length === 0) return [];
   if (op.existing.type.name === UNKNOWN_TYPE_NAME) throw new MissingExistingColumnError(op.table, op.column);

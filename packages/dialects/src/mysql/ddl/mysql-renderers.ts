@@ -45,6 +45,29 @@ function createTable(t: TableModel, ctx: RenderContext): string[] {
   ];
 }
 
+/**
+ * `dropKey` followed by dropping the index InnoDB made for the key, when it is there.
+ * InnoDB makes one for a key no index serves, named after the key, and keeps it after the
+ * key is gone, so the downgrade of an added key left an `FK_…` index behind. It is the
+ * key's name, non-unique, on exactly the key's columns (what build-keys.ts leaves out of
+ * the model); whether it is there is read before the key goes, and the drop is a prepared
+ * statement because MySQL has no `DROP INDEX IF EXISTS`. A declared index has its own name.
+ */
+function withImplicitIndex(schema: string | null, table: string, name: string, dropKey: readonly string[]): string[] {
+  const on = (alias: string) =>
+    `${alias}.TABLE_SCHEMA = ${schema === null ? "DATABASE()" : q.literal(schema)} AND ${alias}.TABLE_NAME = ${q.literal(table)}`;
+  const keyColumns = `SELECT GROUP_CONCAT(k.COLUMN_NAME ORDER BY k.ORDINAL_POSITION) FROM information_schema.KEY_COLUMN_USAGE k WHERE ${on("k")} AND k.CONSTRAINT_NAME = ${q.literal(name)}`;
+  const implicit = `MIN(s.NON_UNIQUE) = 1 AND COUNT(s.SUB_PART) = 0 AND GROUP_CONCAT(s.COLUMN_NAME ORDER BY s.SEQ_IN_INDEX) = (${keyColumns})`;
+  const dropIndex = `ALTER TABLE ${q.qualified(schema, table)} DROP INDEX ${q.ident(name)}`;
+  return [
+    `SET @retort_fk_index = (SELECT IF(${implicit}, ${q.literal(dropIndex)}, 'DO 0') FROM information_schema.STATISTICS s WHERE ${on("s")} AND s.INDEX_NAME = ${q.literal(name)})`,
+    ...dropKey,
+    "PREPARE retort_fk_index FROM @retort_fk_index",
+    "EXECUTE retort_fk_index",
+    "DEALLOCATE PREPARE retort_fk_index",
+  ];
+}
+
 const alterTable = (schema: string | null, table: string, clause: string) => [
   `ALTER TABLE ${q.qualified(schema, table)} ${clause}`,
 ];
@@ -72,8 +95,11 @@ export const mysqlRenderers: DdlRenderers = {
         return alterTable(op.schema, op.table, "DROP PRIMARY KEY");
       case "unique":
         return alterTable(op.schema, op.table, `DROP INDEX ${q.ident(c.unique.name ?? "")}`);
-      case "foreignKey":
-        return alterTable(op.schema, op.table, `DROP FOREIGN KEY ${q.ident(c.foreignKey.name ?? "")}`);
+      case "foreignKey": {
+        const name = c.foreignKey.name ?? "";
+        const drop = alterTable(op.schema, op.table, `DROP FOREIGN KEY ${q.ident(name)}`);
+        return op.implicitIndex ? withImplicitIndex(op.schema, op.table, name, drop) : drop;
+      }
       case "check":
         // MySQL 8.0.16 has DROP CHECK; MariaDB only DROP CONSTRAINT.
         return alterTable(

@@ -1,13 +1,14 @@
 import type { AlterColumnOp } from "@retort/core";
 import { POSTGRES_QUOTING as q } from "../../ddl/identifiers";
 import { UnsupportedOperationError } from "../../ddl/unsupported";
+import { assignmentCastExists } from "./postgres-casts";
 import { postgresAutoIncrement, postgresColumnComment } from "./postgres-column";
 import { formatPostgresType } from "./postgres-types";
 
 /**
- * alterColumn in place: `ALTER COLUMN … TYPE … USING`, never drop and re-add, so rows
- * stay. `using` is the migration's own cast expression when the default `col::type`
- * is not what it wants. A rename goes last so every other clause names the old column.
+ * alterColumn in place: `ALTER COLUMN … TYPE [USING …]`, never drop and re-add, so rows
+ * stay. `using` is the migration's own cast expression; without it `USING col::type` is
+ * written only when the types have no assignment cast (postgres-casts.ts). A rename goes last so every other clause names the old column.
  */
 export function alterPostgresColumn(op: AlterColumnOp, using?: string): string[] {
   const table = q.qualified(op.schema, op.table);
@@ -21,7 +22,9 @@ export function alterPostgresColumn(op: AlterColumnOp, using?: string): string[]
   if (type) {
     const target = formatPostgresType(type.to);
     const viaText = type.to.enumName !== null || type.from.enumName !== null ? "::text" : "";
-    out.push(alter(`TYPE ${target} USING ${using ?? `${col}${viaText}::${target}`}`));
+    // USING only where no assignment cast exists: an explicit cast would truncate what the server should refuse.
+    const cast = using ?? (assignmentCastExists(type.from, type.to) ? null : `${col}${viaText}::${target}`);
+    out.push(alter(cast === null ? `TYPE ${target}` : `TYPE ${target} USING ${cast}`));
   }
   // The old default was typed for the old type: cast it (a default given with the change is used as written).
   const newDefault = dflt ? dflt.to : moveDefault ? `(${op.existing.default})::${formatPostgresType(type!.to)}` : undefined;

@@ -1,0 +1,97 @@
+import type { ColumnModel, EnumTypeModel, SchemaModel, TableModel } from "@retort/core";
+
+/**
+ * PostgreSQL keeps at most NAMEDATALEN - 1 = 63 bytes of an identifier and silently
+ * drops the rest (https://www.postgresql.org/docs/15/sql-syntax-lexical.html), cutting
+ * before a multi-byte character rather than inside it (pg_mbcliplen).
+ */
+export const POSTGRES_MAX_IDENTIFIER_BYTES = 63;
+
+export function truncatePostgresIdentifier(name: string): string {
+  if (Buffer.byteLength(name, "utf8") <= POSTGRES_MAX_IDENTIFIER_BYTES) return name;
+  let kept = "";
+  let bytes = 0;
+  for (const char of name) {
+    const size = Buffer.byteLength(char, "utf8");
+    if (bytes + size > POSTGRES_MAX_IDENTIFIER_BYTES) break;
+    kept += char;
+    bytes += size;
+  }
+  return kept;
+}
+
+/** A name the server will store shorter than the entities spell it. */
+export interface TruncatedName {
+  readonly kind: string;
+  readonly name: string;
+  readonly truncated: string;
+}
+
+/**
+ * The model with every name as PostgreSQL will store it, so that comparing it with the
+ * reflected schema finds the same objects (a 70-character table name otherwise looks
+ * like a table to drop and one to create, forever). Each name cut is reported once.
+ */
+export function withPostgresIdentifiers(model: SchemaModel, report: (t: TruncatedName) => void): SchemaModel {
+  const seen = new Set<string>();
+  const cut = (kind: string) => (name: string): string => {
+    const truncated = truncatePostgresIdentifier(name);
+    if (truncated !== name && !seen.has(`${kind}\u0000${name}`)) {
+      seen.add(`${kind}\u0000${name}`);
+      report({ kind, name, truncated });
+    }
+    return truncated;
+  };
+  const nullable = (f: (n: string) => string) => (name: string | null) => (name === null ? null : f(name));
+  const [schema, table, column, constraint, index, enumName] = [
+    nullable(cut("schema")),
+    cut("table"),
+    cut("column"),
+    nullable(cut("constraint")),
+    cut("index"),
+    cut("enum type"),
+  ];
+  const columns = (names: readonly string[]) => names.map(column);
+  const enumType = (e: EnumTypeModel): EnumTypeModel => ({ ...e, schema: schema(e.schema), name: enumName(e.name) });
+  const columnModel = (c: ColumnModel): ColumnModel => ({
+    ...c,
+    name: column(c.name),
+    type: c.type.enumName === null ? c.type : { ...c.type, enumName: qualifiedEnumName(c.type.enumName, model.enums, schema, enumName) },
+  });
+  const tableModel = (t: TableModel): TableModel => ({
+    ...t,
+    schema: schema(t.schema),
+    name: table(t.name),
+    columns: t.columns.map(columnModel),
+    primaryKey: t.primaryKey && { ...t.primaryKey, name: constraint(t.primaryKey.name), columns: columns(t.primaryKey.columns) },
+    indexes: t.indexes.map((i) => ({ ...i, name: index(i.name), parts: i.parts.map((p) => (p.column === null ? p : { ...p, column: column(p.column) })) })),
+    uniques: t.uniques.map((u) => ({ ...u, name: constraint(u.name), columns: columns(u.columns) })),
+    foreignKeys: t.foreignKeys.map((f) => ({
+      ...f,
+      name: constraint(f.name),
+      columns: columns(f.columns),
+      referencedSchema: schema(f.referencedSchema),
+      referencedTable: table(f.referencedTable),
+      referencedColumns: columns(f.referencedColumns),
+    })),
+    checks: t.checks.map((c) => ({ ...c, name: constraint(c.name) })),
+  });
+  return {
+    ...model,
+    schemas: model.schemas.map((s) => schema(s) ?? s),
+    tables: model.tables.map(tableModel),
+    enums: model.enums.map(enumType),
+  };
+}
+
+/** A column's `enumName` is `name` or `schema.name` of one of the model's enum types. */
+function qualifiedEnumName(
+  spelled: string,
+  enums: readonly EnumTypeModel[],
+  schema: (s: string | null) => string | null,
+  name: (n: string) => string,
+): string {
+  const e = enums.find((x) => (x.schema === null ? x.name : `${x.schema}.${x.name}`) === spelled);
+  if (!e) return spelled;
+  return e.schema === null ? name(e.name) : `${schema(e.schema)}.${name(e.name)}`;
+}
