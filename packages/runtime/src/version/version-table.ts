@@ -73,8 +73,9 @@ export class VersionTable {
     return [`DELETE FROM ${this.heads}`, `DELETE FROM ${this.applied}`];
   }
 
-  async exists(db: Queryable): Promise<boolean> {
-    const rows = await db.query<{ n: unknown }>(this.existsQuery(), [this.name]);
+  /** Whether the heads table (or, with `which: "applied"`, its checksum companion) exists. */
+  async exists(db: Queryable, which: "heads" | "applied" = "heads"): Promise<boolean> {
+    const rows = await db.query<{ n: unknown }>(this.existsQuery(), [which === "heads" ? this.name : this.appliedName]);
     return Number(rows[0]?.n ?? 0) > 0;
   }
 
@@ -101,7 +102,8 @@ export class VersionTable {
 
   /** Checksums recorded per applied revision. */
   async readChecksums(db: Queryable): Promise<Map<string, string>> {
-    if (!(await this.exists(db))) return new Map();
+    // Its own existence: the heads table may be there without it (dropped by hand, or older tooling).
+    if (!(await this.exists(db, "applied"))) return new Map();
     const rows = await db.query<{ revision: string; checksum: string }>(`SELECT revision, checksum FROM ${this.applied}`);
     return new Map(rows.map((r) => [String(r.revision), String(r.checksum)]));
   }
