@@ -20,7 +20,7 @@ describe("revision: --branch-label and --depends-on are validated before writing
     ["--branch-label", "a b", /--branch-label: branch label "a b" may not contain/],
     ["--branch-label", "x@y", /may not contain "@"/],
     ["--branch-label", "", /may not be empty/],
-    ["--depends-on", "nosuch", /--depends-on "nosuch" names no revision/],
+    ["--depends-on", "nosuch", /--depends-on "nosuch" \(a revision id, a unique prefix or a branch label\): No revision matches/],
   ] as const) {
     it(`${flag} ${JSON.stringify(value)}: exit 2, one message, no file`, () => {
       const before = files();

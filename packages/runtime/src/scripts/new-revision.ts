@@ -113,7 +113,7 @@ function dependency(scripts: ScriptDirectory, spec: string, revision: string): s
     id = resolveRevision(scripts.graph, spec);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new RevisionWriteError(`--depends-on "${spec}" names no revision of ${scripts.dir}: ${why} Pass an existing revision id (or a unique prefix of it) or a branch label; \`retort history\` lists them.`);
+    throw new RevisionWriteError(`--depends-on "${spec}" (a revision id, a unique prefix or a branch label): ${why}`);
   }
   if (id === revision) throw new RevisionWriteError(`--depends-on "${spec}" is the new revision itself.`);
   return id;
