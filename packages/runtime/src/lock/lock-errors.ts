@@ -11,3 +11,10 @@ export class LockTimeoutError extends RetortError {
     );
   }
 }
+
+/** A lock timeout that is not a usable number of seconds (NaN once meant "poll forever"). */
+export class InvalidLockTimeoutError extends RetortError {
+  constructor(readonly value: unknown) {
+    super("invalid_lock_timeout", `lockTimeout must be a number of seconds, 0 or more (got ${String(value)}). Set it in retort.config.ts, e.g. \`lockTimeout: 60\`.`);
+  }
+}
