@@ -28,6 +28,8 @@ import { offlineDialect } from "../project/offline-dialect";
 import { connectionUrl, loadDataSourceFor, loadProjectConfig, withConnection, type ProjectOptions } from "../project/session";
 
 export interface MigrateOptions extends ProjectOptions {
+  /** Refuse when an applied migration was edited (`--strict`; default: the config's `strictChecksums`). */
+  readonly strict?: boolean;
   readonly onRevisionStart?: (start: RevisionStart) => void;
   readonly onRevision?: (progress: RevisionProgress) => void;
 }
@@ -45,6 +47,7 @@ async function withRunner<T>(options: MigrateOptions, body: (runner: MigrationRu
         versionTable: config.versionTable,
         transactionPerMigration: config.transactionPerMigration,
         lockTimeout: config.lockTimeout,
+        strictChecksums: options.strict ?? config.strictChecksums,
         projectDir: config.projectDir,
         onRevision: options.onRevision,
         onRevisionStart: options.onRevisionStart,

@@ -28,6 +28,7 @@ async function run(direction: "upgrade" | "downgrade", values: ParsedValues, pos
   }
   const result = await (direction === "upgrade" ? upgrade : downgrade)(target, {
     ...options,
+    ...(values.strict ? { strict: true } : {}),
     onRevisionStart: (s) => out.detail(`Running ${s.direction} ${s.from.join(", ") || "<base>"} -> ${s.to.join(", ") || "<base>"}, ${s.message}`),
     onRevision: (r) => out.info(`${r.direction === "upgrade" ? out.paint.green("▲") : out.paint.yellow("▼")} ${arrow(r)}  ${r.message}  ${out.paint.dim(`(${r.ms} ms)`)}`),
   });
@@ -36,14 +37,15 @@ async function run(direction: "upgrade" | "downgrade", values: ParsedValues, pos
   return 0;
 }
 
-const sqlOption = { sql: { type: "boolean" } } as const;
+const migrateOptions = { sql: { type: "boolean" }, strict: { type: "boolean" } } as const;
+const strictHelp = "      --strict         refuse when an applied migration was edited since it ran (default: warn)";
 
 export const upgradeCommand: Command = {
   name: "upgrade",
   summary: "apply migrations up to a target (default head)",
   usage: "[target]",
-  options: sqlOption,
-  optionHelp: ["      --sql            print the SQL instead of running it (offline; `from:to` ranges)"],
+  options: migrateOptions,
+  optionHelp: ["      --sql            print the SQL instead of running it (offline; `from:to` ranges)", strictHelp],
   run: (values, positionals, ctx) => run("upgrade", values, positionals, ctx),
 };
 
@@ -51,7 +53,7 @@ export const downgradeCommand: Command = {
   name: "downgrade",
   summary: "revert migrations down to a target (-1, base, a revision, label@-1 …)",
   usage: "<target>",
-  options: sqlOption,
-  optionHelp: ["      --sql            print the SQL instead of running it (offline; needs a `from:to` range)"],
+  options: migrateOptions,
+  optionHelp: ["      --sql            print the SQL instead of running it (offline; needs a `from:to` range)", strictHelp],
   run: (values, positionals, ctx) => run("downgrade", values, positionals, ctx),
 };

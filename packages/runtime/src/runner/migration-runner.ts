@@ -11,7 +11,7 @@ import { resolveTarget } from "../graph/resolve-target";
 import { acquireMigrationLock, type HeldLock } from "../lock/migration-lock";
 import type { ScriptDirectory } from "../scripts/script-directory";
 import { DEFAULT_VERSION_TABLE, VersionTable } from "../version/version-table";
-import { checksumWarnings, type ChecksumWarning } from "./checksum-warnings";
+import { checksumWarnings, EditedMigrationsError, type ChecksumWarning } from "./checksum-warnings";
 import { branchesOf, headsOf, historyOf, rangeNeedsDatabase, showRevision, type HistoryOptions } from "./graph-queries";
 import { onlineOperations } from "./operations-port";
 import { revisionInfo, type RevisionInfo } from "./revision-info";
@@ -41,6 +41,8 @@ export interface RunnerOptions {
   readonly lockTimeout?: number;
   /** Where the user's driver packages are (SQLite lock file connection). */
   readonly projectDir?: string;
+  /** Refuse to upgrade or downgrade when an applied migration was edited (default: warn). */
+  readonly strictChecksums?: boolean;
   /** Called as each revision finishes, with its time. */
   readonly onRevision?: (progress: RevisionProgress) => void;
   /** Called just before each revision runs. */
@@ -106,6 +108,7 @@ export class MigrationRunner {
       const dest = resolveTarget(this.scripts.graph, target, from);
       const plan = direction === "upgrade" ? planUpgrade(this.scripts.graph, from, dest) : planDowngrade(this.scripts.graph, from, dest, target);
       const warnings = checksumWarnings(this.scripts, appliedSet(this.scripts.graph, from), await this.table.readChecksums(this.db));
+      if (this.options.strictChecksums && warnings.length > 0) throw new EditedMigrationsError(warnings);
       const revisions = await this.runPlan(plan, from);
       return {
         direction,
