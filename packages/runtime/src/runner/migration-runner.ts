@@ -133,9 +133,7 @@ export class MigrationRunner {
       const to = stampHeads(this.scripts.graph, start, dest, target);
       const statements = purge ? this.table.purgeStatements() : [];
       statements.push(...this.table.headStatements(start, to), ...this.checksumSync(start, to));
-      await this.inTransaction(async () => {
-        for (const sql of statements) await this.db.query(sql);
-      });
+      await this.inTransaction(() => this.table.write(this.db, statements));
       return { target, from, to, purged: purge, waitedMs: lock.waitedMs, waitedForLock: lock.waited };
     });
   }
@@ -222,7 +220,7 @@ export class MigrationRunner {
       ...this.table.headStatements(step.headsBefore, step.headsAfter),
       ...(step.direction === "upgrade" ? this.table.recordApplied(step.revision, script.checksum) : this.table.recordUnapplied(step.revision)),
     ];
-    for (const sql of versionSql) await this.db.query(sql);
+    await this.table.write(this.db, versionSql);
     return { ...start, ms: Math.round(performance.now() - started) };
   }
 

@@ -1,4 +1,5 @@
 import type { DialectName, Queryable } from "@retort/core";
+import { isPermissionDenied, VersionTablePermissionError } from "./permission-errors";
 import { isMysqlFamily, quoteIdent, quoteLiteral } from "./sql-text";
 
 export const DEFAULT_VERSION_TABLE = "retort_version";
@@ -81,7 +82,9 @@ export class VersionTable {
 
   private existsQuery(): string {
     if (this.dialect === "postgres") {
-      return "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1";
+      // pg_class, not information_schema.tables: the latter hides tables the role has no
+      // right on, which made `current` answer "<base>" for a database at a revision.
+      return "SELECT count(*) AS n FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')";
     }
     if (isMysqlFamily(this.dialect)) {
       return "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?";
@@ -89,22 +92,44 @@ export class VersionTable {
     return "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?";
   }
 
+  /** Creates whichever of the two tables is missing (an existing one needs no CREATE right). */
   async create(db: Queryable): Promise<void> {
-    for (const sql of this.createStatements()) await db.query(sql);
+    const [heads, applied] = this.createStatements();
+    if (!(await this.exists(db, "heads"))) await this.run(db, heads!);
+    if (!(await this.exists(db, "applied"))) await this.run(db, applied!);
   }
 
   /** The heads recorded in the database; none when the table does not exist yet. */
   async readHeads(db: Queryable): Promise<string[]> {
     if (!(await this.exists(db))) return [];
-    const rows = await db.query<{ version_num: string }>(`SELECT version_num FROM ${this.heads}`);
+    const rows = await this.run<{ version_num: string }>(db, `SELECT version_num FROM ${this.heads}`);
     return rows.map((r) => String(r.version_num)).sort();
+  }
+
+  /** Runs statements on the bookkeeping tables (from headStatements, recordApplied …). */
+  async write(db: Queryable, statements: readonly string[]): Promise<void> {
+    for (const sql of statements) await this.run(db, sql);
+  }
+
+  /** One statement on a bookkeeping table; a refused right becomes an error naming it. */
+  private async run<Row = Record<string, unknown>>(db: Queryable, sql: string): Promise<Row[]> {
+    try {
+      return await db.query<Row>(sql);
+    } catch (e) {
+      if (!isPermissionDenied(e)) throw e;
+      const right = /^\s*(\w+)/.exec(sql)![1]!.toUpperCase();
+      const table = sql.includes(this.applied) ? this.appliedName : this.name;
+      const object = right === "CREATE" ? `the current schema (to create table ${table})` : `table ${table}`;
+      const names = versionTableNames(this.name);
+      throw new VersionTablePermissionError(right, object, names, this.dialect, e instanceof Error ? e.message : String(e), { cause: e });
+    }
   }
 
   /** Checksums recorded per applied revision. */
   async readChecksums(db: Queryable): Promise<Map<string, string>> {
     // Its own existence: the heads table may be there without it (dropped by hand, or older tooling).
     if (!(await this.exists(db, "applied"))) return new Map();
-    const rows = await db.query<{ revision: string; checksum: string }>(`SELECT revision, checksum FROM ${this.applied}`);
+    const rows = await this.run<{ revision: string; checksum: string }>(db, `SELECT revision, checksum FROM ${this.applied}`);
     return new Map(rows.map((r) => [String(r.revision), String(r.checksum)]));
   }
 }
