@@ -14,6 +14,7 @@ import { DEFAULT_VERSION_TABLE, VersionTable } from "../version/version-table";
 import { checksumWarnings, EditedMigrationsError, type ChecksumWarning } from "./checksum-warnings";
 import { branchesOf, headsOf, historyOf, rangeNeedsDatabase, showRevision, type HistoryOptions } from "./graph-queries";
 import { onlineOperations } from "./operations-port";
+import { StepGuard, type RunGuard } from "./step-guard";
 import { revisionInfo, type RevisionInfo } from "./revision-info";
 import { ForeignKeyCheckError, MigrationFailedError } from "./runner-errors";
 import { beginStatement, hasTransactionalDdl, sqliteForeignKeysOff, sqliteForeignKeyViolations } from "./transactions";
@@ -79,6 +80,8 @@ export interface CurrentResult {
 /** Runs the commands that touch the database. Results are plain data; nothing is printed. */
 export class MigrationRunner {
   private readonly table: VersionTable;
+  /** Op calls made after their migration function returned (checked at each step and at the end). */
+  private runGuard: RunGuard = { late: [] };
 
   constructor(private readonly options: RunnerOptions) {
     this.table = new VersionTable(options.db.dialect, options.versionTable ?? DEFAULT_VERSION_TABLE);
@@ -188,6 +191,7 @@ export class MigrationRunner {
 
   private async runPlan(plan: readonly PlanStep[], from: readonly string[]): Promise<RevisionProgress[]> {
     const done: RevisionProgress[] = [];
+    this.runGuard = { late: [] };
     const perRun = this.options.transactionPerMigration === false && hasTransactionalDdl(this.db.dialect);
     const runAll = async () => {
       for (const step of plan) {
@@ -202,6 +206,8 @@ export class MigrationRunner {
     } catch (e) {
       throw this.failure(e, plan, done.length, perRun ? from : undefined);
     }
+    // A call made after the last revision's function returned: it did not run, though that revision is recorded.
+    if (this.runGuard.late.length > 0) throw this.runGuard.late[0]!;
     return done;
   }
 
@@ -210,9 +216,10 @@ export class MigrationRunner {
     const start: RevisionStart = { revision: step.revision, direction: step.direction, message: script.message, from: step.headsBefore, to: step.headsAfter };
     this.options.onRevisionStart?.(start);
     const started = performance.now();
-    const op = onlineOperations(this.db);
+    const guard = new StepGuard(this.db, step.revision, this.runGuard);
+    const op = guard.operations(onlineOperations(guard.db));
     try {
-      await (step.direction === "upgrade" ? script.upgrade(op) : script.downgrade(op));
+      await guard.execute(() => (step.direction === "upgrade" ? script.upgrade(op) : script.downgrade(op)));
     } catch (e) {
       throw new StepError(e);
     }
