@@ -30,6 +30,8 @@ import { connectionUrl, loadDataSourceFor, loadProjectConfig, withConnection, ty
 export interface MigrateOptions extends ProjectOptions {
   /** Refuse when an applied migration was edited (`--strict`; default: the config's `strictChecksums`). */
   readonly strict?: boolean;
+  /** Seconds a migration statement may wait for another session's lock (`--ddl-lock-timeout`; default: the config's `ddlLockTimeout`). */
+  readonly ddlLockTimeout?: number;
   readonly onRevisionStart?: (start: RevisionStart) => void;
   readonly onRevision?: (progress: RevisionProgress) => void;
 }
@@ -48,6 +50,7 @@ async function withRunner<T>(options: MigrateOptions, body: (runner: MigrationRu
         transactionPerMigration: config.transactionPerMigration,
         lockTimeout: config.lockTimeout,
         strictChecksums: options.strict ?? config.strictChecksums,
+        ddlLockTimeout: options.ddlLockTimeout ?? config.ddlLockTimeout,
         projectDir: config.projectDir,
         onRevision: options.onRevision,
         onRevisionStart: options.onRevisionStart,

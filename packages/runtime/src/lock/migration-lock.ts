@@ -1,7 +1,7 @@
 import { type Queryable } from "@retort/core";
 import { connect } from "@retort/dialects";
 import { createHash } from "node:crypto";
-import { InvalidLockTimeoutError, LockTimeoutError } from "./lock-errors";
+import { LockTimeoutError, requireSeconds } from "./lock-errors";
 
 /** A held migration lock. */
 export interface HeldLock {
@@ -23,8 +23,7 @@ export interface LockOptions {
 
 /** Takes the per-dialect migration lock on `db`'s database, held until `release()`. */
 export async function acquireMigrationLock(db: Queryable, options: LockOptions): Promise<HeldLock> {
-  const t = options.timeoutSeconds;
-  if (typeof t !== "number" || !Number.isFinite(t) || t < 0) throw new InvalidLockTimeoutError(t);
+  requireSeconds(options.timeoutSeconds, "lockTimeout");
   switch (db.dialect) {
     case "postgres":
       return pollLock(postgresLock(db, options.versionTable), options);

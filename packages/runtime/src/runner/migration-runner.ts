@@ -8,11 +8,13 @@ import type { Destination } from "../graph/destination";
 import { UnknownDatabaseRevisionError } from "../graph/graph-errors";
 import { appliedSet, planDowngrade, planUpgrade, stampHeads, type Direction, type PlanStep } from "../graph/plan";
 import { resolveTarget } from "../graph/resolve-target";
+import { requireSeconds } from "../lock/lock-errors";
 import { acquireMigrationLock, type HeldLock } from "../lock/migration-lock";
 import type { ScriptDirectory } from "../scripts/script-directory";
 import { DEFAULT_VERSION_TABLE, VersionTable } from "../version/version-table";
 import { checksumWarnings, EditedMigrationsError, type ChecksumWarning } from "./checksum-warnings";
 import { branchesOf, headsOf, historyOf, rangeNeedsDatabase, showRevision, type HistoryOptions } from "./graph-queries";
+import { applyDdlLockTimeout, isLockWaitTimeout } from "./ddl-lock-timeout";
 import { onlineOperations } from "./operations-port";
 import { StepGuard, type RunGuard } from "./step-guard";
 import { revisionInfo, type RevisionInfo } from "./revision-info";
@@ -42,6 +44,8 @@ export interface RunnerOptions {
   readonly lockTimeout?: number;
   /** Where the user's driver packages are (SQLite lock file connection). */
   readonly projectDir?: string;
+  /** Seconds a migration statement may wait for another session's lock (unset: the server's setting). */
+  readonly ddlLockTimeout?: number;
   /** Refuse to upgrade or downgrade when an applied migration was edited (default: warn). */
   readonly strictChecksums?: boolean;
   /** Called as each revision finishes, with its time. */
@@ -112,7 +116,7 @@ export class MigrationRunner {
       const plan = direction === "upgrade" ? planUpgrade(this.scripts.graph, from, dest) : planDowngrade(this.scripts.graph, from, dest, target);
       const warnings = checksumWarnings(this.scripts, appliedSet(this.scripts.graph, from), await this.table.readChecksums(this.db));
       if (this.options.strictChecksums && warnings.length > 0) throw new EditedMigrationsError(warnings);
-      const revisions = await this.runPlan(plan, from);
+      const revisions = await this.withDdlLockTimeout(() => this.runPlan(plan, from));
       return {
         direction,
         target,
@@ -189,6 +193,17 @@ export class MigrationRunner {
     }
   }
 
+  private async withDdlLockTimeout<T>(body: () => Promise<T>): Promise<T> {
+    const seconds = this.options.ddlLockTimeout;
+    if (seconds === undefined) return body();
+    const restore = await applyDdlLockTimeout(this.db, requireSeconds(seconds, "ddlLockTimeout"));
+    try {
+      return await body();
+    } finally {
+      await restore().catch(() => undefined);
+    }
+  }
+
   private async runPlan(plan: readonly PlanStep[], from: readonly string[]): Promise<RevisionProgress[]> {
     const done: RevisionProgress[] = [];
     this.runGuard = { late: [] };
@@ -260,7 +275,11 @@ export class MigrationRunner {
     const cause = e instanceof StepError ? e.cause : e;
     const transactional = hasTransactionalDdl(this.db.dialect);
     const heads = runStart ?? step.headsBefore;
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    let reason = cause instanceof Error ? cause.message : String(cause);
+    if (isLockWaitTimeout(cause)) {
+      const limit = this.options.ddlLockTimeout === undefined ? "the server's lock timeout" : `ddlLockTimeout (${this.options.ddlLockTimeout} s)`;
+      reason += ` (another session held a lock on the table for longer than ${limit}: run again when it is done, or raise ddlLockTimeout / --ddl-lock-timeout)`;
+    }
     return new MigrationFailedError(step.revision, step.direction, this.scripts.scripts.get(step.revision)!.file, heads, transactional, reason, { cause });
   }
 
