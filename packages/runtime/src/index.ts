@@ -21,6 +21,8 @@ export { quoteIdent as quoteVersionIdent } from "./version/sql-text";
 export * from "./lock/lock-errors";
 export * from "./lock/migration-lock";
 export * from "./runner/runner-errors";
+export * from "./runner/interrupted-revision";
+export * from "./runner/step-errors";
 export * from "./runner/revision-info";
 export * from "./runner/checksum-warnings";
 export * from "./runner/graph-queries";

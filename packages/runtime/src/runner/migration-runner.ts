@@ -11,7 +11,8 @@ import { resolveTarget } from "../graph/resolve-target";
 import { requireSeconds } from "../lock/lock-errors";
 import { acquireMigrationLock, type HeldLock } from "../lock/migration-lock";
 import type { ScriptDirectory } from "../scripts/script-directory";
-import { DEFAULT_VERSION_TABLE, VersionTable } from "../version/version-table";
+import { DEFAULT_VERSION_TABLE, VersionTable, type InterruptedRevision } from "../version/version-table";
+import { InterruptedRevisionError } from "./interrupted-revision";
 import { checksumWarnings, EditedMigrationsError, type ChecksumWarning } from "./checksum-warnings";
 import { branchesOf, headsOf, historyOf, rangeNeedsDatabase, showRevision, type HistoryOptions } from "./graph-queries";
 import { applyDdlLockTimeout, isLockWaitTimeout } from "./ddl-lock-timeout";
@@ -77,6 +78,8 @@ export interface StampResult {
 
 export interface CurrentResult {
   readonly versionTable: string;
+  /** Revisions that started and never finished (MySQL/MariaDB): part of them may be applied. */
+  readonly interrupted: readonly InterruptedRevision[];
   readonly heads: readonly RevisionInfo[];
   readonly warnings: readonly ChecksumWarning[];
 }
@@ -111,6 +114,7 @@ export class MigrationRunner {
     return this.withLock(async (lock) => {
       await this.table.create(this.db);
       const from = await this.knownHeads();
+      await this.refuseInterrupted();
       // Resolve and plan before anything runs: `head` with several heads refuses here.
       const dest = resolveTarget(this.scripts.graph, target, from);
       const plan = direction === "upgrade" ? planUpgrade(this.scripts.graph, from, dest) : planDowngrade(this.scripts.graph, from, dest, target);
@@ -139,6 +143,8 @@ export class MigrationRunner {
       const dest: Destination = resolveTarget(this.scripts.graph, target, start);
       const to = stampHeads(this.scripts.graph, start, dest, target);
       const statements = purge ? this.table.purgeStatements() : [];
+      // Stamping is how an interrupted revision is resolved (see interrupted-revision.ts).
+      if (this.table.marksRunning) statements.push(...this.table.clearRunning());
       statements.push(...this.table.headStatements(start, to), ...this.checksumSync(start, to));
       await this.inTransaction(() => this.table.write(this.db, statements));
       return { target, from, to, purged: purge, waitedMs: lock.waitedMs, waitedForLock: lock.waited };
@@ -152,7 +158,8 @@ export class MigrationRunner {
     const warnings = options.verbose
       ? checksumWarnings(this.scripts, appliedSet(this.scripts.graph, heads), await this.table.readChecksums(this.db))
       : [];
-    return { versionTable: this.table.name, heads: heads.map((h) => revisionInfo(this.scripts, h, marks)), warnings };
+    const interrupted = await this.table.readInterrupted(this.db);
+    return { versionTable: this.table.name, interrupted, heads: heads.map((h) => revisionInfo(this.scripts, h, marks)), warnings };
   }
 
   async history(options: HistoryOptions = {}) {
@@ -178,6 +185,12 @@ export class MigrationRunner {
     const unknown = heads.filter((h) => !this.scripts.graph.has(h));
     if (unknown.length > 0) throw new UnknownDatabaseRevisionError(unknown, this.table.name);
     return heads;
+  }
+
+  private async refuseInterrupted(): Promise<void> {
+    const interrupted = await this.table.readInterrupted(this.db);
+    if (interrupted.length === 0) return;
+    throw new InterruptedRevisionError(interrupted, new Map([...this.scripts.scripts].map(([id, s]) => [id, s.file])));
   }
 
   private async withLock<T>(body: (lock: HeldLock) => Promise<T>): Promise<T> {
@@ -219,7 +232,7 @@ export class MigrationRunner {
       if (perRun && plan.length > 0) await this.inTransaction(runAll, plan[0]!.revision);
       else await runAll();
     } catch (e) {
-      throw this.failure(e, plan, done.length, perRun ? from : undefined);
+      throw await this.failure(e, plan, done.length, perRun ? from : undefined);
     }
     // A call made after the last revision's function returned: it did not run, though that revision is recorded.
     if (this.runGuard.late.length > 0) throw this.runGuard.late[0]!;
@@ -231,6 +244,7 @@ export class MigrationRunner {
     const start: RevisionStart = { revision: step.revision, direction: step.direction, message: script.message, from: step.headsBefore, to: step.headsAfter };
     this.options.onRevisionStart?.(start);
     const started = performance.now();
+    if (this.table.marksRunning) await this.table.write(this.db, this.table.markRunning(step.revision, step.direction, step.headsBefore, step.headsAfter));
     const guard = new StepGuard(this.db, step.revision, this.runGuard);
     const op = guard.operations(onlineOperations(guard.db));
     try {
@@ -241,6 +255,7 @@ export class MigrationRunner {
     const versionSql = [
       ...this.table.headStatements(step.headsBefore, step.headsAfter),
       ...(step.direction === "upgrade" ? this.table.recordApplied(step.revision, script.checksum) : this.table.recordUnapplied(step.revision)),
+      ...(this.table.marksRunning ? this.table.clearRunning(step.revision) : []),
     ];
     await this.table.write(this.db, versionSql);
     return { ...start, ms: Math.round(performance.now() - started) };
@@ -269,18 +284,33 @@ export class MigrationRunner {
     }
   }
 
-  private failure(e: unknown, plan: readonly PlanStep[], completed: number, runStart: readonly string[] | undefined): unknown {
+  private async failure(e: unknown, plan: readonly PlanStep[], completed: number, runStart: readonly string[] | undefined): Promise<unknown> {
     const step = plan[completed];
     if (!step) return e;
     const cause = e instanceof StepError ? e.cause : e;
-    const transactional = hasTransactionalDdl(this.db.dialect);
-    const heads = runStart ?? step.headsBefore;
     let reason = cause instanceof Error ? cause.message : String(cause);
     if (isLockWaitTimeout(cause)) {
       const limit = this.options.ddlLockTimeout === undefined ? "the server's lock timeout" : `ddlLockTimeout (${this.options.ddlLockTimeout} s)`;
       reason += ` (another session held a lock on the table for longer than ${limit}: run again when it is done, or raise ddlLockTimeout / --ddl-lock-timeout)`;
     }
-    return new MigrationFailedError(step.revision, step.direction, this.scripts.scripts.get(step.revision)!.file, heads, transactional, reason, { cause });
+    const heads = runStart ?? step.headsBefore;
+    const rolledBack = hasTransactionalDdl(this.db.dialect) || !(await this.markedAfterRollback(step.revision, reason));
+    return new MigrationFailedError(step.revision, step.direction, this.scripts.scripts.get(step.revision)!.file, heads, rolledBack, reason, { cause, headsAfter: step.headsAfter });
+  }
+
+  /**
+   * MySQL/MariaDB: whether the revision's in-progress row survived the ROLLBACK, i.e. a DDL
+   * statement's implicit commit made part of the revision permanent. Records why it failed.
+   */
+  private async markedAfterRollback(revision: string, reason: string): Promise<boolean> {
+    if (!this.table.marksRunning) return false;
+    try {
+      const marked = (await this.table.readInterrupted(this.db)).some((r) => r.revision === revision);
+      if (marked) await this.table.write(this.db, this.table.recordFailure(revision, reason));
+      return marked;
+    } catch {
+      return true; // cannot tell: say what may have happened
+    }
   }
 
   /** `<table>_applied` rows for a stamp from `before` to `after`. */

@@ -10,9 +10,9 @@ export class MigrationFailedError extends RetortError {
     readonly databaseHeads: readonly string[],
     readonly rolledBack: boolean,
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; headsAfter?: readonly string[] },
   ) {
-    super("migration_failed", MigrationFailedError.describe(revision, direction, file, databaseHeads, rolledBack, reason), options);
+    super("migration_failed", MigrationFailedError.describe(revision, direction, file, databaseHeads, rolledBack, reason, options?.headsAfter), options);
   }
 
   private static describe(
@@ -22,11 +22,13 @@ export class MigrationFailedError extends RetortError {
     heads: readonly string[],
     rolledBack: boolean,
     reason: string,
+    headsAfter: readonly string[] = [revision],
   ): string {
     const at = heads.length > 0 ? heads.join(", ") : "base";
+    const stamp = (h: readonly string[]) => `\`retort stamp ${h.length > 0 ? h.join(" ") : "base"}\``;
     const state = rolledBack
       ? `Its transaction was rolled back: the database is at ${at}, with nothing of ${revision} applied.`
-      : `The version table still says ${at} (the last completed revision). MySQL/MariaDB commit each DDL statement at once, so the statements of ${revision} that ran before the error were NOT rolled back: check the schema, undo (or finish) them by hand, then run the command again.`;
+      : `The version table still says ${at} (the last completed revision). MySQL/MariaDB commit each DDL statement at once, so the statements of ${revision} that ran before the error were NOT rolled back, and ${revision} is marked as interrupted: upgrade refuses until it is resolved. Check the schema, then undo those statements by hand and run ${stamp(heads)}, or finish the revision by hand and run ${stamp(headsAfter)}.`;
     return `${direction === "upgrade" ? "Upgrade" : "Downgrade"} of revision ${revision} (${file}) failed: ${reason}\n${state}`;
   }
 }
