@@ -89,6 +89,8 @@ export class MigrationRunner {
   private readonly table: VersionTable;
   /** Op calls made after their migration function returned (checked at each step and at the end). */
   private runGuard: RunGuard = { late: [] };
+  /** What a run committed outside its transactions (PostgreSQL CONCURRENTLY); see runStep. */
+  private outside: OutsideCommits = { heads: undefined, statements: [], failed: [] };
 
   constructor(private readonly options: RunnerOptions) {
     this.table = new VersionTable(options.db.dialect, options.versionTable ?? DEFAULT_VERSION_TABLE);
@@ -220,10 +222,11 @@ export class MigrationRunner {
   private async runPlan(plan: readonly PlanStep[], from: readonly string[]): Promise<RevisionProgress[]> {
     const done: RevisionProgress[] = [];
     this.runGuard = { late: [] };
+    this.outside = { heads: undefined, statements: [], failed: [] };
     const perRun = this.options.transactionPerMigration === false && hasTransactionalDdl(this.db.dialect);
     const runAll = async () => {
       for (const step of plan) {
-        const progress = perRun ? await this.runStep(step) : await this.inTransaction(() => this.runStep(step), step.revision);
+        const progress = perRun ? await this.runStep(step, true) : await this.inTransaction(() => this.runStep(step, false), step.revision);
         done.push(progress);
         this.options.onRevision?.(progress);
       }
@@ -239,14 +242,17 @@ export class MigrationRunner {
     return done;
   }
 
-  private async runStep(step: PlanStep): Promise<RevisionProgress> {
+  private async runStep(step: PlanStep, perRun: boolean): Promise<RevisionProgress> {
     const script = this.scripts.scripts.get(step.revision)!;
     const start: RevisionStart = { revision: step.revision, direction: step.direction, message: script.message, from: step.headsBefore, to: step.headsAfter };
     this.options.onRevisionStart?.(start);
     const started = performance.now();
     if (this.table.marksRunning) await this.table.write(this.db, this.table.markRunning(step.revision, step.direction, step.headsBefore, step.headsAfter));
     const guard = new StepGuard(this.db, step.revision, this.runGuard);
-    const op = guard.operations(onlineOperations(guard.db));
+    this.outside.statements = [];
+    const op = guard.operations(
+      onlineOperations(guard.db, { noTransactionStandsAlone: true, outsideTransaction: (run, statements) => this.runOutside(guard.db, step, run, statements) }),
+    );
     try {
       await guard.execute(() => (step.direction === "upgrade" ? script.upgrade(op) : script.downgrade(op)));
     } catch (e) {
@@ -258,7 +264,49 @@ export class MigrationRunner {
       ...(this.table.marksRunning ? this.table.clearRunning(step.revision) : []),
     ];
     await this.table.write(this.db, versionSql);
+    if (perRun && this.outside.statements.length > 0) {
+      // Its index is committed already: make its version row durable with it.
+      await this.db.query("COMMIT");
+      await this.db.query(beginStatement(this.db.dialect));
+      this.outside.heads = step.headsAfter;
+    }
+    this.outside.statements = [];
     return { ...start, ms: Math.round(performance.now() - started) };
+  }
+
+  /**
+   * Runs statements PostgreSQL refuses inside a transaction (CREATE/DROP INDEX
+   * CONCURRENTLY): commit, run, begin again. The revision holds nothing else (the op API
+   * refuses a mix), so the commit carries only earlier revisions of a one-transaction run,
+   * which are then durable: failure messages say so, exactly.
+   */
+  private async runOutside(db: Queryable, step: PlanStep, run: () => Promise<void>, statements: readonly string[]): Promise<void> {
+    await db.query("COMMIT");
+    this.outside.heads = step.headsBefore;
+    try {
+      await run();
+      this.outside.statements.push(...statements);
+    } catch (e) {
+      this.outside.failed = statements;
+      throw e;
+    } finally {
+      await db.query(beginStatement(db.dialect));
+    }
+  }
+
+  /** Indexes a failed CONCURRENTLY statement left behind, marked INVALID by PostgreSQL. */
+  private async invalidIndexes(statements: readonly string[]): Promise<string[]> {
+    const names = statements.map((s) => /^CREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY\s+(?:IF\s+NOT\s+EXISTS\s+)?"((?:[^"]|"")+)"/i.exec(s)?.[1]?.replace(/""/g, '"')).filter((n): n is string => n !== undefined);
+    if (names.length === 0) return [];
+    try {
+      const rows = await this.db.query<{ name: string }>(
+        "SELECT c.relname AS name FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid WHERE NOT i.indisvalid AND c.relname = ANY($1::text[])",
+        [names],
+      );
+      return rows.map((r) => String(r.name));
+    } catch {
+      return [];
+    }
   }
 
   /** BEGIN … COMMIT (ROLLBACK on error); on SQLite with foreign keys switched off and checked. */
@@ -293,9 +341,15 @@ export class MigrationRunner {
       const limit = this.options.ddlLockTimeout === undefined ? "the server's lock timeout" : `ddlLockTimeout (${this.options.ddlLockTimeout} s)`;
       reason += ` (another session held a lock on the table for longer than ${limit}: run again when it is done, or raise ddlLockTimeout / --ddl-lock-timeout)`;
     }
-    const heads = runStart ?? step.headsBefore;
+    // Per revision: the heads before it. One transaction per run: its start, unless a CONCURRENTLY commit made more durable.
+    const heads = runStart ? (this.outside.heads ?? runStart) : step.headsBefore;
     const rolledBack = hasTransactionalDdl(this.db.dialect) || !(await this.markedAfterRollback(step.revision, reason));
-    return new MigrationFailedError(step.revision, step.direction, this.scripts.scripts.get(step.revision)!.file, heads, rolledBack, reason, { cause, headsAfter: step.headsAfter });
+    return new MigrationFailedError(step.revision, step.direction, this.scripts.scripts.get(step.revision)!.file, heads, rolledBack, reason, {
+      cause,
+      headsAfter: step.headsAfter,
+      committed: this.outside.statements,
+      invalidIndexes: await this.invalidIndexes(this.outside.failed),
+    });
   }
 
   /**
@@ -323,6 +377,15 @@ export class MigrationRunner {
       ...g.sorted(now).filter((id) => !was.has(id)).flatMap((id) => this.table.recordApplied(id, this.scripts.scripts.get(id)!.checksum)),
     ];
   }
+}
+
+interface OutsideCommits {
+  /** Heads made durable by a commit outside the plan's transactions (one-transaction runs). */
+  heads: readonly string[] | undefined;
+  /** The current revision's statements committed outside its transaction. */
+  statements: string[];
+  /** The statements that failed outside a transaction (a CREATE INDEX CONCURRENTLY may leave an INVALID index). */
+  failed: readonly string[];
 }
 
 /** Marks an error thrown by a migration's own code (vs the runner's bookkeeping). */
