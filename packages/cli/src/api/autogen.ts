@@ -14,6 +14,7 @@ import { renderOperation } from "@retort/dialects";
 import { planRevision, type NewRevisionOptions } from "@retort/runtime";
 import { join } from "node:path";
 import { compareProject, type CheckResult } from "./check";
+import { splitLargeRevision } from "./split-revision";
 import type { ProjectOptions } from "../project/session";
 
 export interface AutogenOptions extends ProjectOptions, NewRevisionOptions {
@@ -41,6 +42,11 @@ export interface AutogenResult extends CheckResult {
   readonly renameHints: readonly string[];
   /** With `sql`: the upgrade's statements. */
   readonly statements?: readonly string[];
+  /**
+   * When the changes were too many for one PostgreSQL transaction: every revision written,
+   * in the order they apply (`file` and `revision` name the last, the new head).
+   */
+  readonly parts?: readonly { readonly revision: string; readonly file?: string; readonly operations: number }[];
 }
 
 /** `retort autogen -m`: compare, then write one migration file (SPEC.md §2, §4). */
@@ -82,22 +88,35 @@ export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
   const directive = directives[0];
   if (!directive || (directive.upgradeOps.length === 0 && !options.allowEmpty)) return { ...base, warnings: [], renameHints: [] };
 
-  const input = directiveToInput(directive, ctx);
+  const chain = splitLargeRevision(directive, cmp.dialect);
+  const inputs = chain.map((d) => directiveToInput(d, ctx));
   const statements = options.sql
-    ? input.upgrade.flatMap((op) => renderOperation(op, { dialect: cmp.dialect, serverVersion: cmp.serverVersion }))
+    ? inputs.flatMap((input) => input.upgrade.flatMap((op) => renderOperation(op, { dialect: cmp.dialect, serverVersion: cmp.serverVersion })))
     : undefined;
+  const head = chain[chain.length - 1]!;
   if (options.dryRun) {
-    const rendered = await renderFormattedMigration(input, join(config.migrations, migrationFileName(input)));
-    return { ...base, revision: directive.revId, source: rendered.source, warnings: rendered.warnings, renameHints: rendered.hints.flatMap((h) => h.comment), statements };
+    const rendered = await Promise.all(inputs.map((input) => renderFormattedMigration(input, join(config.migrations, migrationFileName(input)))));
+    return {
+      ...base,
+      revision: head.revId,
+      source: rendered.map((r) => r.source).join("\n"),
+      warnings: rendered.flatMap((r) => r.warnings),
+      renameHints: rendered.flatMap((r) => r.hints.flatMap((h) => h.comment)),
+      statements,
+      ...(chain.length > 1 ? { parts: chain.map((d) => ({ revision: d.revId, operations: d.upgradeOps.length })) } : {}),
+    };
   }
-  const written = await writeMigrationFile(config.migrations, input, { postWrite: config.postWrite, cwd: config.projectDir });
+  const written: Awaited<ReturnType<typeof writeMigrationFile>>[] = [];
+  for (const input of inputs) written.push(await writeMigrationFile(config.migrations, input, { postWrite: config.postWrite, cwd: config.projectDir }));
+  const last = written[written.length - 1]!;
   return {
     ...base,
-    file: written.path,
-    revision: directive.revId,
-    source: written.source,
-    warnings: written.warnings,
-    renameHints: written.hints.flatMap((h) => h.comment),
+    file: last.path,
+    revision: head.revId,
+    source: written.map((w) => w.source).join("\n"),
+    warnings: written.flatMap((w) => w.warnings),
+    renameHints: written.flatMap((w) => w.hints.flatMap((h) => h.comment)),
     statements,
+    ...(chain.length > 1 ? { parts: chain.map((d, i) => ({ revision: d.revId, file: written[i]!.path, operations: d.upgradeOps.length })) } : {}),
   };
 }

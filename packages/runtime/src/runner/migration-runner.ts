@@ -337,6 +337,7 @@ export class MigrationRunner {
     if (!step) return e;
     const cause = e instanceof StepError ? e.cause : e;
     let reason = cause instanceof Error ? cause.message : String(cause);
+    reason += serverHint(cause);
     if (isLockWaitTimeout(cause)) {
       const limit = this.options.ddlLockTimeout === undefined ? "the server's lock timeout" : `ddlLockTimeout (${this.options.ddlLockTimeout} s)`;
       reason += ` (another session held a lock on the table for longer than ${limit}: run again when it is done, or raise ddlLockTimeout / --ddl-lock-timeout)`;
@@ -377,6 +378,17 @@ export class MigrationRunner {
       ...g.sorted(now).filter((id) => !was.has(id)).flatMap((id) => this.table.recordApplied(id, this.scripts.scripts.get(id)!.checksum)),
     ];
   }
+}
+
+/**
+ * PostgreSQL's own hint for an error, and for "out of shared memory" (53200, the lock
+ * table full) the way through: README.md, "Very large revisions".
+ */
+function serverHint(cause: unknown): string {
+  const err = cause as { code?: unknown; hint?: unknown };
+  const hint = typeof err?.hint === "string" && err.hint !== "" ? ` (PostgreSQL's hint: ${err.hint})` : "";
+  if (err?.code !== "53200") return hint;
+  return `${hint}. The revision locks more objects than PostgreSQL's shared lock table holds (max_locks_per_transaction × max_connections): split it into several revisions (autogen writes very large changes as a chain of revisions), or raise max_locks_per_transaction in postgresql.conf and restart the server`;
 }
 
 interface OutsideCommits {
