@@ -9,7 +9,7 @@ import type { RetortConfig } from "./retort-config";
 type Check = (value: unknown) => string | undefined;
 
 const isFunction = (v: unknown) => typeof v === "function";
-const describe = (v: unknown): string => {
+const shown = (v: unknown): string => {
   if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
   if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   if (Array.isArray(v)) return "an array";
@@ -75,7 +75,7 @@ export function validateConfig(file: string, raw: unknown): RetortConfig {
     const value = (raw as Record<string, unknown>)[key];
     if (value === undefined) continue;
     const expected = check(value);
-    if (expected) throw new InvalidConfigError(file, `"${key}" must be ${expected}, got ${describe(value)}.`);
+    if (expected) throw new InvalidConfigError(file, `"${key}" must be ${expected}, got ${shown(value)}.`);
   }
   return raw as RetortConfig;
 }
