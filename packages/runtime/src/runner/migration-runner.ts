@@ -15,7 +15,9 @@ import { DEFAULT_VERSION_TABLE, VersionTable, type InterruptedRevision } from ".
 import { InterruptedRevisionError } from "./interrupted-revision";
 import { checksumWarnings, EditedMigrationsError, type ChecksumWarning } from "./checksum-warnings";
 import { branchesOf, headsOf, historyOf, rangeNeedsDatabase, showRevision, type HistoryOptions } from "./graph-queries";
-import { applyDdlLockTimeout, isLockWaitTimeout } from "./ddl-lock-timeout";
+import { applyDdlLockTimeout } from "./ddl-lock-timeout";
+import { failureReason } from "./failure-reason";
+import { OutsideTransactionLog } from "./outside-transaction";
 import { onlineOperations } from "./operations-port";
 import { StepGuard, type RunGuard } from "./step-guard";
 import { revisionInfo, type RevisionInfo } from "./revision-info";
@@ -89,8 +91,8 @@ export class MigrationRunner {
   private readonly table: VersionTable;
   /** Op calls made after their migration function returned (checked at each step and at the end). */
   private runGuard: RunGuard = { late: [] };
-  /** What a run committed outside its transactions (PostgreSQL CONCURRENTLY); see runStep. */
-  private outside: OutsideCommits = { heads: undefined, statements: [], failed: [] };
+  /** What a run committed outside its transactions (PostgreSQL CONCURRENTLY). */
+  private outside = new OutsideTransactionLog();
 
   constructor(private readonly options: RunnerOptions) {
     this.table = new VersionTable(options.db.dialect, options.versionTable ?? DEFAULT_VERSION_TABLE);
@@ -222,7 +224,7 @@ export class MigrationRunner {
   private async runPlan(plan: readonly PlanStep[], from: readonly string[]): Promise<RevisionProgress[]> {
     const done: RevisionProgress[] = [];
     this.runGuard = { late: [] };
-    this.outside = { heads: undefined, statements: [], failed: [] };
+    this.outside = new OutsideTransactionLog();
     const perRun = this.options.transactionPerMigration === false && hasTransactionalDdl(this.db.dialect);
     const runAll = async () => {
       for (const step of plan) {
@@ -251,7 +253,7 @@ export class MigrationRunner {
     const guard = new StepGuard(this.db, step.revision, this.runGuard);
     this.outside.statements = [];
     const op = guard.operations(
-      onlineOperations(guard.db, { noTransactionStandsAlone: true, outsideTransaction: (run, statements) => this.runOutside(guard.db, step, run, statements) }),
+      onlineOperations(guard.db, { noTransactionStandsAlone: true, outsideTransaction: (run, statements) => this.outside.run(guard.db, step, run, statements) }),
     );
     try {
       await guard.execute(() => (step.direction === "upgrade" ? script.upgrade(op) : script.downgrade(op)));
@@ -272,41 +274,6 @@ export class MigrationRunner {
     }
     this.outside.statements = [];
     return { ...start, ms: Math.round(performance.now() - started) };
-  }
-
-  /**
-   * Runs statements PostgreSQL refuses inside a transaction (CREATE/DROP INDEX
-   * CONCURRENTLY): commit, run, begin again. The revision holds nothing else (the op API
-   * refuses a mix), so the commit carries only earlier revisions of a one-transaction run,
-   * which are then durable: failure messages say so, exactly.
-   */
-  private async runOutside(db: Queryable, step: PlanStep, run: () => Promise<void>, statements: readonly string[]): Promise<void> {
-    await db.query("COMMIT");
-    this.outside.heads = step.headsBefore;
-    try {
-      await run();
-      this.outside.statements.push(...statements);
-    } catch (e) {
-      this.outside.failed = statements;
-      throw e;
-    } finally {
-      await db.query(beginStatement(db.dialect));
-    }
-  }
-
-  /** Indexes a failed CONCURRENTLY statement left behind, marked INVALID by PostgreSQL. */
-  private async invalidIndexes(statements: readonly string[]): Promise<string[]> {
-    const names = statements.map((s) => /^CREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY\s+(?:IF\s+NOT\s+EXISTS\s+)?"((?:[^"]|"")+)"/i.exec(s)?.[1]?.replace(/""/g, '"')).filter((n): n is string => n !== undefined);
-    if (names.length === 0) return [];
-    try {
-      const rows = await this.db.query<{ name: string }>(
-        "SELECT c.relname AS name FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid WHERE NOT i.indisvalid AND c.relname = ANY($1::text[])",
-        [names],
-      );
-      return rows.map((r) => String(r.name));
-    } catch {
-      return [];
-    }
   }
 
   /** BEGIN … COMMIT (ROLLBACK on error); on SQLite with foreign keys switched off and checked. */
@@ -336,12 +303,7 @@ export class MigrationRunner {
     const step = plan[completed];
     if (!step) return e;
     const cause = e instanceof StepError ? e.cause : e;
-    let reason = cause instanceof Error ? cause.message : String(cause);
-    reason += serverHint(cause);
-    if (isLockWaitTimeout(cause)) {
-      const limit = this.options.ddlLockTimeout === undefined ? "the server's lock timeout" : `ddlLockTimeout (${this.options.ddlLockTimeout} s)`;
-      reason += ` (another session held a lock on the table for longer than ${limit}: run again when it is done, or raise ddlLockTimeout / --ddl-lock-timeout)`;
-    }
+    const reason = failureReason(cause, this.options.ddlLockTimeout);
     // Per revision: the heads before it. One transaction per run: its start, unless a CONCURRENTLY commit made more durable.
     const heads = runStart ? (this.outside.heads ?? runStart) : step.headsBefore;
     const rolledBack = hasTransactionalDdl(this.db.dialect) || !(await this.markedAfterRollback(step.revision, reason));
@@ -349,7 +311,7 @@ export class MigrationRunner {
       cause,
       headsAfter: step.headsAfter,
       committed: this.outside.statements,
-      invalidIndexes: await this.invalidIndexes(this.outside.failed),
+      invalidIndexes: await this.outside.invalidIndexes(this.db),
     });
   }
 
@@ -378,26 +340,6 @@ export class MigrationRunner {
       ...g.sorted(now).filter((id) => !was.has(id)).flatMap((id) => this.table.recordApplied(id, this.scripts.scripts.get(id)!.checksum)),
     ];
   }
-}
-
-/**
- * PostgreSQL's own hint for an error, and for "out of shared memory" (53200, the lock
- * table full) the way through: README.md, "Very large revisions".
- */
-function serverHint(cause: unknown): string {
-  const err = cause as { code?: unknown; hint?: unknown };
-  const hint = typeof err?.hint === "string" && err.hint !== "" ? ` (PostgreSQL's hint: ${err.hint})` : "";
-  if (err?.code !== "53200") return hint;
-  return `${hint}. The revision locks more objects than PostgreSQL's shared lock table holds (max_locks_per_transaction × max_connections): split it into several revisions (autogen writes very large changes as a chain of revisions), or raise max_locks_per_transaction in postgresql.conf and restart the server`;
-}
-
-interface OutsideCommits {
-  /** Heads made durable by a commit outside the plan's transactions (one-transaction runs). */
-  heads: readonly string[] | undefined;
-  /** The current revision's statements committed outside its transaction. */
-  statements: string[];
-  /** The statements that failed outside a transaction (a CREATE INDEX CONCURRENTLY may leave an INVALID index). */
-  failed: readonly string[];
 }
 
 /** Marks an error thrown by a migration's own code (vs the runner's bookkeeping). */
