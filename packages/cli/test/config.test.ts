@@ -65,3 +65,63 @@ describe("connection URL precedence", () => {
     expect(anchorSqliteUrl("sqlite::memory:", "/proj")).to.equal("sqlite::memory:");
   });
 });
+
+/** Issue 10, item 18: every key's value is checked, with the key, what it got and what it takes. */
+describe("config values", () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "retort-config-"))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function refusal(body: string): Promise<string> {
+    const sub = mkdtempSync(join(dir, "c-"));
+    writeFileSync(join(sub, "retort.config.cjs"), `module.exports = { dataSource: "./ds.ts", ${body} };`);
+    const err = await loadConfig({ cwd: sub }).catch((e: unknown) => e);
+    expect(err, body).to.be.instanceOf(InvalidConfigError);
+    return (err as Error).message;
+  }
+
+  for (const [body, says] of [
+    ["lockTimeout: NaN", /"lockTimeout" must be a number of seconds from 0 to \d+, got NaN/],
+    ["lockTimeout: Infinity", /"lockTimeout" .* got Infinity/],
+    ["lockTimeout: -1", /"lockTimeout" .* got -1/],
+    ['lockTimeout: "60"', /"lockTimeout" .* got "60"/],
+    ["ddlLockTimeout: NaN", /"ddlLockTimeout" must be a number of seconds/],
+    ['transactionPerMigration: "false"', /"transactionPerMigration" must be true or false, got "false"/],
+    ["strictChecksums: 1", /"strictChecksums" must be true or false, got 1/],
+    ["includeSchemas: null", /"includeSchemas" must be true or false, got null/],
+    ["renderAsBatch: 0", /"renderAsBatch" must be true or false/],
+    ['compareType: "yes"', /"compareType" must be true, false or a function/],
+    ["compareServerDefault: 1", /"compareServerDefault" must be true, false or a function/],
+    ["includeObject: true", /"includeObject" must be a function, got true/],
+    ['includeName: "users"', /"includeName" must be a function/],
+    ["processRevisionDirectives: {}", /"processRevisionDirectives" must be a function, got a object/],
+    ['rewriter: "x"', /"rewriter" must be a Rewriter/],
+    ['versionTable: ""', /"versionTable" must be a table name/],
+    ['versionTable: "' + "v".repeat(60) + '"', /"versionTable" must be a table name of 1 to 55/],
+    ["migrations: 42", /"migrations" must be a non-empty string, got 42/],
+    ['url: ""', /"url" must be a non-empty string/],
+    ["entities: [1]", /"entities" must be a glob or an array of globs/],
+    ['postWrite: "prettier"', /"postWrite" must be an array/],
+    ["postWrite: [{ cmd: 'x' }]", /"postWrite" must be an array of "prettier" and \{ command/],
+  ] as const) {
+    it(`refuses ${body}`, async () => {
+      const message = await refusal(body);
+      expect(message).to.match(says);
+      expect(message).to.include("retort.config.cjs");
+    });
+  }
+
+  it("takes every documented key with a good value", async () => {
+    writeFileSync(
+      join(dir, "retort.config.cjs"),
+      `module.exports = { dataSource: "./ds.ts", entities: [], url: "sqlite:x.db", migrations: "./m", versionTable: "v",
+        compareType: () => undefined, compareServerDefault: false, includeSchemas: true, includeObject: () => true,
+        includeName: () => true, renderAsBatch: true, processRevisionDirectives: () => undefined, rewriter: {},
+        transactionPerMigration: false, lockTimeout: 0, ddlLockTimeout: 2.5, strictChecksums: true, postWrite: ["prettier", { command: "true" }] };`,
+    );
+    const config = await loadConfig({ cwd: dir });
+    expect(config.lockTimeout).to.equal(0);
+    expect(config.ddlLockTimeout).to.equal(2.5);
+    expect(config.strictChecksums).to.equal(true);
+  });
+});

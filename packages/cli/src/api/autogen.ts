@@ -15,6 +15,7 @@ import { planRevision, type NewRevisionOptions } from "@retort/runtime";
 import type { TruncatedName } from "@retort/typeorm";
 import { join } from "node:path";
 import { compareProject, type CheckResult } from "./check";
+import { splitLargeRevision } from "./split-revision";
 import type { ProjectOptions } from "../project/session";
 
 export interface AutogenOptions extends ProjectOptions, NewRevisionOptions {
@@ -42,6 +43,11 @@ export interface AutogenResult extends CheckResult {
   readonly renameHints: readonly string[];
   /** With `sql`: the upgrade's statements. */
   readonly statements?: readonly string[];
+  /**
+   * When the changes were too many for one PostgreSQL transaction: every revision written,
+   * in the order they apply (`file` and `revision` name the last, the new head).
+   */
+  readonly parts?: readonly { readonly revision: string; readonly file?: string; readonly operations: number }[];
 }
 
 /** `retort autogen -m`: compare, then write one migration file (SPEC.md §2, §4). */
@@ -83,30 +89,36 @@ export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
   const directive = directives[0];
   if (!directive || (directive.upgradeOps.length === 0 && !options.allowEmpty)) return { ...base, warnings: [], renameHints: [] };
 
-  const input = directiveToInput(directive, ctx);
+  const chain = splitLargeRevision(directive, cmp.dialect);
+  const inputs = chain.map((d) => directiveToInput(d, ctx));
   const statements = options.sql
-    ? input.upgrade.flatMap((op) => renderOperation(op, { dialect: cmp.dialect, serverVersion: cmp.serverVersion }))
+    ? inputs.flatMap((input) => input.upgrade.flatMap((op) => renderOperation(op, { dialect: cmp.dialect, serverVersion: cmp.serverVersion })))
     : undefined;
+  const head = chain[chain.length - 1]!;
   if (options.dryRun) {
-    const rendered = await renderFormattedMigration(input, join(config.migrations, migrationFileName(input)));
+    const rendered = await Promise.all(inputs.map((input) => renderFormattedMigration(input, join(config.migrations, migrationFileName(input)))));
     return {
       ...base,
-      revision: directive.revId,
-      source: rendered.source,
-      warnings: [...truncationWarnings(cmp.truncatedNames, input.upgrade), ...rendered.warnings],
-      renameHints: rendered.hints.flatMap((h) => h.comment),
+      revision: head.revId,
+      source: rendered.map((r) => r.source).join("\n"),
+      warnings: [...truncationWarnings(cmp.truncatedNames, inputs.flatMap((i) => i.upgrade)), ...rendered.flatMap((r) => r.warnings)],
+      renameHints: rendered.flatMap((r) => r.hints.flatMap((h) => h.comment)),
       statements,
+      ...(chain.length > 1 ? { parts: chain.map((d) => ({ revision: d.revId, operations: d.upgradeOps.length })) } : {}),
     };
   }
-  const written = await writeMigrationFile(config.migrations, input, { postWrite: config.postWrite, cwd: config.projectDir });
+  const written: Awaited<ReturnType<typeof writeMigrationFile>>[] = [];
+  for (const input of inputs) written.push(await writeMigrationFile(config.migrations, input, { postWrite: config.postWrite, cwd: config.projectDir }));
+  const last = written[written.length - 1]!;
   return {
     ...base,
-    file: written.path,
-    revision: directive.revId,
-    source: written.source,
-    warnings: [...truncationWarnings(cmp.truncatedNames, input.upgrade), ...written.warnings],
-    renameHints: written.hints.flatMap((h) => h.comment),
+    file: last.path,
+    revision: head.revId,
+    source: written.map((w) => w.source).join("\n"),
+    warnings: [...truncationWarnings(cmp.truncatedNames, inputs.flatMap((i) => i.upgrade)), ...written.flatMap((w) => w.warnings)],
+    renameHints: written.flatMap((w) => w.hints.flatMap((h) => h.comment)),
     statements,
+    ...(chain.length > 1 ? { parts: chain.map((d, i) => ({ revision: d.revId, file: written[i]!.path, operations: d.upgradeOps.length })) } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import type { DialectName, Operation, Queryable, SchemaModel } from "@retort/cor
 import { compareSchemas, describeOperations, type CompareOptions, type DiffEntry } from "@retort/compare";
 import { connect, introspect } from "@retort/dialects";
 import { buildTargetModel, loadEntities, unmanagedObjects, type TruncatedName, type TypeormDataSource, type UnmanagedObjects } from "@retort/typeorm";
-import type { ChecksumWarning, ScriptDirectory } from "@retort/runtime";
+import { EditedMigrationsError, type ChecksumWarning, type ScriptDirectory } from "@retort/runtime";
 import { includeNameFor, includeObjectFor } from "../project/comparison-filters";
 import type { ResolvedConfig } from "../config/load-config";
 import { requireDatabaseAtHead } from "../project/at-head";
@@ -82,8 +82,9 @@ async function readLiveDatabase(url: string, config: ResolvedConfig, command: st
  * and the entity files load in turns so that the catalog queries go on meanwhile.
  * Errors keep their order: the DataSource module's, then the database's, then the entities'.
  */
-export async function compareProject(options: ProjectOptions, command: string): Promise<Comparison> {
+export async function compareProject(options: ProjectOptions & { strict?: boolean }, command: string): Promise<Comparison> {
   const config = await loadProjectConfig(options);
+  const strict = options.strict ?? config.strictChecksums;
   const early = explicitUrl(options, config);
   let live = early === undefined ? undefined : settled(readLiveDatabase(anchorSqliteUrl(early, config.projectDir), config, command));
   let dataSource: TypeormDataSource;
@@ -99,6 +100,7 @@ export async function compareProject(options: ProjectOptions, command: string): 
   if (!database.ok) throw database.error;
   const { db, scripts, databaseHeads, editedMigrations, actual, version } = database.value;
   try {
+    if (strict && editedMigrations.length > 0) throw new EditedMigrationsError(editedMigrations);
     if (!entities.ok) throw entities.error;
     const truncatedNames: TruncatedName[] = [];
     const modelOptions = { defaultSchema: actual.defaultSchema, dialect: actual.dialect, serverVersion: version, source: config.dataSource };
@@ -133,8 +135,8 @@ function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
   );
 }
 
-/** `retort check`: are the entities and the database in sync? */
-export async function check(options: ProjectOptions = {}): Promise<CheckResult> {
+/** `retort check`: are the entities and the database in sync? `strict`: edited applied migrations are an error. */
+export async function check(options: ProjectOptions & { strict?: boolean } = {}): Promise<CheckResult> {
   const { upToDate, dialect, operations, editedMigrations } = await compareProject(options, "check");
   return { upToDate, dialect, operations, editedMigrations };
 }

@@ -28,6 +28,10 @@ import { offlineDialect } from "../project/offline-dialect";
 import { connectionUrl, loadDataSourceFor, loadProjectConfig, withConnection, type ProjectOptions } from "../project/session";
 
 export interface MigrateOptions extends ProjectOptions {
+  /** Refuse when an applied migration was edited (`--strict`; default: the config's `strictChecksums`). */
+  readonly strict?: boolean;
+  /** Seconds a migration statement may wait for another session's lock (`--ddl-lock-timeout`; default: the config's `ddlLockTimeout`). */
+  readonly ddlLockTimeout?: number;
   readonly onRevisionStart?: (start: RevisionStart) => void;
   readonly onRevision?: (progress: RevisionProgress) => void;
 }
@@ -45,6 +49,8 @@ async function withRunner<T>(options: MigrateOptions, body: (runner: MigrationRu
         versionTable: config.versionTable,
         transactionPerMigration: config.transactionPerMigration,
         lockTimeout: config.lockTimeout,
+        strictChecksums: options.strict ?? config.strictChecksums,
+        ddlLockTimeout: options.ddlLockTimeout ?? config.ddlLockTimeout,
         projectDir: config.projectDir,
         onRevision: options.onRevision,
         onRevisionStart: options.onRevisionStart,

@@ -52,7 +52,10 @@ export const autogenCommand: Command = {
     for (const entry of result.operations) out.info(`  ${describeLine(entry)}`);
     for (const w of result.warnings) out.warn(w);
     for (const h of result.renameHints) out.info(out.paint.yellow(h.replace(/^\/\/\s?/, "")));
-    if (result.file) out.result(`${out.paint.green("Generated")} ${relative(global.cwd, result.file)}`);
+    if (result.parts) {
+      out.info(`${result.operations.length} changes are too many for one PostgreSQL transaction (its lock table would run out): written as ${result.parts.length} revisions that apply one after the other.`);
+      for (const part of result.parts) if (part.file) out.result(`${out.paint.green("Generated")} ${relative(global.cwd, part.file)}`);
+    } else if (result.file) out.result(`${out.paint.green("Generated")} ${relative(global.cwd, result.file)}`);
     else process.stdout.write(result.source);
     if (result.statements) process.stdout.write(`\n-- SQL for ${result.dialect}:\n${result.statements.map((s) => `${s};`).join("\n")}\n`);
     return 0;

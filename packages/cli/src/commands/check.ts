@@ -30,10 +30,11 @@ export const checkCommand: Command = {
   name: "check",
   summary: "compare the entities with the database; exit 1 when they differ",
   usage: "",
-  options: {},
-  async run(_values, _positionals, { global, out }) {
+  options: { strict: { type: "boolean" } },
+  optionHelp: ["      --strict         an applied migration edited since it ran is an error (exit 2), not a warning"],
+  async run(values, _positionals, { global, out }) {
     const options = projectOptions(global);
-    const result = await check(options);
+    const result = await check({ ...options, ...(values.strict ? { strict: true } : {}) });
     printChecksumWarnings(out, result.editedMigrations);
     if (out.options.json) {
       out.json(result);

@@ -1,3 +1,4 @@
+import { describeInterrupted } from "@retort/runtime";
 import { current } from "../api/migrations";
 import { printChecksumWarnings, revisionDetails, revisionLine } from "../output/revision-lines";
 import { projectOptions } from "../project/session";
@@ -13,6 +14,7 @@ export const currentCommand: Command = {
     const result = await current({ ...projectOptions(global), verbose });
     if (out.options.json) {
       out.json(result);
+      for (const r of result.interrupted) out.warn(describeInterrupted(r));
       return 0;
     }
     if (result.heads.length === 0) out.result("<base> (no revision applied)");
@@ -21,6 +23,7 @@ export const currentCommand: Command = {
       else out.result(revisionLine(out, head));
     }
     printChecksumWarnings(out, result.warnings);
+    for (const r of result.interrupted) out.warn(describeInterrupted(r));
     return 0;
   },
 };

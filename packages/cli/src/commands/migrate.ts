@@ -5,6 +5,7 @@ import { printChecksumWarnings } from "../output/revision-lines";
 import { projectOptions } from "../project/session";
 import type { Command, CommandContext, ParsedValues } from "./command";
 import { UsageError } from "./usage-error";
+import { MAX_SECONDS } from "../config/validate-config";
 
 const arrow = (r: RevisionProgress) => `${r.from.join(", ") || "<base>"} -> ${r.to.join(", ") || "<base>"}`;
 
@@ -28,6 +29,8 @@ async function run(direction: "upgrade" | "downgrade", values: ParsedValues, pos
   }
   const result = await (direction === "upgrade" ? upgrade : downgrade)(target, {
     ...options,
+    ...(values.strict ? { strict: true } : {}),
+    ...ddlLockTimeoutFlag(values),
     onRevisionStart: (s) => out.detail(`Running ${s.direction} ${s.from.join(", ") || "<base>"} -> ${s.to.join(", ") || "<base>"}, ${s.message}`),
     onRevision: (r) => out.info(`${r.direction === "upgrade" ? out.paint.green("▲") : out.paint.yellow("▼")} ${arrow(r)}  ${r.message}  ${out.paint.dim(`(${r.ms} ms)`)}`),
   });
@@ -36,14 +39,29 @@ async function run(direction: "upgrade" | "downgrade", values: ParsedValues, pos
   return 0;
 }
 
-const sqlOption = { sql: { type: "boolean" } } as const;
+/** `--ddl-lock-timeout <seconds>`, checked as the config key is. */
+function ddlLockTimeoutFlag(values: ParsedValues): { ddlLockTimeout?: number } {
+  const raw = values["ddl-lock-timeout"];
+  if (raw === undefined) return {};
+  const seconds = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > MAX_SECONDS) {
+    throw new UsageError(`--ddl-lock-timeout takes a number of seconds from 0 to ${MAX_SECONDS}, e.g. \`--ddl-lock-timeout 5\` (got ${JSON.stringify(raw)}).`);
+  }
+  return { ddlLockTimeout: seconds };
+}
+
+const migrateOptions = { sql: { type: "boolean" }, strict: { type: "boolean" }, "ddl-lock-timeout": { type: "string" } } as const;
+const strictHelp = [
+  "      --strict         refuse when an applied migration was edited since it ran (default: warn)",
+  "      --ddl-lock-timeout <s>  a statement waiting longer for another session's lock fails (default: config ddlLockTimeout)",
+];
 
 export const upgradeCommand: Command = {
   name: "upgrade",
   summary: "apply migrations up to a target (default head)",
   usage: "[target]",
-  options: sqlOption,
-  optionHelp: ["      --sql            print the SQL instead of running it (offline; `from:to` ranges)"],
+  options: migrateOptions,
+  optionHelp: ["      --sql            print the SQL instead of running it (offline; `from:to` ranges)", ...strictHelp],
   run: (values, positionals, ctx) => run("upgrade", values, positionals, ctx),
 };
 
@@ -51,7 +69,7 @@ export const downgradeCommand: Command = {
   name: "downgrade",
   summary: "revert migrations down to a target (-1, base, a revision, label@-1 …)",
   usage: "<target>",
-  options: sqlOption,
-  optionHelp: ["      --sql            print the SQL instead of running it (offline; needs a `from:to` range)"],
+  options: migrateOptions,
+  optionHelp: ["      --sql            print the SQL instead of running it (offline; needs a `from:to` range)", ...strictHelp],
   run: (values, positionals, ctx) => run("downgrade", values, positionals, ctx),
 };

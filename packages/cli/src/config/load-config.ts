@@ -4,6 +4,7 @@ import { dirname, extname, isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigNotFoundError, InvalidConfigError } from "./config-errors";
 import { findConfigFile } from "./find-config";
+import { validateConfig } from "./validate-config";
 import type { RetortConfig } from "./retort-config";
 
 /** A config with its paths made absolute (relative to the config file's folder) and defaults filled. */
@@ -17,13 +18,8 @@ export interface ResolvedConfig extends Omit<RetortConfig, "dataSource" | "entit
   readonly versionTable: string;
   readonly lockTimeout: number;
   readonly transactionPerMigration: boolean;
+  readonly strictChecksums: boolean;
 }
-
-const KNOWN_KEYS = new Set([
-  "dataSource", "entities", "url", "migrations", "versionTable", "compareType", "compareServerDefault",
-  "includeSchemas", "includeObject", "includeName", "renderAsBatch", "processRevisionDirectives", "rewriter",
-  "transactionPerMigration", "lockTimeout", "postWrite",
-]);
 
 async function readConfigFile(file: string): Promise<unknown> {
   const ext = extname(file);
@@ -42,31 +38,12 @@ async function readConfigFile(file: string): Promise<unknown> {
   return mod.default ?? mod;
 }
 
-function validate(file: string, raw: unknown): RetortConfig {
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    throw new InvalidConfigError(file, "it must export an object: `export default defineConfig({ dataSource: \"./src/data-source.ts\" })`.");
-  }
-  const unknown = Object.keys(raw).filter((k) => !KNOWN_KEYS.has(k));
-  if (unknown.length > 0) {
-    throw new InvalidConfigError(file, `unknown key${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}. Known keys: ${[...KNOWN_KEYS].join(", ")}.`);
-  }
-  const config = raw as RetortConfig;
-  const stringKeys = ["dataSource", "url", "migrations", "versionTable"] as const;
-  for (const key of stringKeys) {
-    if (config[key] !== undefined && typeof config[key] !== "string") throw new InvalidConfigError(file, `"${key}" must be a string.`);
-  }
-  if (config.lockTimeout !== undefined && (typeof config.lockTimeout !== "number" || config.lockTimeout < 0)) {
-    throw new InvalidConfigError(file, '"lockTimeout" must be a number of seconds (0 or more).');
-  }
-  return config;
-}
-
 /** Finds (or takes `explicitFile`), loads, validates and resolves the config. */
 export async function loadConfig(options: { cwd: string; explicitFile?: string }): Promise<ResolvedConfig> {
   const file = options.explicitFile ? resolve(options.cwd, options.explicitFile) : findConfigFile(options.cwd);
   if (!file) throw new ConfigNotFoundError(options.cwd);
   if (!existsSync(file)) throw new ConfigNotFoundError(options.cwd, file);
-  const config = validate(file, await readConfigFile(file));
+  const config = validateConfig(file, await readConfigFile(file));
   const projectDir = dirname(file);
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(projectDir, p));
   const entities = config.entities === undefined ? [] : typeof config.entities === "string" ? [config.entities] : config.entities;
@@ -83,5 +60,6 @@ export async function loadConfig(options: { cwd: string; explicitFile?: string }
     versionTable: config.versionTable ?? "retort_version",
     lockTimeout: config.lockTimeout ?? 60,
     transactionPerMigration: config.transactionPerMigration ?? true,
+    strictChecksums: config.strictChecksums ?? false,
   };
 }

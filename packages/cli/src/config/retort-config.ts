@@ -42,6 +42,14 @@ export interface RetortConfig {
   transactionPerMigration?: boolean;
   /** Seconds to wait for the migration lock. Default 60. */
   lockTimeout?: number;
+  /**
+   * Seconds a migration's statement may wait for a table lock held by someone else
+   * (PostgreSQL `lock_timeout`, MySQL `lock_wait_timeout`, SQLite busy timeout) before it
+   * fails. Default: the server's own setting (PostgreSQL and MySQL wait for a long time).
+   */
+  ddlLockTimeout?: number;
+  /** `upgrade` and `check` refuse (exit 2) when an applied migration was edited. Default false (a warning). */
+  strictChecksums?: boolean;
   /** Formatters run on new migration files. Default `["prettier"]`. */
   postWrite?: readonly ("prettier" | { readonly command: string })[];
 }

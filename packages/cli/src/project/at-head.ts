@@ -1,5 +1,5 @@
 import { RetortError, type Queryable } from "@retort/core";
-import { loadScriptDirectory, MigrationRunner, type ChecksumWarning, type ScriptDirectory } from "@retort/runtime";
+import { InterruptedRevisionError, loadScriptDirectory, MigrationRunner, type ChecksumWarning, type ScriptDirectory } from "@retort/runtime";
 
 /** The database has not had every migration applied: comparing it now would mislead. */
 export class DatabaseNotAtHeadError extends RetortError {
@@ -30,6 +30,8 @@ export async function requireDatabaseAtHead(
   if (scriptHeads.length === 0) return { scripts, databaseHeads: [], warnings: [] };
   // verbose: also the applied migrations edited since they ran (SPEC: check warns about them).
   const current = await new MigrationRunner({ scripts, db, versionTable }).current({ verbose: true });
+  // A half-applied revision (MySQL/MariaDB): the schema matches neither side of it.
+  if (current.interrupted.length > 0) throw new InterruptedRevisionError(current.interrupted, new Map([...scripts.scripts].map(([id, s]) => [id, s.file])));
   const databaseHeads = current.heads.map((h) => h.revision).sort();
   if (databaseHeads.join() !== scriptHeads.join()) throw new DatabaseNotAtHeadError(databaseHeads, scriptHeads, command);
   return { scripts, databaseHeads, warnings: current.warnings };

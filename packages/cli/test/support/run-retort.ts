@@ -10,12 +10,13 @@ export interface RetortRun {
 const BIN = join(__dirname, "..", "..", "..", "bin", "retort.js");
 
 /** Runs the real `retort` binary in a child process, as a user would. */
-export function runRetort(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): RetortRun {
+export function runRetort(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): RetortRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "", ...env },
     encoding: "utf8",
-    timeout: 60_000,
+    timeout: timeoutMs,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,7 +1,7 @@
 import { type Queryable } from "@retort/core";
 import { connect } from "@retort/dialects";
 import { createHash } from "node:crypto";
-import { LockTimeoutError } from "./lock-errors";
+import { LockTimeoutError, requireSeconds } from "./lock-errors";
 
 /** A held migration lock. */
 export interface HeldLock {
@@ -13,7 +13,7 @@ export interface HeldLock {
 }
 
 export interface LockOptions {
-  /** Seconds to wait (SPEC: `lockTimeout`, default 60). */
+  /** Seconds to wait (`lockTimeout` in README.md, default 60); a finite number, 0 or more. */
   readonly timeoutSeconds: number;
   /** Names the lock: one lock per version table. */
   readonly versionTable: string;
@@ -23,6 +23,7 @@ export interface LockOptions {
 
 /** Takes the per-dialect migration lock on `db`'s database, held until `release()`. */
 export async function acquireMigrationLock(db: Queryable, options: LockOptions): Promise<HeldLock> {
+  requireSeconds(options.timeoutSeconds, "lockTimeout");
   switch (db.dialect) {
     case "postgres":
       return pollLock(postgresLock(db, options.versionTable), options);

@@ -18,13 +18,13 @@ import { batchRecorder } from "./batch-recorder";
 import { bulkInsertOnline } from "./bulk-insert";
 import { tableModel } from "./definitions";
 import { needsLiveColumn, withLiveColumn } from "./live-column";
-import { emitOutsideTransaction, needsNoTransaction, runOutsideTransaction } from "./no-transaction";
+import { describeOperation, emitOutsideTransaction, needsNoTransaction, NoTransactionMixError, runOutsideTransaction } from "./no-transaction";
 import type { OperationsContext } from "./operations-context";
 import { runSqliteBatch } from "./sqlite-batch";
 import { tableOperations } from "./table-operations";
 
 export type { OperationsContext } from "./operations-context";
-export { needsNoTransaction } from "./no-transaction";
+export { needsNoTransaction, NoTransactionMixError } from "./no-transaction";
 export { SqliteForeignKeyViolationError, SqliteForeignKeysOnError, SqliteTableNotFoundError } from "./sqlite-batch";
 
 /** A query function on the migration's connection; also `bind.query(...)` (core's MigrationBind). */
@@ -43,6 +43,18 @@ export interface Operations extends MigrationOperations {
  */
 export function createOperations(ctx: OperationsContext): Operations {
   const performed: Operation[] = [];
+  /** Records an operation about to run; with `noTransactionStandsAlone`, refuses a mix (see NoTransactionMixError). */
+  const record = (op: Operation): void => {
+    if (ctx.noTransactionStandsAlone && !offline) {
+      const alone = needsNoTransaction(op, ctx.dialect);
+      const clash = performed.find((p) => needsNoTransaction(p, ctx.dialect) !== alone);
+      if (clash) {
+        const [concurrent, other] = alone ? [op, clash] : [clash, op];
+        throw new NoTransactionMixError(describeOperation(concurrent), describeOperation(other), !alone);
+      }
+    }
+    performed.push(op);
+  };
   const offline = ctx.emit !== undefined;
   let serverVersion: string | null | undefined = ctx.serverVersion;
 
@@ -60,7 +72,7 @@ export function createOperations(ctx: OperationsContext): Operations {
       const run = async () => {
         for (const sql of statements) await ctx.db.query(sql);
       };
-      return ctx.outsideTransaction ? ctx.outsideTransaction(run) : runOutsideTransaction(ctx.db, statements);
+      return ctx.outsideTransaction ? ctx.outsideTransaction(run, statements) : runOutsideTransaction(ctx.db, statements);
     }
     for (const sql of statements) {
       if (ctx.emit) ctx.emit(sql);
@@ -83,7 +95,7 @@ export function createOperations(ctx: OperationsContext): Operations {
 
   async function run(op: Operation, using?: string): Promise<void> {
     const live = op.kind === "alterColumn" && !offline && needsLiveColumn(op, ctx.dialect) ? await withLiveColumn(ctx.db, op) : op;
-    performed.push(live);
+    record(live);
     const rc = await renderContext();
     const statements = live.kind === "alterColumn" && using !== undefined && ctx.dialect === "postgres"
       ? alterPostgresColumn(live, using)
@@ -135,20 +147,20 @@ export function createOperations(ctx: OperationsContext): Operations {
         return;
       }
       if (offline) return run(op);
-      performed.push(op);
+      record(op);
       await runSqliteBatch(ctx.db, op, async (inPlace) => {
         for (const inner of inPlace) await runStatements(renderOperation(inner, await renderContext()), inner);
       });
     },
     async execute(sql, params = []) {
-      performed.push({ kind: "execute", sql, params });
+      record({ kind: "execute", sql, params });
       if (ctx.emit) ctx.emit(inlineParams(sql, params, quotingFor(ctx.dialect)));
       else await ctx.db.query(sql, params);
     },
     async bulkInsert(name, rows, options) {
       const op = { kind: "bulkInsert" as const, ...ref(name, options), rows };
       if (offline) return run(op);
-      performed.push(op);
+      record(op);
       await bulkInsertOnline(ctx.db, op, rows);
     },
     getBind: () => bind,

@@ -1,4 +1,4 @@
-import type { Operation, Queryable } from "@retort/core";
+import { RetortError, type Operation, type Queryable } from "@retort/core";
 
 /**
  * Operations PostgreSQL refuses inside a transaction block: `CREATE/DROP INDEX
@@ -44,4 +44,30 @@ export function emitOutsideTransaction(emit: (sql: string) => void, statements: 
   emit("COMMIT");
   statements.forEach(emit);
   emit("BEGIN");
+}
+
+/**
+ * A revision mixing `CREATE/DROP INDEX CONCURRENTLY` with other operations. Such a
+ * statement commits on its own, so the revision could not be all-or-nothing: anything
+ * before it would be committed with it, anything after it could fail and leave it behind.
+ */
+export class NoTransactionMixError extends RetortError {
+  constructor(
+    readonly operation: string,
+    readonly other: string,
+    readonly committedAlready: boolean,
+  ) {
+    super(
+      "concurrently_not_alone",
+      `${operation} must be the only kind of operation in its revision: PostgreSQL runs it outside any transaction, so it cannot roll back with the rest${committedAlready ? "" : ", and nothing of this revision was committed"}. ` +
+        `This revision also runs ${other}. Move the CONCURRENTLY operation(s) into a revision of their own (\`retort revision -m "add index concurrently"\`).`,
+    );
+  }
+}
+
+/** `op.createIndex("ix", …, { concurrently: true })` and friends, for messages. */
+export function describeOperation(op: Operation): string {
+  if (op.kind === "execute") return `op.execute(${JSON.stringify(op.sql.length > 60 ? `${op.sql.slice(0, 60)}…` : op.sql)})`;
+  if (op.kind === "createIndex" || op.kind === "dropIndex") return `op.${op.kind}("${op.index.name}"${op.concurrently ? ", …, { concurrently: true }" : ""})`;
+  return `op.${op.kind}(…)`;
 }

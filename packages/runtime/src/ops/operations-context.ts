@@ -17,5 +17,10 @@ export interface OperationsContext {
    * CONCURRENTLY`). When absent, the op API commits the open transaction, runs them and
    * begins a new one itself (as Alembic's `autocommit_block` does).
    */
-  readonly outsideTransaction?: (run: () => Promise<void>) => Promise<void>;
+  readonly outsideTransaction?: (run: () => Promise<void>, statements: readonly string[]) => Promise<void>;
+  /**
+   * Refuse to mix operations that must run outside a transaction with any other operation
+   * (the runner sets it: such a revision cannot be atomic, so it must hold nothing else).
+   */
+  readonly noTransactionStandsAlone?: boolean;
 }

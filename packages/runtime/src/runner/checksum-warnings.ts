@@ -1,3 +1,4 @@
+import { RetortError } from "@retort/core";
 import type { ScriptDirectory } from "../scripts/script-directory";
 
 export interface ChecksumWarning {
@@ -30,4 +31,18 @@ export function checksumWarnings(
     });
   }
   return out;
+}
+
+/**
+ * Strict mode (`--strict`, `strictChecksums`): an applied migration whose file changed is
+ * an error, as Flyway's validation makes it, not a warning. README.md, "Edited migrations".
+ */
+export class EditedMigrationsError extends RetortError {
+  constructor(readonly edited: readonly ChecksumWarning[]) {
+    const list = edited.map((w) => `${w.revision} (${w.file})`).join(", ");
+    super(
+      "edited_migrations",
+      `${edited.length === 1 ? "An applied migration was" : `${edited.length} applied migrations were`} edited after ${edited.length === 1 ? "it was" : "they were"} applied: ${list}. The database did not run the current version, and strict mode (--strict / strictChecksums) refuses to go on. Revert the edit, or write a new revision for the change; if the edit changes nothing the database runs (a comment), accept it with \`retort stamp --purge <current revision(s)>\`, which records the files' checksums again.`,
+    );
+  }
 }

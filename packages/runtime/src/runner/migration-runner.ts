@@ -8,12 +8,18 @@ import type { Destination } from "../graph/destination";
 import { UnknownDatabaseRevisionError } from "../graph/graph-errors";
 import { appliedSet, planDowngrade, planUpgrade, stampHeads, type Direction, type PlanStep } from "../graph/plan";
 import { resolveTarget } from "../graph/resolve-target";
+import { requireSeconds } from "../lock/lock-errors";
 import { acquireMigrationLock, type HeldLock } from "../lock/migration-lock";
 import type { ScriptDirectory } from "../scripts/script-directory";
-import { DEFAULT_VERSION_TABLE, VersionTable } from "../version/version-table";
-import { checksumWarnings, type ChecksumWarning } from "./checksum-warnings";
+import { DEFAULT_VERSION_TABLE, VersionTable, type InterruptedRevision } from "../version/version-table";
+import { InterruptedRevisionError } from "./interrupted-revision";
+import { checksumWarnings, EditedMigrationsError, type ChecksumWarning } from "./checksum-warnings";
 import { branchesOf, headsOf, historyOf, rangeNeedsDatabase, showRevision, type HistoryOptions } from "./graph-queries";
+import { applyDdlLockTimeout } from "./ddl-lock-timeout";
+import { failureReason } from "./failure-reason";
+import { OutsideTransactionLog } from "./outside-transaction";
 import { onlineOperations } from "./operations-port";
+import { StepGuard, type RunGuard } from "./step-guard";
 import { revisionInfo, type RevisionInfo } from "./revision-info";
 import { ForeignKeyCheckError, MigrationFailedError } from "./runner-errors";
 import { beginStatement, hasTransactionalDdl, sqliteForeignKeysOff, sqliteForeignKeyViolations } from "./transactions";
@@ -41,6 +47,10 @@ export interface RunnerOptions {
   readonly lockTimeout?: number;
   /** Where the user's driver packages are (SQLite lock file connection). */
   readonly projectDir?: string;
+  /** Seconds a migration statement may wait for another session's lock (unset: the server's setting). */
+  readonly ddlLockTimeout?: number;
+  /** Refuse to upgrade or downgrade when an applied migration was edited (default: warn). */
+  readonly strictChecksums?: boolean;
   /** Called as each revision finishes, with its time. */
   readonly onRevision?: (progress: RevisionProgress) => void;
   /** Called just before each revision runs. */
@@ -70,6 +80,8 @@ export interface StampResult {
 
 export interface CurrentResult {
   readonly versionTable: string;
+  /** Revisions that started and never finished (MySQL/MariaDB): part of them may be applied. */
+  readonly interrupted: readonly InterruptedRevision[];
   readonly heads: readonly RevisionInfo[];
   readonly warnings: readonly ChecksumWarning[];
 }
@@ -77,6 +89,10 @@ export interface CurrentResult {
 /** Runs the commands that touch the database. Results are plain data; nothing is printed. */
 export class MigrationRunner {
   private readonly table: VersionTable;
+  /** Op calls made after their migration function returned (checked at each step and at the end). */
+  private runGuard: RunGuard = { late: [] };
+  /** What a run committed outside its transactions (PostgreSQL CONCURRENTLY). */
+  private outside = new OutsideTransactionLog();
 
   constructor(private readonly options: RunnerOptions) {
     this.table = new VersionTable(options.db.dialect, options.versionTable ?? DEFAULT_VERSION_TABLE);
@@ -102,11 +118,13 @@ export class MigrationRunner {
     return this.withLock(async (lock) => {
       await this.table.create(this.db);
       const from = await this.knownHeads();
+      await this.refuseInterrupted();
       // Resolve and plan before anything runs: `head` with several heads refuses here.
       const dest = resolveTarget(this.scripts.graph, target, from);
       const plan = direction === "upgrade" ? planUpgrade(this.scripts.graph, from, dest) : planDowngrade(this.scripts.graph, from, dest, target);
       const warnings = checksumWarnings(this.scripts, appliedSet(this.scripts.graph, from), await this.table.readChecksums(this.db));
-      const revisions = await this.runPlan(plan, from);
+      if (this.options.strictChecksums && warnings.length > 0) throw new EditedMigrationsError(warnings);
+      const revisions = await this.withDdlLockTimeout(() => this.runPlan(plan, from));
       return {
         direction,
         target,
@@ -129,10 +147,10 @@ export class MigrationRunner {
       const dest: Destination = resolveTarget(this.scripts.graph, target, start);
       const to = stampHeads(this.scripts.graph, start, dest, target);
       const statements = purge ? this.table.purgeStatements() : [];
+      // Stamping is how an interrupted revision is resolved (see interrupted-revision.ts).
+      if (this.table.marksRunning) statements.push(...this.table.clearRunning());
       statements.push(...this.table.headStatements(start, to), ...this.checksumSync(start, to));
-      await this.inTransaction(async () => {
-        for (const sql of statements) await this.db.query(sql);
-      });
+      await this.inTransaction(() => this.table.write(this.db, statements));
       return { target, from, to, purged: purge, waitedMs: lock.waitedMs, waitedForLock: lock.waited };
     });
   }
@@ -144,7 +162,8 @@ export class MigrationRunner {
     const warnings = options.verbose
       ? checksumWarnings(this.scripts, appliedSet(this.scripts.graph, heads), await this.table.readChecksums(this.db))
       : [];
-    return { versionTable: this.table.name, heads: heads.map((h) => revisionInfo(this.scripts, h, marks)), warnings };
+    const interrupted = await this.table.readInterrupted(this.db);
+    return { versionTable: this.table.name, interrupted, heads: heads.map((h) => revisionInfo(this.scripts, h, marks)), warnings };
   }
 
   async history(options: HistoryOptions = {}) {
@@ -172,6 +191,12 @@ export class MigrationRunner {
     return heads;
   }
 
+  private async refuseInterrupted(): Promise<void> {
+    const interrupted = await this.table.readInterrupted(this.db);
+    if (interrupted.length === 0) return;
+    throw new InterruptedRevisionError(interrupted, new Map([...this.scripts.scripts].map(([id, s]) => [id, s.file])));
+  }
+
   private async withLock<T>(body: (lock: HeldLock) => Promise<T>): Promise<T> {
     const lock = await acquireMigrationLock(this.db, {
       timeoutSeconds: this.options.lockTimeout ?? 60,
@@ -185,12 +210,25 @@ export class MigrationRunner {
     }
   }
 
+  private async withDdlLockTimeout<T>(body: () => Promise<T>): Promise<T> {
+    const seconds = this.options.ddlLockTimeout;
+    if (seconds === undefined) return body();
+    const restore = await applyDdlLockTimeout(this.db, requireSeconds(seconds, "ddlLockTimeout"));
+    try {
+      return await body();
+    } finally {
+      await restore().catch(() => undefined);
+    }
+  }
+
   private async runPlan(plan: readonly PlanStep[], from: readonly string[]): Promise<RevisionProgress[]> {
     const done: RevisionProgress[] = [];
+    this.runGuard = { late: [] };
+    this.outside = new OutsideTransactionLog();
     const perRun = this.options.transactionPerMigration === false && hasTransactionalDdl(this.db.dialect);
     const runAll = async () => {
       for (const step of plan) {
-        const progress = perRun ? await this.runStep(step) : await this.inTransaction(() => this.runStep(step), step.revision);
+        const progress = perRun ? await this.runStep(step, true) : await this.inTransaction(() => this.runStep(step, false), step.revision);
         done.push(progress);
         this.options.onRevision?.(progress);
       }
@@ -199,27 +237,42 @@ export class MigrationRunner {
       if (perRun && plan.length > 0) await this.inTransaction(runAll, plan[0]!.revision);
       else await runAll();
     } catch (e) {
-      throw this.failure(e, plan, done.length, perRun ? from : undefined);
+      throw await this.failure(e, plan, done.length, perRun ? from : undefined);
     }
+    // A call made after the last revision's function returned: it did not run, though that revision is recorded.
+    if (this.runGuard.late.length > 0) throw this.runGuard.late[0]!;
     return done;
   }
 
-  private async runStep(step: PlanStep): Promise<RevisionProgress> {
+  private async runStep(step: PlanStep, perRun: boolean): Promise<RevisionProgress> {
     const script = this.scripts.scripts.get(step.revision)!;
     const start: RevisionStart = { revision: step.revision, direction: step.direction, message: script.message, from: step.headsBefore, to: step.headsAfter };
     this.options.onRevisionStart?.(start);
     const started = performance.now();
-    const op = onlineOperations(this.db);
+    if (this.table.marksRunning) await this.table.write(this.db, this.table.markRunning(step.revision, step.direction, step.headsBefore, step.headsAfter));
+    const guard = new StepGuard(this.db, step.revision, this.runGuard);
+    this.outside.statements = [];
+    const op = guard.operations(
+      onlineOperations(guard.db, { noTransactionStandsAlone: true, outsideTransaction: (run, statements) => this.outside.run(guard.db, step, run, statements) }),
+    );
     try {
-      await (step.direction === "upgrade" ? script.upgrade(op) : script.downgrade(op));
+      await guard.execute(() => (step.direction === "upgrade" ? script.upgrade(op) : script.downgrade(op)));
     } catch (e) {
       throw new StepError(e);
     }
     const versionSql = [
       ...this.table.headStatements(step.headsBefore, step.headsAfter),
       ...(step.direction === "upgrade" ? this.table.recordApplied(step.revision, script.checksum) : this.table.recordUnapplied(step.revision)),
+      ...(this.table.marksRunning ? this.table.clearRunning(step.revision) : []),
     ];
-    for (const sql of versionSql) await this.db.query(sql);
+    await this.table.write(this.db, versionSql);
+    if (perRun && this.outside.statements.length > 0) {
+      // Its index is committed already: make its version row durable with it.
+      await this.db.query("COMMIT");
+      await this.db.query(beginStatement(this.db.dialect));
+      this.outside.heads = step.headsAfter;
+    }
+    this.outside.statements = [];
     return { ...start, ms: Math.round(performance.now() - started) };
   }
 
@@ -246,14 +299,35 @@ export class MigrationRunner {
     }
   }
 
-  private failure(e: unknown, plan: readonly PlanStep[], completed: number, runStart: readonly string[] | undefined): unknown {
+  private async failure(e: unknown, plan: readonly PlanStep[], completed: number, runStart: readonly string[] | undefined): Promise<unknown> {
     const step = plan[completed];
     if (!step) return e;
     const cause = e instanceof StepError ? e.cause : e;
-    const transactional = hasTransactionalDdl(this.db.dialect);
-    const heads = runStart ?? step.headsBefore;
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    return new MigrationFailedError(step.revision, step.direction, this.scripts.scripts.get(step.revision)!.file, heads, transactional, reason, { cause });
+    const reason = failureReason(cause, this.options.ddlLockTimeout);
+    // Per revision: the heads before it. One transaction per run: its start, unless a CONCURRENTLY commit made more durable.
+    const heads = runStart ? (this.outside.heads ?? runStart) : step.headsBefore;
+    const rolledBack = hasTransactionalDdl(this.db.dialect) || !(await this.markedAfterRollback(step.revision, reason));
+    return new MigrationFailedError(step.revision, step.direction, this.scripts.scripts.get(step.revision)!.file, heads, rolledBack, reason, {
+      cause,
+      headsAfter: step.headsAfter,
+      committed: this.outside.statements,
+      invalidIndexes: await this.outside.invalidIndexes(this.db),
+    });
+  }
+
+  /**
+   * MySQL/MariaDB: whether the revision's in-progress row survived the ROLLBACK, i.e. a DDL
+   * statement's implicit commit made part of the revision permanent. Records why it failed.
+   */
+  private async markedAfterRollback(revision: string, reason: string): Promise<boolean> {
+    if (!this.table.marksRunning) return false;
+    try {
+      const marked = (await this.table.readInterrupted(this.db)).some((r) => r.revision === revision);
+      if (marked) await this.table.write(this.db, this.table.recordFailure(revision, reason));
+      return marked;
+    } catch {
+      return true; // cannot tell: say what may have happened
+    }
   }
 
   /** `<table>_applied` rows for a stamp from `before` to `after`. */

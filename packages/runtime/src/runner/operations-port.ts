@@ -6,13 +6,13 @@
  * Ops engineer: keep `createOperations` and that context shape when replacing ../ops.
  */
 import type { DialectName, Queryable } from "@retort/core";
-import { createOperations } from "../ops";
+import { createOperations, type OperationsContext } from "../ops";
 import { OfflineQueryError } from "./runner-errors";
 
 export type MigrationOp = ReturnType<typeof createOperations>;
 
-export function onlineOperations(db: Queryable): MigrationOp {
-  return createOperations({ db, dialect: db.dialect });
+export function onlineOperations(db: Queryable, extra: Pick<OperationsContext, "outsideTransaction" | "noTransactionStandsAlone"> = {}): MigrationOp {
+  return createOperations({ db, dialect: db.dialect, ...extra });
 }
 
 export function offlineOperations(dialect: DialectName, emit: (sql: string) => void): MigrationOp {

@@ -2,6 +2,7 @@ import { RetortError } from "@retort/core";
 import { randomBytes } from "node:crypto";
 import { MultipleHeadsError } from "../graph/graph-errors";
 import { resolveRevision } from "../graph/resolve-target";
+import { branchLabelProblem, REVISION_ID } from "./header-rules";
 import type { ScriptDirectory } from "./script-directory";
 
 export interface NewRevisionOptions {
@@ -83,9 +84,11 @@ export function chooseParent(scripts: ScriptDirectory, options: NewRevisionOptio
 
 function plan(scripts: ScriptDirectory, options: NewRevisionOptions, parent: string | readonly string[] | null): PlannedRevision {
   const revision = options.revId ?? randomBytes(6).toString("hex");
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(revision)) throw new RevisionWriteError(`Revision id "${revision}" may only contain letters, digits, "_", "." and "-".`);
+  if (!REVISION_ID.test(revision)) throw new RevisionWriteError(`Revision id "${revision}" may only contain letters, digits, "_", "." and "-".`);
   if (scripts.graph.has(revision)) throw new RevisionWriteError(`Revision id ${revision} already exists (${scripts.scripts.get(revision)?.file}). Choose another --rev-id.`);
   for (const label of options.branchLabels ?? []) {
+    const problem = branchLabelProblem(label);
+    if (problem) throw new RevisionWriteError(`--branch-label: ${problem}`);
     const owner = scripts.graph.labelOwner(label);
     if (owner !== undefined) throw new RevisionWriteError(`Branch label "${label}" is already used by revision ${owner}.`);
   }
@@ -93,8 +96,25 @@ function plan(scripts: ScriptDirectory, options: NewRevisionOptions, parent: str
     revision,
     downRevision: parent,
     branchLabels: options.branchLabels ?? [],
-    dependsOn: options.dependsOn ?? [],
+    dependsOn: (options.dependsOn ?? []).map((d) => dependency(scripts, d, revision)),
     message: options.message,
     createdAt: (options.now ?? new Date()).toISOString(),
   };
+}
+
+/**
+ * A `--depends-on` value as the file will hold it: a branch label stays a label, anything
+ * else must name one existing revision (a unique prefix becomes the full id).
+ */
+function dependency(scripts: ScriptDirectory, spec: string, revision: string): string {
+  if (scripts.graph.labelOwner(spec) !== undefined) return spec;
+  let id: string;
+  try {
+    id = resolveRevision(scripts.graph, spec);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new RevisionWriteError(`--depends-on "${spec}" (a revision id, a unique prefix or a branch label): ${why}`);
+  }
+  if (id === revision) throw new RevisionWriteError(`--depends-on "${spec}" is the new revision itself.`);
+  return id;
 }

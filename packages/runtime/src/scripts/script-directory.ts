@@ -3,13 +3,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { RevisionGraph } from "../graph/revision-graph";
 import { checksumOf } from "./checksum";
+import { branchLabelProblem, REVISION_ID } from "./header-rules";
 import type { MigrationModule, MigrationScript } from "./migration-script";
 import { InvalidMigrationError, ScriptDirectoryError } from "./script-errors";
 
 const MIGRATION_FILE = /\.(ts|cts|mts|js|cjs)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
-/** Ids go into SQL literals and file names: keep them to a safe alphabet. */
-const REVISION_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /** The migrations of a project, loaded and linked into a graph. */
 export interface ScriptDirectory {
@@ -72,7 +71,10 @@ function validate(file: string, mod: Partial<MigrationModule>, source: string): 
   const downRevisions = stringList(mod.downRevision, "downRevision", fail);
   const branchLabels = stringList(mod.branchLabels, "branchLabels", fail);
   const dependsOn = stringList(mod.dependsOn, "dependsOn", fail);
-  for (const label of branchLabels) if (/[@:+\s]/.test(label)) fail(`branch label "${label}" may not contain "@", ":", "+" or spaces.`);
+  for (const label of branchLabels) {
+    const problem = branchLabelProblem(label);
+    if (problem) fail(problem);
+  }
   if (typeof mod.upgrade !== "function") fail("export an `upgrade(op)` function.");
   if (typeof mod.downgrade !== "function") fail("export a `downgrade(op)` function.");
   if (mod.message !== undefined && typeof mod.message !== "string") fail("`message` must be a string.");

@@ -101,31 +101,43 @@ describeEachTarget(
 
     it("runs a migration with CREATE INDEX CONCURRENTLY through the runner, online and as --sql", async () => {
       const dir = mkdtempSync(join(tmpdir(), "retort-concurrently-"));
+      // A CONCURRENTLY operation stands alone in its revision (it cannot roll back with anything else).
       writeFileSync(
-        join(dir, "2026_01_01_cccc00000001_concurrently.ts"),
+        join(dir, "2026_01_01_cccc00000001_event.ts"),
         `export const revision = "cccc00000001";
 export const downRevision = null;
 import type { MigrationOperations } from "@retort/core";
 export async function upgrade(op: MigrationOperations): Promise<void> {
   await op.createTable("event", [{ name: "id", type: "integer", primaryKey: true }, { name: "at", type: "timestamptz" }]);
-  await op.createIndex("event_at_idx", "event", ["at"], { concurrently: true });
   await op.bulkInsert("event", [{ id: 1, at: new Date("2026-01-01T00:00:00Z") }]);
 }
 export async function downgrade(op: MigrationOperations): Promise<void> {
-  await op.dropIndex("event_at_idx", "event", { concurrently: true });
   await op.dropTable("event");
 }
 `,
       );
+      writeFileSync(
+        join(dir, "2026_01_02_cccc00000002_concurrently.ts"),
+        `export const revision = "cccc00000002";
+export const downRevision = "cccc00000001";
+import type { MigrationOperations } from "@retort/core";
+export async function upgrade(op: MigrationOperations): Promise<void> {
+  await op.createIndex("event_at_idx", "event", ["at"], { concurrently: true });
+}
+export async function downgrade(op: MigrationOperations): Promise<void> {
+  await op.dropIndex("event_at_idx", "event", { concurrently: true });
+}
+`,
+      );
       const scripts = loadScriptDirectory(dir);
-      const offline = await upgradeSql({ scripts, dialect: "postgres" }, "cccc00000001");
+      const offline = await upgradeSql({ scripts, dialect: "postgres" }, "cccc00000002");
       const i = offline.statements.indexOf('CREATE INDEX CONCURRENTLY "event_at_idx" ON "event" ("at")');
       expect(offline.statements.slice(i - 1, i + 2)).to.deep.equal(["COMMIT", offline.statements[i], "BEGIN"]);
       const runner = new MigrationRunner({ db: f.get().db, scripts });
       await runner.upgrade("head");
       expect(await rows("SELECT indexname FROM pg_indexes WHERE tablename = 'event'")).to.deep.include({ indexname: "event_at_idx" });
       expect(await rows("SELECT count(*)::int AS n FROM event")).to.deep.equal([{ n: 1 }]);
-      expect((await runner.current()).heads.map((h) => h.revision)).to.deep.equal(["cccc00000001"]);
+      expect((await runner.current()).heads.map((h) => h.revision)).to.deep.equal(["cccc00000002"]);
       await runner.downgrade("base");
       expect(await rows("SELECT to_regclass('event') AS t")).to.deep.equal([{ t: null }]);
     });

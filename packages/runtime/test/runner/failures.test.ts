@@ -5,6 +5,7 @@ import { expect } from "chai";
 import { appendFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import {
+  InvalidLockTimeoutError,
   LockTimeoutError,
   MigrationFailedError,
   MigrationRunner,
@@ -175,4 +176,20 @@ describeEachTarget("runner: failures, checksums, locks and offline SQL", (ctx) =
     expect(await testTables(db)).to.deep.equal([]);
     expect(await versionRows(db)).to.deep.equal([]);
   });
+});
+
+describe("migration lock: a timeout that is not a number of seconds", () => {
+  // Issue 10, item 18: NaN never timed out and polled about 650 times a second.
+  for (const bad of [Number.NaN, -1, Number.POSITIVE_INFINITY]) {
+    it(`refuses ${bad} before polling`, async () => {
+      const db = await connect("sqlite::memory:");
+      try {
+        const err = await acquireMigrationLock(db, { timeoutSeconds: bad, versionTable: "retort_version" }).catch((e: unknown) => e);
+        expect(err).to.be.instanceOf(InvalidLockTimeoutError);
+        expect((err as Error).message).to.include("lockTimeout").and.include(String(bad));
+      } finally {
+        await db.close();
+      }
+    });
+  }
 });
