@@ -25,7 +25,8 @@ import {
 import { writeMigrationFile } from "@retort/codegen";
 import type { ResolvedConfig } from "../config/load-config";
 import { offlineDialect } from "../project/offline-dialect";
-import { connectionUrl, loadDataSourceFor, loadProjectConfig, withConnection, type ProjectOptions } from "../project/session";
+import { letStrayRejectionsSurface } from "../project/surface-rejections";
+import { databaseAddress, explicitUrl, loadDataSourceFor, loadProjectConfig, withConnection, type DatabaseAddress, type ProjectOptions } from "../project/session";
 
 export interface MigrateOptions extends ProjectOptions {
   readonly onRevisionStart?: (start: RevisionStart) => void;
@@ -36,8 +37,9 @@ export interface MigrateOptions extends ProjectOptions {
 async function withRunner<T>(options: MigrateOptions, body: (runner: MigrationRunner, config: ResolvedConfig) => Promise<T>): Promise<T> {
   const config = await loadProjectConfig(options);
   const scripts = loadScriptDirectory(config.migrations);
-  const url = urlWithoutLoadingEntities(options, config);
-  return withConnection(url, config.projectDir, (db) =>
+  const address = addressWithoutLoadingEntities(options, config);
+  await letStrayRejectionsSurface();
+  return withConnection(address, (db) =>
     body(
       new MigrationRunner({
         scripts,
@@ -55,9 +57,9 @@ async function withRunner<T>(options: MigrateOptions, body: (runner: MigrationRu
 }
 
 /** Migrations don't need the entities: load the DataSource only when it is the sole source of the URL. */
-function urlWithoutLoadingEntities(options: ProjectOptions, config: ResolvedConfig): string {
-  const explicit = options.url || process.env.DATABASE_URL || config.url;
-  return connectionUrl(options, config, explicit ? undefined : loadDataSourceFor(options, config));
+function addressWithoutLoadingEntities(options: ProjectOptions, config: ResolvedConfig): DatabaseAddress {
+  const explicit = explicitUrl(options, config);
+  return databaseAddress(options, config, explicit ? undefined : loadDataSourceFor(options, config));
 }
 
 export function upgrade(target = "head", options: MigrateOptions = {}): Promise<MigrateResult> {
@@ -80,7 +82,7 @@ export function current(options: ProjectOptions & { verbose?: boolean } = {}): P
 export async function migrationSql(direction: "upgrade" | "downgrade", range: string, options: ProjectOptions = {}): Promise<OfflineResult & { dialect: DialectName }> {
   const config = await loadProjectConfig(options);
   const scripts = loadScriptDirectory(config.migrations);
-  const explicit = options.url || process.env.DATABASE_URL || config.url;
+  const explicit = explicitUrl(options, config);
   const dialect = offlineDialect(explicit, explicit ? undefined : (loadDataSourceFor(options, config).options as { type?: string }).type);
   const offline = { scripts, dialect, versionTable: config.versionTable, transactionPerMigration: config.transactionPerMigration };
   const result = direction === "upgrade" ? await upgradeSql(offline, range) : await downgradeSql(offline, range);

@@ -1,10 +1,11 @@
 import type { Queryable } from "@retort/core";
-import { connect } from "@retort/dialects";
+import { connect, type ConnectOptions } from "@retort/dialects";
 import type { TypeormDataSource } from "@retort/typeorm";
 import { loadConfig, type ResolvedConfig } from "../config/load-config";
 import type { GlobalOptions } from "../commands/command";
-import { anchorSqliteUrl, chooseConnectionUrl, type DataSourceConnectionOptions } from "./connection-url";
+import { anchorSqliteUrl, chooseConnectionUrl, dataSourceConnectOptions, type DataSourceConnectionOptions } from "./connection-url";
 import { loadModelSource } from "./model-source";
+import { letStrayRejectionsSurface } from "./surface-rejections";
 
 /** The options every programmatic entry point takes (the CLI's global flags). */
 export interface ProjectOptions {
@@ -21,7 +22,9 @@ export function projectOptions(global: GlobalOptions): ProjectOptions {
 }
 
 export async function loadProjectConfig(options: ProjectOptions): Promise<ResolvedConfig> {
-  return loadConfig({ cwd: options.cwd ?? process.cwd(), explicitFile: options.config });
+  const config = await loadConfig({ cwd: options.cwd ?? process.cwd(), explicitFile: options.config });
+  await letStrayRejectionsSurface();
+  return config;
 }
 
 /** The URL given without the DataSource (flag, env, config), if any. */
@@ -29,15 +32,21 @@ export function explicitUrl(options: ProjectOptions, config: ResolvedConfig): st
   return options.url || process.env.DATABASE_URL || config.url || undefined;
 }
 
-/** The connection URL by SPEC.md §1 precedence, relative SQLite paths anchored at the project. */
-export function connectionUrl(options: ProjectOptions, config: ResolvedConfig, dataSource?: TypeormDataSource): string {
-  const url = chooseConnectionUrl({
-    flag: options.url,
-    env: process.env.DATABASE_URL,
-    config: config.url,
-    dataSource: dataSource?.options as DataSourceConnectionOptions | undefined,
-  });
-  return anchorSqliteUrl(url, config.projectDir);
+/** Where to connect: the URL, and what the DataSource passes to the driver beyond it (`ssl`). */
+export interface DatabaseAddress {
+  readonly url: string;
+  readonly connect: ConnectOptions;
+}
+
+/** The connection by README.md's precedence (flag, env, config, DataSource), relative SQLite paths anchored at the project. */
+export function databaseAddress(options: ProjectOptions, config: ResolvedConfig, dataSource?: TypeormDataSource): DatabaseAddress {
+  const fromDataSource = dataSource?.options as DataSourceConnectionOptions | undefined;
+  const url = chooseConnectionUrl({ flag: options.url, env: process.env.DATABASE_URL, config: config.url, dataSource: fromDataSource });
+  const explicit = explicitUrl(options, config) !== undefined;
+  return {
+    url: anchorSqliteUrl(url, config.projectDir),
+    connect: { projectDir: config.projectDir, ...(explicit ? {} : dataSourceConnectOptions(fromDataSource)) },
+  };
 }
 
 /** Loads the model source; the URL it needs for `entities` configs comes from flag/env/config. */
@@ -46,8 +55,8 @@ export function loadDataSourceFor(options: ProjectOptions, config: ResolvedConfi
 }
 
 /** Opens a connection, runs `body`, always closes. */
-export async function withConnection<T>(url: string, projectDir: string, body: (db: Queryable) => Promise<T>): Promise<T> {
-  const db = await connect(url, { projectDir });
+export async function withConnection<T>(address: DatabaseAddress, body: (db: Queryable) => Promise<T>): Promise<T> {
+  const db = await connect(address.url, address.connect);
   try {
     return await body(db);
   } finally {
