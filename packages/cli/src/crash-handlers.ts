@@ -38,6 +38,10 @@ export function installCrashHandlers(argv: readonly string[], cwd: string = proc
     reported = true;
     process.exit(2);
   };
+  // `retort history | head`: the reader left; that is no crash.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => (e.code === "EPIPE" ? process.exit(process.exitCode ?? 0) : report("exception")(e)));
+  }
   process.on("unhandledRejection", report("rejection"));
   process.on("uncaughtException", report("exception"));
 }

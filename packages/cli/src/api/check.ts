@@ -8,6 +8,7 @@ import type { ResolvedConfig } from "../config/load-config";
 import { requireDatabaseAtHead } from "../project/at-head";
 import { anchorSqliteUrl } from "../project/connection-url";
 import { letStrayRejectionsSurface } from "../project/surface-rejections";
+import { requireSameEngine } from "../project/dialect-mismatch";
 import { databaseAddress, explicitUrl, loadDataSourceFor, loadProjectConfig, type DatabaseAddress, type ProjectOptions } from "../project/session";
 
 export interface CheckResult {
@@ -88,6 +89,10 @@ export async function compareProject(options: ProjectOptions, command: string): 
   let dataSource: TypeormDataSource;
   try {
     dataSource = loadDataSourceFor(options, config);
+    // An `entities` config builds its DataSource from the URL: only a user's DataSource can disagree with it.
+    if (early !== undefined && config.dataSource) {
+      requireSameEngine((dataSource.options as { type?: string }).type, early, options.allowDialectMismatch === true);
+    }
   } catch (e) {
     void live?.then((r) => (r.ok ? r.value.db.close().catch(() => undefined) : undefined));
     throw e;

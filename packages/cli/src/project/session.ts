@@ -15,6 +15,8 @@ export interface ProjectOptions {
   readonly config?: string;
   /** Overrides DATABASE_URL, the config's url and the DataSource. */
   readonly url?: string;
+  /** Compare entities declared for one engine with a database of another (`--allow-dialect-mismatch`). */
+  readonly allowDialectMismatch?: boolean;
 }
 
 export function projectOptions(global: GlobalOptions): ProjectOptions {

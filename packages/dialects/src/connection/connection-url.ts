@@ -55,7 +55,8 @@ export function parseConnectionUrl(url: string): ConnectionTarget {
   }
   let u: URL;
   try {
-    u = new URL(url);
+    // `postgres://user@/db?host=/socket/dir` (libpq) has an empty host, which URL refuses.
+    u = new URL(url.replace(/^([a-z0-9+.-]+:\/\/[^/?#]*@)(?=[/?#]|$)/i, "$1localhost"));
   } catch {
     throw new MalformedUrlError(redactUrl(url), `expected ${shape}; percent-encode special characters in the user name and password`);
   }

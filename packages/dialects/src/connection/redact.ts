@@ -17,6 +17,7 @@ export function redactUrl(url: string): string {
   const userinfo = rest.slice(0, at);
   if (userinfo === "***" || userinfo.endsWith(":***")) return url; // already redacted
   const clean = slashes === "//" && /^[^:/?#@]*(:[^/?#@]*)?$/.test(userinfo);
+  if (clean && !userinfo.includes(":")) return url; // a user name alone, no password
   const user = clean ? userinfo.split(":")[0]! : "";
   return `${scheme}${slashes}${user ? `${user}:` : ""}***@${rest.slice(at + 1)}`;
 }
