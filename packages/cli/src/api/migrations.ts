@@ -28,9 +28,16 @@ import { offlineDialect } from "../project/offline-dialect";
 import { letStrayRejectionsSurface } from "../project/surface-rejections";
 import { databaseAddress, explicitUrl, loadDataSourceFor, loadProjectConfig, withConnection, type DatabaseAddress, type ProjectOptions } from "../project/session";
 
+/** A revision as it runs, with its parents (a merge has several): `Running upgrade a, b -> m`. */
+export interface RevisionStep extends RevisionStart {
+  readonly parents: readonly string[];
+}
+
 export interface MigrateOptions extends ProjectOptions {
-  readonly onRevisionStart?: (start: RevisionStart) => void;
-  readonly onRevision?: (progress: RevisionProgress) => void;
+  readonly onRevisionStart?: (start: RevisionStep) => void;
+  readonly onRevision?: (progress: RevisionProgress & RevisionStep) => void;
+  /** Another run holds the migration lock: called once, before waiting. */
+  readonly onLockWait?: () => void;
 }
 
 /** Runs `body` with a runner on the project's database, under its settings. */
@@ -48,12 +55,17 @@ async function withRunner<T>(options: MigrateOptions, body: (runner: MigrationRu
         transactionPerMigration: config.transactionPerMigration,
         lockTimeout: config.lockTimeout,
         projectDir: config.projectDir,
-        onRevision: options.onRevision,
-        onRevisionStart: options.onRevisionStart,
+        onRevision: options.onRevision && ((p) => options.onRevision!({ ...p, parents: parentsOf(scripts, p.revision) })),
+        onRevisionStart: options.onRevisionStart && ((s) => options.onRevisionStart!({ ...s, parents: parentsOf(scripts, s.revision) })),
+        onLockWait: options.onLockWait,
       }),
       config,
     ),
   );
+}
+
+function parentsOf(scripts: ScriptDirectory, revision: string): readonly string[] {
+  return scripts.scripts.get(revision)?.downRevisions ?? [];
 }
 
 /** Migrations don't need the entities: load the DataSource only when it is the sole source of the URL. */

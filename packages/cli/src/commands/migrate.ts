@@ -1,12 +1,11 @@
-import type { MigrateResult, RevisionProgress } from "@retort/runtime";
+import type { MigrateResult } from "@retort/runtime";
 import { downgrade, migrationSql, upgrade } from "../api/migrations";
 import type { Output } from "../output/output";
 import { printChecksumWarnings } from "../output/revision-lines";
+import { stepProgress } from "../output/step-progress";
 import { projectOptions } from "../project/session";
 import type { Command, CommandContext, ParsedValues } from "./command";
 import { UsageError } from "./usage-error";
-
-const arrow = (r: RevisionProgress) => `${r.from.join(", ") || "<base>"} -> ${r.to.join(", ") || "<base>"}`;
 
 function printResult(out: Output, result: MigrateResult): void {
   if (result.waitedForLock) out.info(`Waited ${(result.waitedMs / 1000).toFixed(1)} s for another migration run to finish.`);
@@ -26,11 +25,13 @@ async function run(direction: "upgrade" | "downgrade", values: ParsedValues, pos
     else process.stdout.write(`${result.sql}\n`);
     return 0;
   }
+  const progress = stepProgress(out);
   const result = await (direction === "upgrade" ? upgrade : downgrade)(target, {
     ...options,
-    onRevisionStart: (s) => out.detail(`Running ${s.direction} ${s.from.join(", ") || "<base>"} -> ${s.to.join(", ") || "<base>"}, ${s.message}`),
-    onRevision: (r) => out.info(`${r.direction === "upgrade" ? out.paint.green("▲") : out.paint.yellow("▼")} ${arrow(r)}  ${r.message}  ${out.paint.dim(`(${r.ms} ms)`)}`),
-  });
+    onLockWait: () => out.progress("Another migration run holds the lock; waiting for it to finish…"),
+    onRevisionStart: (s) => progress.start(s),
+    onRevision: (r) => progress.done(r.ms),
+  }).finally(() => progress.stop());
   if (out.options.json) out.json(result);
   else printResult(out, result);
   return 0;
