@@ -89,7 +89,9 @@ export async function main(argv: readonly string[], cwd: string = process.cwd())
       quiet: v.quiet === true,
       verbose: v.verbose === true,
     });
-    const global = { cwd, config: v.config as string | undefined, url: v.url as string | undefined };
+    const warned = new Set<string>();
+    const onWarning = (m: string) => void (warned.has(m) || (warned.add(m), out.warn(m)));
+    const global = { cwd, config: v.config as string | undefined, url: v.url as string | undefined, onWarning };
     try {
       return await command.run(v, positionals, { global, out });
     } catch (e) {

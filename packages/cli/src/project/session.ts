@@ -1,4 +1,5 @@
 import type { Queryable } from "@retort/core";
+import { relative } from "node:path";
 import { connect, type ConnectOptions } from "@retort/dialects";
 import type { TypeormDataSource } from "@retort/typeorm";
 import { loadConfig, type ResolvedConfig } from "../config/load-config";
@@ -17,10 +18,12 @@ export interface ProjectOptions {
   readonly url?: string;
   /** Compare entities declared for one engine with a database of another (`--allow-dialect-mismatch`). */
   readonly allowDialectMismatch?: boolean;
+  /** Warnings about the project that are not errors (a DataSource with `synchronize: true`). */
+  readonly onWarning?: (message: string) => void;
 }
 
 export function projectOptions(global: GlobalOptions): ProjectOptions {
-  return { cwd: global.cwd, config: global.config, url: global.url };
+  return { cwd: global.cwd, config: global.config, url: global.url, onWarning: global.onWarning };
 }
 
 export async function loadProjectConfig(options: ProjectOptions): Promise<ResolvedConfig> {
@@ -53,7 +56,14 @@ export function databaseAddress(options: ProjectOptions, config: ResolvedConfig,
 
 /** Loads the model source; the URL it needs for `entities` configs comes from flag/env/config. */
 export function loadDataSourceFor(options: ProjectOptions, config: ResolvedConfig): TypeormDataSource {
-  return loadModelSource(config, explicitUrl(options, config));
+  const dataSource = loadModelSource(config, explicitUrl(options, config));
+  if ((dataSource.options as { synchronize?: unknown }).synchronize === true) {
+    options.onWarning?.(
+      `The DataSource in ${relative(options.cwd ?? process.cwd(), config.dataSource ?? config.file)} has \`synchronize: true\`: TypeORM then changes the schema itself each time the application starts, ` +
+        "fighting with the migrations. Set `synchronize: false` once retort manages the schema.",
+    );
+  }
+  return dataSource;
 }
 
 /** Opens a connection, runs `body`, always closes. */
