@@ -1,6 +1,7 @@
 import { RetortError } from "@retort/core";
 import { relative } from "node:path";
 import { outputFor } from "./main";
+import { asSystemError } from "./output/system-errors";
 
 /** A rejection or exception nothing caught, in user code retort loaded or in retort itself. */
 export class UnhandledCrashError extends RetortError {
@@ -22,19 +23,28 @@ function firstUserFrame(cause: unknown, cwd: string): string | undefined {
   const stack = cause instanceof Error ? (cause.stack ?? "") : "";
   for (const m of stack.matchAll(/\(?((?:file:\/\/)?\/[^():\s]+):\d+:\d+\)?/g)) {
     const file = m[1]!.replace(/^file:\/\//, "");
-    if (!file.includes("/node_modules/") && file.startsWith(cwd)) return relative(cwd, file);
+    if (!file.includes("/node_modules/") && cwd !== "" && file.startsWith(cwd)) return relative(cwd, file);
   }
   return undefined;
+}
+
+/** The current folder, or "" when it was deleted under us. */
+function currentFolder(): string {
+  try {
+    return process.cwd();
+  } catch {
+    return "";
+  }
 }
 
 /**
  * Any crash is exit 2 with one clear message (README.md, "Exit codes"), never exit 1 (which
  * means "check found differences") and never a silent "all is well" after a failure.
  */
-export function installCrashHandlers(argv: readonly string[], cwd: string = process.cwd()): void {
+export function installCrashHandlers(argv: readonly string[]): void {
   let reported = false;
   const report = (kind: "rejection" | "exception") => (e: unknown) => {
-    if (!reported) outputFor(argv).error(new UnhandledCrashError(kind, e, cwd));
+    if (!reported) outputFor(argv).error(asSystemError(e) ?? new UnhandledCrashError(kind, e, currentFolder()));
     reported = true;
     process.exit(2);
   };

@@ -55,7 +55,7 @@ export function outputFor(argv: readonly string[]): Output {
 }
 
 /** The `retort` binary: returns the exit code instead of exiting, so it can be tested. */
-export async function main(argv: readonly string[], cwd: string = process.cwd()): Promise<number> {
+export async function main(argv: readonly string[], cwd?: string): Promise<number> {
   const earlyOut = outputFor(argv);
   const at = commandNameIndex(argv);
   const name = at >= 0 ? argv[at]! : undefined;
@@ -91,7 +91,7 @@ export async function main(argv: readonly string[], cwd: string = process.cwd())
     });
     const warned = new Set<string>();
     const onWarning = (m: string) => void (warned.has(m) || (warned.add(m), out.warn(m)));
-    const global = { cwd, config: v.config as string | undefined, url: v.url as string | undefined, onWarning };
+    const global = { cwd: cwd ?? process.cwd(), config: v.config as string | undefined, url: v.url as string | undefined, onWarning };
     try {
       return await command.run(v, positionals, { global, out });
     } catch (e) {

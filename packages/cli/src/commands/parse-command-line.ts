@@ -47,7 +47,11 @@ function spelled(name: string, spec: OptionSpecs[string]): string {
 
 function explain(e: Error & { code?: string }, command: Command, options: OptionSpecs): string {
   const quoted = /'(-[^']*)'/.exec(e.message)?.[1] ?? "";
-  const specOf = (flag: string) => Object.entries(options).find(([name, spec]) => flag === `--${name}` || flag === `-${spec.short}` || flag.startsWith(`-${spec.short}, --${name}`));
+  // node quotes the option as '-m, --message <value>', '--url <value>' or '-x'.
+  const specOf = (flag: string) => {
+    const long = /--([\w-]+)/.exec(flag)?.[1];
+    return Object.entries(options).find(([name, spec]) => name === long || (!long && flag === `-${spec.short}`));
+  };
   switch (e.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
       const bare = quoted.replace(/^-+/, "").replace(/=.*$/, "");

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, extname, isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigNotFoundError, InvalidConfigError } from "./config-errors";
+import { wrongConfigValue } from "./config-values";
 import { findConfigFile } from "./find-config";
 import type { RetortConfig } from "./retort-config";
 
@@ -51,10 +52,8 @@ function validate(file: string, raw: unknown): RetortConfig {
     throw new InvalidConfigError(file, `unknown key${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}. Known keys: ${[...KNOWN_KEYS].join(", ")}.`);
   }
   const config = raw as RetortConfig;
-  const stringKeys = ["dataSource", "url", "migrations", "versionTable"] as const;
-  for (const key of stringKeys) {
-    if (config[key] !== undefined && typeof config[key] !== "string") throw new InvalidConfigError(file, `"${key}" must be a string.`);
-  }
+  const wrong = wrongConfigValue(raw as Record<string, unknown>);
+  if (wrong) throw new InvalidConfigError(file, wrong);
   if (config.lockTimeout !== undefined && (typeof config.lockTimeout !== "number" || config.lockTimeout < 0)) {
     throw new InvalidConfigError(file, '"lockTimeout" must be a number of seconds (0 or more).');
   }

@@ -1,6 +1,7 @@
 import { RetortError } from "@retort/core";
 import { redactSecrets } from "@retort/dialects";
 import { printable } from "./printable";
+import { asSystemError } from "./system-errors";
 
 export interface OutputOptions {
   readonly json: boolean;
@@ -73,7 +74,8 @@ export class Output {
   }
 
   /** One clear message on stderr (and the JSON error document on stdout); a stack only with --verbose. */
-  error(e: unknown): void {
+  error(thrown: unknown): void {
+    const e = asSystemError(thrown) ?? thrown;
     const known = e instanceof RetortError;
     const code = known ? e.code : "internal_error";
     const message = known ? e.message : `Unexpected error: ${(e as Error)?.message ?? String(e)}`;

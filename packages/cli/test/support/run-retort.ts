@@ -7,7 +7,8 @@ export interface RetortRun {
   readonly stderr: string;
 }
 
-const BIN = join(__dirname, "..", "..", "..", "bin", "retort.js");
+// RETORT_BIN_UNDER_TEST runs the tests against another build (e.g. to show a test failed before a fix).
+const BIN = process.env.RETORT_BIN_UNDER_TEST ?? join(__dirname, "..", "..", "..", "bin", "retort.js");
 
 /** Runs the real `retort` binary in a child process, as a user would. */
 export function runRetort(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): RetortRun {

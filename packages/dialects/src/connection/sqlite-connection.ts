@@ -17,9 +17,13 @@ export async function connectSqlite(target: SqliteTarget, projectDir?: string): 
     const driver = loadDriver<unknown>(name, projectDir);
     if (!driver) continue;
     try {
-      return name === "better-sqlite3"
-        ? openBetterSqlite3(driver as BetterSqlite3, target.file)
-        : await openSqlite3(driver as Sqlite3Module, target.file);
+      const db = name === "better-sqlite3" ? openBetterSqlite3(driver as BetterSqlite3, target.file) : await openSqlite3(driver as Sqlite3Module, target.file);
+      // The drivers open lazily: a file that is not a database fails only at the first read.
+      await db.query("SELECT count(*) FROM sqlite_master").catch(async (e: unknown) => {
+        await db.close().catch(() => undefined);
+        throw e;
+      });
+      return db;
     } catch (e) {
       throw new ConnectionError({ dialect: "SQLite", file: target.file }, describeDriverError(e), { cause: e });
     }
