@@ -18,7 +18,7 @@ export const currentCommand: Command = {
     if (result.heads.length === 0) out.result("<base> (no revision applied)");
     for (const head of result.heads) {
       if (verbose) for (const line of revisionDetails(head)) out.result(line);
-      else out.result(revisionLine(out, head, { parents: false }));
+      else out.result(revisionLine(out, { ...head, isCurrent: false }, { parents: false }));
     }
     printChecksumWarnings(out, result.warnings);
     return 0;

@@ -29,7 +29,11 @@ export class ConnectionError extends RetortError {
       t.file !== undefined
         ? `SQLite database ${t.file}`
         : `${t.dialect} database "${t.database ?? ""}" at ${t.host ?? "localhost"}:${t.port ?? "default port"}`;
-    return `Could not connect to ${where}: ${reason}. Check that the server is running and that the URL (--url, DATABASE_URL or the config's url) names the right host, port, database and credentials.`;
+    const hint =
+      t.file !== undefined
+        ? "Check the file path in the URL (--url, DATABASE_URL or the config's url)."
+        : "Check that the server is running and that the URL (--url, DATABASE_URL or the config's url) names the right host, port, database and credentials.";
+    return `Could not connect to ${where}: ${reason}. ${hint}`;
   }
 }
 
