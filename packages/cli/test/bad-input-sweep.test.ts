@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fixtureProject } from "./support/fixture-project";
-import { runRetort, type RetortRun } from "./support/run-retort";
+import { RETORT_BIN, runRetort, type RetortRun } from "./support/run-retort";
 
 /**
  * Issue 10 item 12: hostile and malformed input of every kind. Whatever the input, retort
@@ -206,8 +206,7 @@ describe("bad-input sweep: exit 2, one clear message, no stack trace, valid --js
 describe("bad-input sweep: a folder deleted under retort", () => {
   it("says the current folder is gone, exit 2", () => {
     const dir = mkdtempSync(join(tmpdir(), "retort-gone-"));
-    const bin = join(__dirname, "..", "..", "bin", "retort.js");
-    const run = spawnSync("sh", ["-c", `cd "$0" && rmdir "$0" && exec "$1" "$2" check`, dir, process.execPath, bin], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const run = spawnSync("sh", ["-c", `cd "$0" && rmdir "$0" && exec "$1" "$2" check`, dir, process.execPath, RETORT_BIN], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     expectOneCleanError({ code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr }, /current folder/);
   });
 });

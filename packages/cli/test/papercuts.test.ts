@@ -3,13 +3,10 @@ import { acquireMigrationLock } from "@retort/runtime";
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
 import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { dataSourceModule, fixtureProject, typeormFor, type FixtureProject } from "./support/fixture-project";
-import { runRetort, type RetortRun } from "./support/run-retort";
+import { RETORT_BIN, runRetort, type RetortRun } from "./support/run-retort";
 
 /** Issue 9 item 6: the papercuts found at first contact. */
-
-const BIN = join(__dirname, "..", "..", "bin", "retort.js");
 
 function ok(run: RetortRun): RetortRun {
   expect(run.code, `${run.stdout}\n${run.stderr}`).to.equal(0);
@@ -146,7 +143,7 @@ describe("papercuts: a TypeORM without a driver before it connects", () => {
 /** Runs the binary without waiting, noting when each stdout line arrived. */
 function runTimed(args: readonly string[], cwd: string): Promise<{ code: number; lines: { at: number; text: string }[]; stderr: string; ms: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "" } });
+  const child = spawn(process.execPath, [RETORT_BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "" } });
   const lines: { at: number; text: string }[] = [];
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => {
