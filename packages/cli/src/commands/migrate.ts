@@ -2,7 +2,7 @@ import type { MigrateResult } from "@retort/runtime";
 import { downgrade, migrationSql, upgrade } from "../api/migrations";
 import type { Output } from "../output/output";
 import { printChecksumWarnings } from "../output/revision-lines";
-import { stepProgress } from "../output/step-progress";
+import { LOCK_WAIT_LINE, stepProgress } from "../output/step-progress";
 import { projectOptions } from "../project/session";
 import type { Command, CommandContext, ParsedValues } from "./command";
 import { UsageError } from "./usage-error";
@@ -28,7 +28,7 @@ async function run(direction: "upgrade" | "downgrade", values: ParsedValues, pos
   const progress = stepProgress(out);
   const result = await (direction === "upgrade" ? upgrade : downgrade)(target, {
     ...options,
-    onLockWait: () => out.progress("Another migration run holds the lock; waiting for it to finish…"),
+    onLockWait: () => out.progress(LOCK_WAIT_LINE),
     onRevisionStart: (s) => progress.start(s),
     onRevision: (r) => progress.done(r.ms),
   }).finally(() => progress.stop());

@@ -9,6 +9,9 @@ export function runningLine(s: RevisionStep): string {
   return `Running ${s.direction} ${from} -> ${to}, ${s.message}`;
 }
 
+/** Said as soon as the migration lock is found taken, before waiting for it. */
+export const LOCK_WAIT_LINE = "Another migration run holds the lock; waiting for it to finish…";
+
 /** A step slower than this shows a ticking elapsed time on a terminal. */
 const LONG_STEP_MS = 2000;
 
