@@ -1,6 +1,7 @@
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
 import { dataSourceModule, fixtureProject, typeormFor, type FixtureProject } from "./support/fixture-project";
+import { printable } from "../src/output/printable";
 import { runRetort, type RetortRun } from "./support/run-retort";
 
 /**
@@ -57,5 +58,14 @@ describeEachTarget("control characters in names and messages are escaped", (ctx)
     expect(runRetort(["history"], project.dir).stdout).to.include("add \\x1b[31mred\\x1b[0m\\x0dfake line");
     const after = runRetort(["check"], project.dir);
     expect(after.code, after.stdout + after.stderr).to.equal(0);
+  });
+});
+
+describe("printable", () => {
+  it("keeps retort's own colours and escapes a name's escapes, even with colour on", () => {
+    const green = "\u001b[32mok\u001b[39m";
+    expect(printable(`${green} table evil\u001b[2J\u001b]0;x\u0007 \u009b31m\u202e`, true)).to.equal(`${green} table evil\\x1b[2J\\x1b]0;x\\x07 \\x9b31m\\u202e`);
+    expect(printable(green, false)).to.equal("\\x1b[32mok\\x1b[39m");
+    expect(printable("line one\n\tline two", false)).to.equal("line one\n\tline two");
   });
 });

@@ -2,7 +2,7 @@ import { connect } from "@retort/dialects";
 import { acquireMigrationLock } from "@retort/runtime";
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { dataSourceModule, fixtureProject, typeormFor, type FixtureProject } from "./support/fixture-project";
 import { RETORT_BIN, runRetort, type RetortRun } from "./support/run-retort";
 
@@ -177,6 +177,27 @@ describeEachTarget("papercuts: waiting for the migration lock", (ctx) => {
     } finally {
       await lock.release();
       await holder.close();
+      project.remove();
+    }
+  });
+});
+
+describe("papercuts: a long revision on a terminal", () => {
+  it("shows its elapsed time while it runs, and how long it took", function () {
+    this.timeout(60_000);
+    const project = fixtureProject({
+      "retort.config.json": JSON.stringify({ entities: ["./src/entities/*.ts"], url: "sqlite:./app.db" }),
+      "src/entities/none.ts": "export {};\n",
+      "migrations/2026_01_01_aaaa00000001_a.ts": MIGRATION("aaaa00000001", null, "slow", "  await new Promise((r) => setTimeout(r, 3500));"),
+    });
+    try {
+      const command = [process.execPath, RETORT_BIN, "upgrade"].map((a) => `'${a}'`).join(" ");
+      const run = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: project.dir, env: { ...process.env, NO_COLOR: "1" }, encoding: "utf8", timeout: 60_000 });
+      expect(run.status, run.stdout).to.equal(0);
+      expect(run.stdout).to.include("Running upgrade <base> -> aaaa00000001, slow").and.match(/\r {2}\d s elapsed/).and.match(/done in 3\.\d s/);
+      const piped = runRetort(["downgrade", "base"], project.dir);
+      expect(piped.stdout).not.to.include("elapsed");
+    } finally {
       project.remove();
     }
   });
