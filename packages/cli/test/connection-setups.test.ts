@@ -54,6 +54,15 @@ describeEachTarget(
     let p: FixtureProject | undefined;
     afterEach(() => p?.remove());
 
+    it("passes the DataSource's ssl options to the driver (this server has TLS off, so the driver refuses)", async () => {
+      const [row] = await query<{ v: string }>(ctx.db.url, ctx.target.family === "postgres" ? "SELECT current_setting('ssl') AS v" : "SELECT @@have_ssl AS v");
+      expect(row!.v, "the test server must have TLS off").to.match(/^(off|DISABLED)$/);
+      p = project(`type: ${JSON.stringify(ctx.target.family === "postgres" ? "postgres" : "mariadb")}, url: ${JSON.stringify(ctx.db.url)}, ssl: { rejectUnauthorized: false }`);
+      const run = runRetort(["current"], p.dir);
+      expect(run.code, run.stdout + run.stderr).to.equal(2);
+      expect(run.stderr).to.match(/does not support (SSL|secure connection)/i);
+    });
+
     if (ctx.target.family === "postgres") {
       it("?options=-c search_path=tenant1 in the URL puts the tables in tenant1", async () => {
         await query(ctx.db.url, "CREATE SCHEMA tenant1");

@@ -56,6 +56,8 @@ export async function connectMysql(target: ServerTarget, options: ConnectOptions
 function sslOption(fromDataSource: unknown, params: Readonly<Record<string, string>>): object | undefined {
   if (fromDataSource && typeof fromDataSource === "object") return fromDataSource;
   const mode = params.sslmode ?? params.ssl;
-  if (fromDataSource === true || mode === "true" || mode === "require" || mode === "required") return { rejectUnauthorized: false };
+  // libpq's meaning: `require` encrypts without verifying the certificate; `true` verifies.
+  if (mode === "require" || mode === "required" || mode === "no-verify") return { rejectUnauthorized: false };
+  if (fromDataSource === true || mode === "true" || mode === "verify-full") return {};
   return undefined;
 }
