@@ -44,6 +44,8 @@ function currentFolder(): string {
 export function installCrashHandlers(argv: readonly string[]): void {
   let reported = false;
   const report = (kind: "rejection" | "exception") => (e: unknown) => {
+    // Another part of retort listening too (e.g. the runner while a revision runs) takes charge.
+    if (process.listenerCount(kind === "rejection" ? "unhandledRejection" : "uncaughtException") > 1) return;
     if (!reported) outputFor(argv).error(asSystemError(e) ?? new UnhandledCrashError(kind, e, currentFolder()));
     reported = true;
     process.exit(2);

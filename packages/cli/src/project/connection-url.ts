@@ -45,7 +45,8 @@ const SCHEMES: Record<string, string> = {
 export function urlFromDataSourceOptions(o: DataSourceConnectionOptions): string {
   const scheme = o.type ? SCHEMES[o.type] : undefined;
   if (!scheme) {
-    throw new NoConnectionUrlError(`The DataSource's type "${o.type ?? "(none)"}" is not supported (use postgres, mysql, mariadb, better-sqlite3 or sqlite).`);
+    const which = o.type ? `The DataSource's type "${o.type}" is not supported` : "The DataSource names no type";
+    throw new NoConnectionUrlError(`${which} (use postgres, mysql, mariadb, better-sqlite3 or sqlite).`);
   }
   if (scheme === "sqlite") {
     const file = typeof o.database === "string" ? o.database : ":memory:";
