@@ -102,10 +102,10 @@ describe("--quiet and --verbose", () => {
   });
   after(() => project?.remove());
 
-  it("upgrade prints one line per revision with its time, then where the database is", () => {
+  it("upgrade prints each revision as it starts (as Alembic does), then where the database is", () => {
     const run = retort("upgrade");
     expect(run.code, run.stderr).to.equal(0);
-    expect(run.stdout).to.match(new RegExp(`^▲ <base> -> ${revision} {2}initial schema {2}\\(\\d+ ms\\)$`, "m"));
+    expect(run.stdout).to.match(new RegExp(`^Running upgrade <base> -> ${revision}, initial schema$`, "m"));
     expect(run.stdout).to.include(`Done. The database is at ${revision}.`);
     expect(retort("downgrade", "base").code).to.equal(0);
   });
@@ -118,11 +118,15 @@ describe("--quiet and --verbose", () => {
     expect(retort("current").stdout).to.include(revision);
   });
 
-  it("downgrade -v also says what it is about to run, on stderr", () => {
-    const run = retort("downgrade", "-1", "-v");
+  it("downgrade says what it is about to run; --json keeps stdout one document", () => {
+    const run = retort("downgrade", "-1");
     expect(run.code, run.stderr).to.equal(0);
-    expect(run.stderr).to.include(`Running downgrade ${revision} -> <base>, initial schema`);
-    expect(run.stdout).to.match(new RegExp(`^▼ ${revision} -> <base> {2}initial schema {2}\\(\\d+ ms\\)$`, "m"));
+    expect(run.stdout).to.match(new RegExp(`^Running downgrade ${revision} -> <base>, initial schema$`, "m"));
+    const json = retort("upgrade", "--json");
+    expect(json.code, json.stderr).to.equal(0);
+    expect(JSON.parse(json.stdout)).to.have.property("direction", "upgrade");
+    expect(json.stderr).not.to.include("Running");
+    expect(retort("downgrade", "-1", "-q").code).to.equal(0);
     expect(retort("upgrade", "-q").code).to.equal(0);
   });
 

@@ -32,18 +32,22 @@ export class NoDataSourceError extends RetortError {
   }
 }
 
-/** TypeORM refused the entities while building their metadata (an invalid column type, a bad relation…). */
+/**
+ * TypeORM refused the entities while building their metadata (an invalid column type, a bad
+ * relation…). When TypeORM itself crashed (a TypeError inside it) no entity is to blame, and
+ * the message says so rather than promising an entity name it does not hold.
+ */
 export class EntityMetadataError extends RetortError {
   constructor(
     readonly source: string,
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; internal?: boolean },
   ) {
-    super(
-      "entity_metadata_invalid",
-      `TypeORM could not build the entity metadata of ${source}: ${reason.replace(/\.+$/, "")}. Fix the entity named in the message.`,
-      options,
-    );
+    const advice = options?.internal
+      ? "This is a crash inside TypeORM, not a problem with one entity: retort builds the metadata without connecting, as TypeORM 0.3.20+ and 1.x allow. " +
+        "A TypeORM fork that creates its driver only when it connects (such as @n8n/typeorm) is not supported; point retort at a DataSource of the typeorm package."
+      : "Fix the entity or column that TypeORM names.";
+    super("entity_metadata_invalid", `TypeORM could not build the entity metadata of ${source}: ${reason.replace(/\.+$/, "")}. ${advice}`, options);
   }
 }
 

@@ -7,7 +7,9 @@ import { includeNameFor, includeObjectFor } from "../project/comparison-filters"
 import type { ResolvedConfig } from "../config/load-config";
 import { requireDatabaseAtHead } from "../project/at-head";
 import { anchorSqliteUrl } from "../project/connection-url";
-import { connectionUrl, explicitUrl, loadDataSourceFor, loadProjectConfig, type ProjectOptions } from "../project/session";
+import { letStrayRejectionsSurface } from "../project/surface-rejections";
+import { requireSameEngine } from "../project/dialect-mismatch";
+import { databaseAddress, explicitUrl, loadDataSourceFor, loadProjectConfig, type DatabaseAddress, type ProjectOptions } from "../project/session";
 
 export interface CheckResult {
   readonly upToDate: boolean;
@@ -60,8 +62,8 @@ interface LiveDatabase {
 }
 
 /** Connects, refuses a database behind the migrations' head, and introspects it. The caller closes `db`. */
-async function readLiveDatabase(url: string, config: ResolvedConfig, command: string): Promise<LiveDatabase> {
-  const db = await connect(url, { projectDir: config.projectDir });
+async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig, command: string): Promise<LiveDatabase> {
+  const db = await connect(address.url, address.connect);
   try {
     const { scripts, databaseHeads, warnings } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
     const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config) });
@@ -86,16 +88,21 @@ export async function compareProject(options: ProjectOptions & { strict?: boolea
   const config = await loadProjectConfig(options);
   const strict = options.strict ?? config.strictChecksums;
   const early = explicitUrl(options, config);
-  let live = early === undefined ? undefined : settled(readLiveDatabase(anchorSqliteUrl(early, config.projectDir), config, command));
+  let live = early === undefined ? undefined : settled(readLiveDatabase({ url: anchorSqliteUrl(early, config.projectDir), connect: { projectDir: config.projectDir } }, config, command));
   let dataSource: TypeormDataSource;
   try {
     dataSource = loadDataSourceFor(options, config);
+    // An `entities` config builds its DataSource from the URL: only a user's DataSource can disagree with it.
+    if (early !== undefined && config.dataSource) {
+      requireSameEngine((dataSource.options as { type?: string }).type, early, options.allowDialectMismatch === true);
+    }
   } catch (e) {
     void live?.then((r) => (r.ok ? r.value.db.close().catch(() => undefined) : undefined));
     throw e;
   }
-  live ??= settled(readLiveDatabase(connectionUrl(options, config, dataSource), config, command));
+  live ??= settled(readLiveDatabase(databaseAddress(options, config, dataSource), config, command));
   const entities = await settled(loadEntities(dataSource));
+  await letStrayRejectionsSurface();
   const database = await live;
   if (!database.ok) throw database.error;
   const { db, scripts, databaseHeads, editedMigrations, actual, version } = database.value;

@@ -25,23 +25,32 @@ import {
 import { writeMigrationFile } from "@retort/codegen";
 import type { ResolvedConfig } from "../config/load-config";
 import { offlineDialect } from "../project/offline-dialect";
-import { connectionUrl, loadDataSourceFor, loadProjectConfig, withConnection, type ProjectOptions } from "../project/session";
+import { letStrayRejectionsSurface } from "../project/surface-rejections";
+import { databaseAddress, explicitUrl, loadDataSourceFor, loadProjectConfig, withConnection, type DatabaseAddress, type ProjectOptions } from "../project/session";
+
+/** A revision as it runs, with its parents (a merge has several): `Running upgrade a, b -> m`. */
+export interface RevisionStep extends RevisionStart {
+  readonly parents: readonly string[];
+}
 
 export interface MigrateOptions extends ProjectOptions {
   /** Refuse when an applied migration was edited (`--strict`; default: the config's `strictChecksums`). */
   readonly strict?: boolean;
   /** Seconds a migration statement may wait for another session's lock (`--ddl-lock-timeout`; default: the config's `ddlLockTimeout`). */
   readonly ddlLockTimeout?: number;
-  readonly onRevisionStart?: (start: RevisionStart) => void;
-  readonly onRevision?: (progress: RevisionProgress) => void;
+  readonly onRevisionStart?: (start: RevisionStep) => void;
+  readonly onRevision?: (progress: RevisionProgress & RevisionStep) => void;
+  /** Another run holds the migration lock: called once, before waiting. */
+  readonly onLockWait?: () => void;
 }
 
 /** Runs `body` with a runner on the project's database, under its settings. */
 async function withRunner<T>(options: MigrateOptions, body: (runner: MigrationRunner, config: ResolvedConfig) => Promise<T>): Promise<T> {
   const config = await loadProjectConfig(options);
   const scripts = loadScriptDirectory(config.migrations);
-  const url = urlWithoutLoadingEntities(options, config);
-  return withConnection(url, config.projectDir, (db) =>
+  const address = addressWithoutLoadingEntities(options, config);
+  await letStrayRejectionsSurface();
+  return withConnection(address, (db) =>
     body(
       new MigrationRunner({
         scripts,
@@ -52,18 +61,23 @@ async function withRunner<T>(options: MigrateOptions, body: (runner: MigrationRu
         strictChecksums: options.strict ?? config.strictChecksums,
         ddlLockTimeout: options.ddlLockTimeout ?? config.ddlLockTimeout,
         projectDir: config.projectDir,
-        onRevision: options.onRevision,
-        onRevisionStart: options.onRevisionStart,
+        onRevision: options.onRevision && ((p) => options.onRevision!({ ...p, parents: parentsOf(scripts, p.revision) })),
+        onRevisionStart: options.onRevisionStart && ((s) => options.onRevisionStart!({ ...s, parents: parentsOf(scripts, s.revision) })),
+        onLockWait: options.onLockWait,
       }),
       config,
     ),
   );
 }
 
+function parentsOf(scripts: ScriptDirectory, revision: string): readonly string[] {
+  return scripts.scripts.get(revision)?.downRevisions ?? [];
+}
+
 /** Migrations don't need the entities: load the DataSource only when it is the sole source of the URL. */
-function urlWithoutLoadingEntities(options: ProjectOptions, config: ResolvedConfig): string {
-  const explicit = options.url || process.env.DATABASE_URL || config.url;
-  return connectionUrl(options, config, explicit ? undefined : loadDataSourceFor(options, config));
+function addressWithoutLoadingEntities(options: ProjectOptions, config: ResolvedConfig): DatabaseAddress {
+  const explicit = explicitUrl(options, config);
+  return databaseAddress(options, config, explicit ? undefined : loadDataSourceFor(options, config));
 }
 
 export function upgrade(target = "head", options: MigrateOptions = {}): Promise<MigrateResult> {
@@ -86,7 +100,7 @@ export function current(options: ProjectOptions & { verbose?: boolean } = {}): P
 export async function migrationSql(direction: "upgrade" | "downgrade", range: string, options: ProjectOptions = {}): Promise<OfflineResult & { dialect: DialectName }> {
   const config = await loadProjectConfig(options);
   const scripts = loadScriptDirectory(config.migrations);
-  const explicit = options.url || process.env.DATABASE_URL || config.url;
+  const explicit = explicitUrl(options, config);
   const dialect = offlineDialect(explicit, explicit ? undefined : (loadDataSourceFor(options, config).options as { type?: string }).type);
   const offline = { scripts, dialect, versionTable: config.versionTable, transactionPerMigration: config.transactionPerMigration };
   const result = direction === "upgrade" ? await upgradeSql(offline, range) : await downgradeSql(offline, range);

@@ -4,7 +4,7 @@ import { autogen } from "../api/autogen";
 import { printChecksumWarnings } from "../output/revision-lines";
 import { projectOptions } from "../project/session";
 import type { Command } from "./command";
-import { graphOptionHelp, graphOptions, graphValues, requireMessage } from "./graph-options";
+import { dialectMismatchHelp, dialectMismatchOption, graphOptionHelp, graphOptions, graphValues, requireMessage } from "./graph-options";
 
 export const autogenCommand: Command = {
   name: "autogen",
@@ -18,6 +18,7 @@ export const autogenCommand: Command = {
     rename: { type: "string", multiple: true },
     "rename-table": { type: "string", multiple: true },
     autogenerate: { type: "boolean" },
+    ...dialectMismatchOption,
   },
   optionHelp: [
     ...graphOptionHelp,
@@ -26,10 +27,12 @@ export const autogenCommand: Command = {
     "      --allow-empty    write a revision even when nothing changed",
     "      --rename <table.old=new>  make that dropped + added column a rename",
     "      --rename-table <old=new>  make that dropped + created table a rename",
+    ...dialectMismatchHelp,
   ],
   async run(values, _positionals, { global, out }) {
     const result = await autogen({
       ...projectOptions(global),
+      allowDialectMismatch: values["allow-dialect-mismatch"] === true,
       message: requireMessage(values, "autogen"),
       ...graphValues(values),
       dryRun: values["dry-run"] === true,

@@ -6,6 +6,7 @@ import { printChecksumWarnings } from "../output/revision-lines";
 import { entityLocator, type LocateEntry } from "../project/entity-locations";
 import { projectOptions, type ProjectOptions } from "../project/session";
 import type { Command } from "./command";
+import { dialectMismatchHelp, dialectMismatchOption } from "./graph-options";
 
 /**
  * The entity file and line of each difference, when retort can tell. Finding them is a
@@ -30,10 +31,10 @@ export const checkCommand: Command = {
   name: "check",
   summary: "compare the entities with the database; exit 1 when they differ",
   usage: "",
-  options: { strict: { type: "boolean" } },
-  optionHelp: ["      --strict         an applied migration edited since it ran is an error (exit 2), not a warning"],
+  options: { strict: { type: "boolean" }, ...dialectMismatchOption },
+  optionHelp: ["      --strict         an applied migration edited since it ran is an error (exit 2), not a warning", ...dialectMismatchHelp],
   async run(values, _positionals, { global, out }) {
-    const options = projectOptions(global);
+    const options = { ...projectOptions(global), allowDialectMismatch: values["allow-dialect-mismatch"] === true };
     const result = await check({ ...options, ...(values.strict ? { strict: true } : {}) });
     printChecksumWarnings(out, result.editedMigrations);
     if (out.options.json) {

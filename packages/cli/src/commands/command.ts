@@ -3,7 +3,7 @@ import type { Output } from "../output/output";
 
 export type OptionSpecs = NonNullable<ParseArgsConfig["options"]>;
 
-/** Options every command takes (SPEC.md §2). */
+/** Options every command takes (README.md, "Commands"). */
 export const GLOBAL_OPTIONS = {
   config: { type: "string", short: "c" },
   url: { type: "string" },
@@ -18,6 +18,8 @@ export interface GlobalOptions {
   readonly cwd: string;
   readonly config?: string;
   readonly url?: string;
+  /** Where warnings found while loading the project go (stderr). */
+  readonly onWarning?: (message: string) => void;
 }
 
 export interface CommandContext {

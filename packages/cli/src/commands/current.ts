@@ -20,7 +20,7 @@ export const currentCommand: Command = {
     if (result.heads.length === 0) out.result("<base> (no revision applied)");
     for (const head of result.heads) {
       if (verbose) for (const line of revisionDetails(head)) out.result(line);
-      else out.result(revisionLine(out, head));
+      else out.result(revisionLine(out, { ...head, isCurrent: false }, { parents: false }));
     }
     printChecksumWarnings(out, result.warnings);
     for (const r of result.interrupted) out.warn(describeInterrupted(r));

@@ -36,3 +36,8 @@ export function graphValues(values: ParsedValues) {
   };
 }
 
+
+/** `check` and `autogen`: compare entities of one engine with a database of another on purpose. */
+export const dialectMismatchOption = { "allow-dialect-mismatch": { type: "boolean" } } as const;
+
+export const dialectMismatchHelp = ["      --allow-dialect-mismatch  compare even when the URL's engine is not the DataSource's"];

@@ -12,7 +12,7 @@ export const headsCommand: Command = {
     const result = await heads(projectOptions(global));
     if (out.options.json) out.json(result);
     else if (result.heads.length === 0) out.result("No revisions.");
-    else for (const h of result.heads) for (const l of values.verbose ? revisionDetails(h) : [revisionLine(out, h)]) out.result(l);
+    else for (const h of result.heads) for (const l of values.verbose ? revisionDetails(h) : [revisionLine(out, h, { parents: false })]) out.result(l);
     return 0;
   },
 };

@@ -1,13 +1,12 @@
-import type { MigrateResult, RevisionProgress } from "@retort/runtime";
+import type { MigrateResult } from "@retort/runtime";
 import { downgrade, migrationSql, upgrade } from "../api/migrations";
 import type { Output } from "../output/output";
 import { printChecksumWarnings } from "../output/revision-lines";
+import { LOCK_WAIT_LINE, stepProgress } from "../output/step-progress";
 import { projectOptions } from "../project/session";
 import type { Command, CommandContext, ParsedValues } from "./command";
 import { UsageError } from "./usage-error";
 import { MAX_SECONDS } from "../config/validate-config";
-
-const arrow = (r: RevisionProgress) => `${r.from.join(", ") || "<base>"} -> ${r.to.join(", ") || "<base>"}`;
 
 function printResult(out: Output, result: MigrateResult): void {
   if (result.waitedForLock) out.info(`Waited ${(result.waitedMs / 1000).toFixed(1)} s for another migration run to finish.`);
@@ -27,13 +26,15 @@ async function run(direction: "upgrade" | "downgrade", values: ParsedValues, pos
     else process.stdout.write(`${result.sql}\n`);
     return 0;
   }
+  const progress = stepProgress(out);
   const result = await (direction === "upgrade" ? upgrade : downgrade)(target, {
     ...options,
     ...(values.strict ? { strict: true } : {}),
     ...ddlLockTimeoutFlag(values),
-    onRevisionStart: (s) => out.detail(`Running ${s.direction} ${s.from.join(", ") || "<base>"} -> ${s.to.join(", ") || "<base>"}, ${s.message}`),
-    onRevision: (r) => out.info(`${r.direction === "upgrade" ? out.paint.green("▲") : out.paint.yellow("▼")} ${arrow(r)}  ${r.message}  ${out.paint.dim(`(${r.ms} ms)`)}`),
-  });
+    onLockWait: () => out.progress(LOCK_WAIT_LINE),
+    onRevisionStart: (s) => progress.start(s),
+    onRevision: (r) => progress.done(r.ms),
+  }).finally(() => progress.stop());
   if (out.options.json) out.json(result);
   else printResult(out, result);
   return 0;

@@ -1,4 +1,5 @@
 import { stamp } from "../api/migrations";
+import { LOCK_WAIT_LINE } from "../output/step-progress";
 import { projectOptions } from "../project/session";
 import type { Command } from "./command";
 import { UsageError } from "./usage-error";
@@ -12,7 +13,7 @@ export const stampCommand: Command = {
   async run(values, positionals, { global, out }) {
     const target = positionals[0];
     if (!target || positionals.length > 1) throw new UsageError("stamp takes one revision, e.g. `retort stamp head`.");
-    const result = await stamp(target, { ...projectOptions(global), purge: values.purge === true });
+    const result = await stamp(target, { ...projectOptions(global), purge: values.purge === true, onLockWait: () => out.progress(LOCK_WAIT_LINE) });
     if (out.options.json) out.json(result);
     else out.info(`Stamped: ${result.from.join(", ") || "<base>"} -> ${result.to.join(", ") || "<base>"}${result.purged ? " (purged first)" : ""}.`);
     return 0;

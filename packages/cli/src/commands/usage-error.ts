@@ -3,6 +3,6 @@ import { RetortError } from "@retort/core";
 /** Bad command-line usage: exit 2 with a hint. */
 export class UsageError extends RetortError {
   constructor(message: string) {
-    super("usage", `${message} Run \`retort --help\` for usage.`);
+    super("usage", /`retort help/.test(message) ? message : `${message} Run \`retort --help\` for usage.`);
   }
 }

@@ -13,17 +13,22 @@ const shown = (v: unknown): string => {
   if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
   if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   if (Array.isArray(v)) return "an array";
-  return `a ${typeof v}`;
+  return typeof v === "object" ? "an object" : `a ${typeof v}`;
 };
 
-const string: Check = (v) => (typeof v === "string" && v.trim() !== "" ? undefined : "a non-empty string");
+const isText = (v: unknown): v is string => typeof v === "string" && v.trim() !== "" && !/[\u0000-\u001f]/.test(v);
+const text =
+  (example: string): Check =>
+  (v) =>
+    isText(v) ? undefined : example;
 const boolean: Check = (v) => (typeof v === "boolean" ? undefined : "true or false");
-const fn: Check = (v) => (isFunction(v) ? undefined : "a function");
+const fn =
+  (signature: string): Check =>
+  (v) =>
+    isFunction(v) ? undefined : `a function ${signature}`;
 const booleanOrFunction: Check = (v) => (typeof v === "boolean" || isFunction(v) ? undefined : "true, false or a function `(ctx) => boolean | undefined`");
 const stringOrStrings: Check = (v) =>
-  (typeof v === "string" && v.trim() !== "") || (Array.isArray(v) && v.every((x) => typeof x === "string" && x.trim() !== ""))
-    ? undefined
-    : "a glob or an array of globs";
+  isText(v) || (Array.isArray(v) && v.every(isText)) ? undefined : 'a glob or a list of globs such as ["./src/entities/*.ts"]';
 
 /** Seconds, as setTimeout can hold them (about 24 days) and never NaN or Infinity. */
 export const MAX_SECONDS = 2_000_000;
@@ -41,18 +46,18 @@ const postWrite: Check = (v) =>
 const rewriter: Check = (v) => (typeof v === "object" && v !== null ? undefined : "a Rewriter (`new Rewriter()` from @retort/cli)");
 
 export const CONFIG_CHECKS: Readonly<Record<keyof RetortConfig, Check>> = {
-  dataSource: string,
+  dataSource: text('a path such as "./src/data-source.ts"'),
   entities: stringOrStrings,
-  url: string,
-  migrations: string,
+  url: text('a database URL such as "postgres://user@localhost/app"'),
+  migrations: text('a folder such as "./migrations"'),
   versionTable,
   compareType: booleanOrFunction,
   compareServerDefault: booleanOrFunction,
   includeSchemas: boolean,
-  includeObject: fn,
-  includeName: fn,
+  includeObject: fn("(object, name, type, reflected, compareTo) => boolean"),
+  includeName: fn("(name, type, parentNames) => boolean"),
   renderAsBatch: boolean,
-  processRevisionDirectives: fn,
+  processRevisionDirectives: fn("(ctx, revision, directives) => void"),
   rewriter,
   transactionPerMigration: boolean,
   lockTimeout: seconds,

@@ -1,4 +1,7 @@
 import { RetortError } from "@retort/core";
+import { redactSecrets } from "@retort/dialects";
+import { printable } from "./printable";
+import { asSystemError } from "./system-errors";
 
 export interface OutputOptions {
   readonly json: boolean;
@@ -35,38 +38,51 @@ export class Output {
     };
   }
 
+  /** Every human line goes out through here: no secret, no raw control character (README.md, "Exit codes"). */
+  private write(stream: NodeJS.WritableStream, text: string): void {
+    stream.write(printable(redactSecrets(text), this.options.color));
+  }
+
   /** A result line: suppressed by --quiet, moved to stderr under --json. */
   info(line: string): void {
     if (this.options.quiet) return;
-    (this.options.json ? this.stderr : this.stdout).write(`${line}\n`);
+    this.write(this.options.json ? this.stderr : this.stdout, `${line}\n`);
   }
 
   /** A line that is the command's answer (kept under --quiet). */
   result(line: string): void {
-    (this.options.json ? this.stderr : this.stdout).write(`${line}\n`);
+    this.write(this.options.json ? this.stderr : this.stdout, `${line}\n`);
+  }
+
+  /** Progress while work runs (`Running upgrade …`), on stdout; nothing under -q or --json. */
+  progress(line: string): void {
+    if (this.options.quiet || this.options.json) return;
+    this.write(this.stdout, `${line}\n`);
   }
 
   detail(line: string): void {
-    if (this.options.verbose) this.stderr.write(`${this.paint.dim(line)}\n`);
+    if (this.options.verbose) this.write(this.stderr, `${this.paint.dim(line)}\n`);
   }
 
   warn(line: string): void {
-    this.stderr.write(`${this.paint.yellow("warning:")} ${line}\n`);
+    this.write(this.stderr, `${this.paint.yellow("warning:")} ${line}\n`);
   }
 
+  /** JSON escapes control characters itself; secrets are still redacted. */
   json(document: unknown): void {
-    this.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    this.stdout.write(`${redactSecrets(JSON.stringify(document, null, 2))}\n`);
   }
 
   /** One clear message on stderr (and the JSON error document on stdout); a stack only with --verbose. */
-  error(e: unknown): void {
+  error(thrown: unknown): void {
+    const e = asSystemError(thrown) ?? thrown;
     const known = e instanceof RetortError;
     const code = known ? e.code : "internal_error";
     const message = known ? e.message : `Unexpected error: ${(e as Error)?.message ?? String(e)}`;
-    if (this.options.json) this.stdout.write(`${JSON.stringify({ error: { code, message } }, null, 2)}\n`);
-    this.stderr.write(`${this.paint.red("error:")} ${message}\n`);
-    if (this.options.verbose && e instanceof Error && e.stack) this.stderr.write(`${this.paint.dim(e.stack)}\n`);
-    else if (!known) this.stderr.write("Run again with --verbose for the stack trace, and please report it.\n");
+    if (this.options.json) this.json({ error: { code, message } });
+    this.write(this.stderr, `${this.paint.red("error:")} ${message}\n`);
+    if (this.options.verbose && e instanceof Error && e.stack) this.write(this.stderr, `${this.paint.dim(e.stack)}\n`);
+    else if (!known) this.write(this.stderr, "Run again with --verbose for the stack trace, and please report it.\n");
   }
 }
 

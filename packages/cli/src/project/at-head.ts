@@ -10,7 +10,10 @@ export class DatabaseNotAtHeadError extends RetortError {
   ) {
     super(
       "database_not_at_head",
-      `The database is at ${databaseHeads.length ? databaseHeads.join(", ") : "base (no revision applied)"}, but the migrations' head is ${scriptHeads.join(", ")}. Run \`retort upgrade head\` first, then \`retort ${command}\` again.`,
+      `The database is at ${databaseHeads.length ? databaseHeads.join(", ") : "base (no revision applied)"}, but the migrations' ${scriptHeads.length > 1 ? `heads are ${scriptHeads.join(", ")}` : `head is ${scriptHeads[0]}`}. ` +
+        (scriptHeads.length > 1
+          ? `Merge them with \`retort merge -m "merge heads" heads\`, run \`retort upgrade head\`, then \`retort ${command}\` again.`
+          : `Run \`retort upgrade head\` first, then \`retort ${command}\` again.`),
     );
   }
 }

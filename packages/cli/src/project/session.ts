@@ -1,10 +1,12 @@
 import type { Queryable } from "@retort/core";
-import { connect } from "@retort/dialects";
+import { relative } from "node:path";
+import { connect, type ConnectOptions } from "@retort/dialects";
 import type { TypeormDataSource } from "@retort/typeorm";
 import { loadConfig, type ResolvedConfig } from "../config/load-config";
 import type { GlobalOptions } from "../commands/command";
-import { anchorSqliteUrl, chooseConnectionUrl, type DataSourceConnectionOptions } from "./connection-url";
+import { anchorSqliteUrl, chooseConnectionUrl, dataSourceConnectOptions, type DataSourceConnectionOptions } from "./connection-url";
 import { loadModelSource } from "./model-source";
+import { letStrayRejectionsSurface } from "./surface-rejections";
 
 /** The options every programmatic entry point takes (the CLI's global flags). */
 export interface ProjectOptions {
@@ -14,14 +16,20 @@ export interface ProjectOptions {
   readonly config?: string;
   /** Overrides DATABASE_URL, the config's url and the DataSource. */
   readonly url?: string;
+  /** Compare entities declared for one engine with a database of another (`--allow-dialect-mismatch`). */
+  readonly allowDialectMismatch?: boolean;
+  /** Warnings about the project that are not errors (a DataSource with `synchronize: true`). */
+  readonly onWarning?: (message: string) => void;
 }
 
 export function projectOptions(global: GlobalOptions): ProjectOptions {
-  return { cwd: global.cwd, config: global.config, url: global.url };
+  return { cwd: global.cwd, config: global.config, url: global.url, onWarning: global.onWarning };
 }
 
 export async function loadProjectConfig(options: ProjectOptions): Promise<ResolvedConfig> {
-  return loadConfig({ cwd: options.cwd ?? process.cwd(), explicitFile: options.config });
+  const config = await loadConfig({ cwd: options.cwd ?? process.cwd(), explicitFile: options.config });
+  await letStrayRejectionsSurface();
+  return config;
 }
 
 /** The URL given without the DataSource (flag, env, config), if any. */
@@ -29,25 +37,38 @@ export function explicitUrl(options: ProjectOptions, config: ResolvedConfig): st
   return options.url || process.env.DATABASE_URL || config.url || undefined;
 }
 
-/** The connection URL by SPEC.md §1 precedence, relative SQLite paths anchored at the project. */
-export function connectionUrl(options: ProjectOptions, config: ResolvedConfig, dataSource?: TypeormDataSource): string {
-  const url = chooseConnectionUrl({
-    flag: options.url,
-    env: process.env.DATABASE_URL,
-    config: config.url,
-    dataSource: dataSource?.options as DataSourceConnectionOptions | undefined,
-  });
-  return anchorSqliteUrl(url, config.projectDir);
+/** Where to connect: the URL, and what the DataSource passes to the driver beyond it (`ssl`). */
+export interface DatabaseAddress {
+  readonly url: string;
+  readonly connect: ConnectOptions;
+}
+
+/** The connection by README.md's precedence (flag, env, config, DataSource), relative SQLite paths anchored at the project. */
+export function databaseAddress(options: ProjectOptions, config: ResolvedConfig, dataSource?: TypeormDataSource): DatabaseAddress {
+  const fromDataSource = dataSource?.options as DataSourceConnectionOptions | undefined;
+  const url = chooseConnectionUrl({ flag: options.url, env: process.env.DATABASE_URL, config: config.url, dataSource: fromDataSource });
+  const explicit = explicitUrl(options, config) !== undefined;
+  return {
+    url: anchorSqliteUrl(url, config.projectDir),
+    connect: { projectDir: config.projectDir, ...(explicit ? {} : dataSourceConnectOptions(fromDataSource)) },
+  };
 }
 
 /** Loads the model source; the URL it needs for `entities` configs comes from flag/env/config. */
 export function loadDataSourceFor(options: ProjectOptions, config: ResolvedConfig): TypeormDataSource {
-  return loadModelSource(config, explicitUrl(options, config));
+  const dataSource = loadModelSource(config, explicitUrl(options, config));
+  if ((dataSource.options as { synchronize?: unknown }).synchronize === true) {
+    options.onWarning?.(
+      `The DataSource in ${relative(options.cwd ?? process.cwd(), config.dataSource ?? config.file)} has \`synchronize: true\`: TypeORM then changes the schema itself each time the application starts, ` +
+        "fighting with the migrations. Set `synchronize: false` once retort manages the schema.",
+    );
+  }
+  return dataSource;
 }
 
 /** Opens a connection, runs `body`, always closes. */
-export async function withConnection<T>(url: string, projectDir: string, body: (db: Queryable) => Promise<T>): Promise<T> {
-  const db = await connect(url, { projectDir });
+export async function withConnection<T>(address: DatabaseAddress, body: (db: Queryable) => Promise<T>): Promise<T> {
+  const db = await connect(address.url, address.connect);
   try {
     return await body(db);
   } finally {

@@ -7,11 +7,12 @@ export interface RetortRun {
   readonly stderr: string;
 }
 
-const BIN = join(__dirname, "..", "..", "..", "bin", "retort.js");
+// RETORT_BIN_UNDER_TEST runs the tests against another build (e.g. to show a test failed before a fix).
+export const RETORT_BIN = process.env.RETORT_BIN_UNDER_TEST ?? join(__dirname, "..", "..", "..", "bin", "retort.js");
 
 /** Runs the real `retort` binary in a child process, as a user would. */
 export function runRetort(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): RetortRun {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [RETORT_BIN, ...args], {
     cwd,
     env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "", ...env },
     encoding: "utf8",

@@ -29,17 +29,32 @@ export class ConnectionError extends RetortError {
       t.file !== undefined
         ? `SQLite database ${t.file}`
         : `${t.dialect} database "${t.database ?? ""}" at ${t.host ?? "localhost"}:${t.port ?? "default port"}`;
-    return `Could not connect to ${where}: ${reason}. Check that the server is running and that the URL (--url, DATABASE_URL or the config's url) names the right host, port, database and credentials.`;
+    const hint =
+      t.file !== undefined
+        ? "Check the file path in the URL (--url, DATABASE_URL or the config's url)."
+        : "Check that the server is running and that the URL (--url, DATABASE_URL or the config's url) names the right host, port, database and credentials.";
+    return `Could not connect to ${where}: ${reason}. ${hint}`;
   }
 }
 
-/** A connection URL retort cannot use. */
+const URL_FORMS = "postgres://, postgresql://, mysql://, mariadb://, sqlite:<path> (or sqlite::memory:)";
+
+/** A connection URL retort cannot use. The URL itself is never echoed (it may hold a password). */
 export class UnsupportedUrlError extends RetortError {
-  constructor(readonly scheme: string) {
-    super(
-      "unsupported_url",
-      `Unsupported database URL scheme "${scheme}". Use one of: postgres://, postgresql://, mysql://, mariadb://, sqlite:<path> (or sqlite::memory:).`,
-    );
+  constructor(
+    readonly scheme: string | undefined,
+    message = scheme === undefined
+      ? `The database URL has no scheme. Use one of: ${URL_FORMS}.`
+      : `Unsupported database URL scheme "${scheme}". Use one of: ${URL_FORMS}.`,
+  ) {
+    super("unsupported_url", message);
+  }
+}
+
+/** A connection URL with a known scheme that does not parse; `shown` is the URL already redacted. */
+export class MalformedUrlError extends RetortError {
+  constructor(readonly shown: string, reason: string) {
+    super("malformed_url", `The database URL ${shown} is malformed: ${reason}. Fix it in --url, DATABASE_URL or the config's url.`);
   }
 }
 

@@ -17,6 +17,10 @@ export function describeDriverError(e: unknown): string {
     case "3D000":
     case "ER_BAD_DB_ERROR":
       return "the database does not exist (create it first)";
+    case "SQLITE_NOTADB":
+      return "the file is not a SQLite database (is the path right?)";
+    case "SQLITE_CORRUPT":
+      return "the database file is corrupt";
     case "SQLITE_CANTOPEN":
       return "the file cannot be opened (does its folder exist, and is it writable?)";
   }

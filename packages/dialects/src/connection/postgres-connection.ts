@@ -1,4 +1,6 @@
 import { ConnectionError, MissingDriverError, type Queryable } from "@retort/core";
+import type { ConnectOptions } from "./connect";
+import { connectTimeoutMs, timeoutReason } from "./connect-timeout";
 import type { ConnectionTarget } from "./connection-url";
 import { loadDriver } from "./load-driver";
 import { describeDriverError } from "./driver-errors";
@@ -6,17 +8,22 @@ import { describeDriverError } from "./driver-errors";
 type PgModule = typeof import("pg");
 type ServerTarget = Extract<ConnectionTarget, { family: "postgres" | "mysql" }>;
 
-export async function connectPostgres(target: ServerTarget, projectDir?: string): Promise<Queryable> {
-  const pg = loadDriver<PgModule>("pg", projectDir);
+export async function connectPostgres(target: ServerTarget, options: ConnectOptions = {}): Promise<Queryable> {
+  const pg = loadDriver<PgModule>("pg", options.projectDir);
   if (!pg) throw new MissingDriverError(["pg"], "PostgreSQL");
+  const timeoutMs = connectTimeoutMs(target.params);
   const client = new pg.Client({
+    // A host starting with "/" is a unix-socket directory; pg handles it as libpq does.
     host: target.host,
     port: target.port,
     database: target.database || undefined,
     user: target.user,
     password: target.password,
-    ssl: sslFromParams(target.params),
-    application_name: "retort",
+    ssl: (options.ssl as boolean | object | undefined) ?? sslFromParams(target.params),
+    // `?options=-c search_path=tenant1`, as libpq and TypeORM's URL pass it to the server.
+    options: target.params.options,
+    application_name: target.params.application_name ?? "retort",
+    connectionTimeoutMillis: timeoutMs,
   });
   // A connection that drops later must not crash the process with an unhandled 'error'.
   client.on("error", () => undefined);
@@ -24,9 +31,10 @@ export async function connectPostgres(target: ServerTarget, projectDir?: string)
     await client.connect();
   } catch (e) {
     await client.end().catch(() => undefined);
+    const timedOut = /timeout/i.test((e as Error)?.message ?? "");
     throw new ConnectionError(
       { dialect: "PostgreSQL", host: target.host, port: target.port, database: target.database },
-      describeDriverError(e),
+      timedOut ? timeoutReason(timeoutMs) : describeDriverError(e),
       { cause: e },
     );
   }

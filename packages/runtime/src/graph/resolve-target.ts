@@ -107,7 +107,7 @@ class TargetResolver {
     throw new MultipleHeadsError(
       this.target,
       heads,
-      `Name one: use \`${plural}\` for all of them, \`${alternative}\` (${this.labelHint(heads)}), or a revision id.`,
+      `Merge them into one with \`retort merge -m "merge heads" heads\`, or name one: use \`${plural}\` for all of them, \`${alternative}\` (${this.labelHint(heads)}), or a revision id.`,
     );
   }
 

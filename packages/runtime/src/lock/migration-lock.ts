@@ -19,6 +19,8 @@ export interface LockOptions {
   readonly versionTable: string;
   readonly projectDir?: string;
   readonly pollMs?: number;
+  /** Called once, as soon as the first attempt finds the lock taken (to say so before waiting). */
+  readonly onWait?: () => void;
 }
 
 /** Takes the per-dialect migration lock on `db`'s database, held until `release()`. */
@@ -50,6 +52,7 @@ async function pollLock(lock: LockPrimitive, options: LockOptions): Promise<Held
     if (await lock.tryAcquire()) {
       return { waitedMs: attempts === 1 ? 0 : Date.now() - started, waited: attempts > 1, release: () => lock.release() };
     }
+    if (attempts === 1) options.onWait?.();
     if (Date.now() >= deadline) {
       await lock.release().catch(() => undefined);
       throw new LockTimeoutError(lock.name, options.timeoutSeconds);

@@ -55,6 +55,8 @@ export interface RunnerOptions {
   readonly onRevision?: (progress: RevisionProgress) => void;
   /** Called just before each revision runs. */
   readonly onRevisionStart?: (start: RevisionStart) => void;
+  /** Called once when another run holds the migration lock, before waiting for it. */
+  readonly onLockWait?: () => void;
 }
 
 export interface MigrateResult {
@@ -201,6 +203,7 @@ export class MigrationRunner {
     const lock = await acquireMigrationLock(this.db, {
       timeoutSeconds: this.options.lockTimeout ?? 60,
       versionTable: this.table.name,
+      onWait: this.options.onLockWait,
       ...(this.options.projectDir ? { projectDir: this.options.projectDir } : {}),
     });
     try {

@@ -39,7 +39,10 @@ export async function buildEntityMetadatas(
     await shadow.buildMetadatas();
   } catch (e) {
     if (e instanceof RetortError) throw e;
-    throw new EntityMetadataError(source, (e as Error).message ?? String(e), { cause: e });
+    // A TypeError from TypeORM's own code (e.g. reading 'buildTableName' of a driver that a fork creates only at connect time).
+    const driverMissing = /reading '(buildTableName|normalizeType|createFullType|escape|mappedDataTypes|supportedDataTypes)'/.test((e as Error)?.message ?? "");
+    const internal = !(dataSource as { driver?: unknown }).driver || (e instanceof TypeError && driverMissing);
+    throw new EntityMetadataError(source, (e as Error).message ?? String(e), { cause: e, internal });
   } finally {
     if (registry) scope.typeormMetadataArgsStorage = registry;
   }
