@@ -1,11 +1,12 @@
-import { introspect, parseConnectionUrl } from "@retort/dialects";
+import { connect, introspect, parseConnectionUrl } from "@retort/dialects";
 import { DEFAULT_VERSION_TABLE, quoteVersionIdent } from "@retort/runtime";
 import { expandGlobs, loadDataSource, type TypeormDataSource } from "@retort/typeorm";
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { isBookkeeping, otherToolsTables, retortTables } from "./bookkeeping-tables";
 import { anchorSqliteUrl, chooseConnectionUrl, type DataSourceConnectionOptions } from "./connection-url";
-import { withConnection } from "./session";
+
+const INSPECTION_CONNECT_TIMEOUT_MS = 5000;
 
 /** What `retort init` found that says the project already has a database to adopt. */
 export interface ExistingProject {
@@ -34,11 +35,14 @@ export async function inspectExistingProject(dataSourceFile: string, projectDir:
   const typeormMigrations = countMigrations(dataSource.options.migrations, projectDir);
   try {
     const chosen = chooseConnectionUrl({ flag: url, env: process.env.DATABASE_URL, config: undefined, dataSource: dataSource.options as DataSourceConnectionOptions });
-    const target = parseConnectionUrl(anchorSqliteUrl(chosen, projectDir));
+    const anchored = anchorSqliteUrl(chosen, projectDir);
+    const target = parseConnectionUrl(anchored);
     if (target.family === "sqlite" && (target.file === ":memory:" || !existsSync(target.file))) {
       return { databaseTables: 0, typeormMigrationsTable: null, typeormMigrations };
     }
-    return await withConnection(anchorSqliteUrl(chosen, projectDir), projectDir, async (db) => {
+    // init must not hang on a server that never answers: the advice is not worth a wait.
+    const db = await connect(anchored, { projectDir, connectTimeoutMs: INSPECTION_CONNECT_TIMEOUT_MS });
+    try {
       const model = await introspect(db, {});
       const others = otherToolsTables(dataSource.options, model);
       const bookkeeping = [...retortTables({ versionTable: DEFAULT_VERSION_TABLE }), ...others];
@@ -49,7 +53,9 @@ export async function inspectExistingProject(dataSourceFile: string, projectDir:
       const table = [found.schema, found.name].filter((p): p is string => p !== null).map((p) => quoteVersionIdent(db.dialect, p)).join(".");
       const rows = await db.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${table}`);
       return { databaseTables, typeormMigrationsTable: { name: found.name, rows: Number(rows[0]?.n ?? 0) }, typeormMigrations };
-    });
+    } finally {
+      await db.close().catch(() => undefined);
+    }
   } catch (e) {
     return { databaseTables: null, typeormMigrationsTable: null, typeormMigrations, skipped: `the database was not read: ${(e as Error).message}` };
   }
