@@ -64,9 +64,10 @@ export const initCommand: Command = {
     const rel = (p: string) => relative(global.cwd, p) || ".";
     out.info(`${out.paint.green("created")} ${rel(result.configFile)}`);
     out.info(`${out.paint.green("created")} ${rel(result.migrationsDir)}/`);
-    if (result.existing && adoptionAdvice(result.existing).length > 0) {
+    const advice = result.existing ? adoptionAdvice(result.existing) : [];
+    if (advice.length > 0) {
       out.info(`Using the DataSource in ${result.dataSource}.`);
-      for (const line of adoptionAdvice(result.existing)) out.info(line);
+      for (const line of advice) out.info(line);
     } else {
       out.info(
         result.dataSource
