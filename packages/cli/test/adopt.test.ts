@@ -85,9 +85,10 @@ describeEachTarget("adopting a database built by TypeORM's migrations", (ctx) =>
     expectExit(autogen, 0, "autogen --dry-run");
     expect(autogen.stdout).to.include("No changes detected.");
     expect(autogen.stdout).not.to.include("dropTable");
+    expect(autogen.stdout).to.include('Adopt it with `retort baseline -m "baseline"`');
   });
 
-  it("baseline refuses, listing them, when the entities and the database differ", () => {
+  it("baseline refuses, listing them, when the entities and the database differ; a first autogen warns", () => {
     project.write("src/entities/user.ts", ADOPTION_ENTITIES["src/entities/user.ts"].replace("active!: boolean;", "active!: boolean;\n  @Column({ default: 0 }) score!: number;"));
     try {
       const run = runRetort(["baseline", "-m", "baseline"], project.dir);
@@ -96,6 +97,9 @@ describeEachTarget("adopting a database built by TypeORM's migrations", (ctx) =>
       expect(run.stderr).to.include("baseline writes the entities' schema");
       expect(run.stderr).not.to.match(/\n\s+at /);
       expect(readdirSync(join(project.dir, "migrations"))).to.deep.equal([]);
+      const autogen = runRetort(["autogen", "--dry-run", "-m", "score"], project.dir);
+      expectExit(autogen, 0, "autogen --dry-run with a difference");
+      expect(autogen.stderr).to.include("a fresh database cannot be built from the migrations");
     } finally {
       project.write("src/entities/user.ts", ADOPTION_ENTITIES["src/entities/user.ts"]);
     }

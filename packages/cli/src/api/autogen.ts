@@ -13,6 +13,7 @@ import {
 import { renderOperation } from "@retort/dialects";
 import { planRevision, type NewRevisionOptions } from "@retort/runtime";
 import { join } from "node:path";
+import { databaseTablesByOwner } from "../project/bookkeeping-tables";
 import { compareProject, type CheckResult, type Comparison } from "./check";
 import type { ProjectOptions } from "../project/session";
 
@@ -41,6 +42,12 @@ export interface AutogenResult extends CheckResult {
   readonly renameHints: readonly string[];
   /** With `sql`: the upgrade's statements. */
   readonly statements?: readonly string[];
+  /**
+   * Present (true) when the project had no migrations but the database already has tables
+   * of its own: no revision creates them, so `retort baseline` is the way in (README.md,
+   * "Adopting retort in an existing project").
+   */
+  readonly needsBaseline?: true;
 }
 
 /** `retort autogen -m`: compare, then write one migration file (SPEC.md §2, §4). */
@@ -51,7 +58,8 @@ export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
       ? applyRenames(cmp.ops, { columns: options.renameColumns, tables: options.renameTables })
       : [...cmp.ops];
   // The differences found, as check reports them (a confirmed rename has no SPEC kind of its own).
-  const base = { upToDate: cmp.upToDate, dialect: cmp.dialect, operations: cmp.operations, editedMigrations: cmp.editedMigrations };
+  const needsBaseline = cmp.scripts.scripts.size === 0 && databaseTablesByOwner(cmp).tables > 0 ? { needsBaseline: true as const } : {};
+  const base = { upToDate: cmp.upToDate, dialect: cmp.dialect, operations: cmp.operations, editedMigrations: cmp.editedMigrations, ...needsBaseline };
   const written = await writeGeneratedRevision(cmp, renamed, options);
   return written ? { ...base, ...written } : { ...base, warnings: [], renameHints: [] };
 }

@@ -3,10 +3,10 @@ import { RetortError, type DialectName, type Queryable } from "@retort/core";
 import { loadScriptDirectory, MigrationRunner, VersionTable, type ScriptDirectory } from "@retort/runtime";
 import { relative } from "node:path";
 import type { ResolvedConfig } from "../config/load-config";
-import { isBookkeeping, otherToolsTables, retortTables, type BookkeepingTable } from "../project/bookkeeping-tables";
+import { databaseTablesByOwner, type KeptTable } from "../project/bookkeeping-tables";
 import { loadProjectConfig, withConnection, type ProjectOptions } from "../project/session";
 import { writeGeneratedRevision } from "./autogen";
-import { compareProject, type Comparison } from "./check";
+import { compareProject } from "./check";
 
 /** `retort baseline` will not adopt this project as it is; the message says what to do instead. */
 export class BaselineRefusedError extends RetortError {}
@@ -32,7 +32,7 @@ export interface BaselineResult {
   /** The database was marked as being at `revision` (false with `dryRun`). */
   readonly stamped: boolean;
   /** Other tools' tables found in the database and left as they are. */
-  readonly keptTables: readonly { readonly schema: string | null; readonly name: string; readonly owner: BookkeepingTable["owner"] }[];
+  readonly keptTables: readonly KeptTable[];
   readonly statements?: readonly string[];
 }
 
@@ -49,7 +49,7 @@ export async function baseline(options: BaselineOptions): Promise<BaselineResult
   const cmp = await compareProject(options, "baseline");
   return withConnection(cmp.url, config.projectDir, async (db) => {
     await refuseManagedDatabase(db, config);
-    const { tables, kept } = adoptedTables(cmp);
+    const { tables, kept } = databaseTablesByOwner(cmp);
     if (tables === 0) throw new BaselineRefusedError("baseline_empty_database", `The database has no tables to adopt. For a new database, run \`retort autogen -m "initial schema"\` and \`retort upgrade\` instead.`);
     if (!cmp.upToDate) throw differencesError(cmp.operations, cmp.dialect);
 
@@ -82,20 +82,6 @@ async function refuseManagedDatabase(db: Queryable, config: ResolvedConfig): Pro
     `The database already records retort revision${heads.length === 1 ? "" : "s"} ${heads.join(", ")} (table ${config.versionTable}), but ${relative(config.projectDir, config.migrations) || "."}/ has none: ` +
       "check `migrations` in the retort config, or bring back the migration files. Once adopted, entity changes go through `retort autogen`.",
   );
-}
-
-/** How many of the database's tables the baseline adopts, and the other tools' tables it leaves alone. */
-function adoptedTables(cmp: Comparison): { tables: number; kept: BaselineResult["keptTables"] } {
-  const others = otherToolsTables(cmp.dataSourceOptions, cmp.actual);
-  const ownedBy = (schema: string | null, name: string) => [...retortTables(cmp.config), ...others].find((t) => isBookkeeping([t], schema, name));
-  let tables = 0;
-  const kept: { schema: string | null; name: string; owner: BookkeepingTable["owner"] }[] = [];
-  for (const t of cmp.actual.tables) {
-    const owner = ownedBy(t.schema, t.name);
-    if (!owner) tables++;
-    else if (owner.owner !== "retort") kept.push({ schema: t.schema, name: t.name, owner: owner.owner });
-  }
-  return { tables, kept };
 }
 
 function differencesError(operations: readonly DiffEntry[], dialect: DialectName): BaselineRefusedError {

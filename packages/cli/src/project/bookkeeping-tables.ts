@@ -61,3 +61,31 @@ export function isBookkeeping(tables: readonly BookkeepingTable[], schema: strin
 export function unclaimedBy(target: SchemaModel, tables: readonly BookkeepingTable[]): BookkeepingTable[] {
   return tables.filter((b) => !target.tables.some((t) => isBookkeeping([b], t.schema, t.name)));
 }
+
+/** A table of another tool, found in the database and left as it is. */
+export interface KeptTable {
+  readonly schema: string | null;
+  readonly name: string;
+  readonly owner: BookkeepingTable["owner"];
+}
+
+/**
+ * The reflected database's tables sorted by owner: how many are the project's own (what
+ * `baseline` adopts), and which belong to other tools. Tables an entity maps to are the project's.
+ */
+export function databaseTablesByOwner(cmp: {
+  readonly actual: SchemaModel;
+  readonly target: SchemaModel;
+  readonly config: Pick<ResolvedConfig, "versionTable">;
+  readonly dataSourceOptions: TypeormDataSource["options"] | undefined;
+}): { readonly tables: number; readonly kept: readonly KeptTable[] } {
+  const bookkeeping = [...retortTables(cmp.config), ...unclaimedBy(cmp.target, otherToolsTables(cmp.dataSourceOptions, cmp.actual))];
+  let tables = 0;
+  const kept: KeptTable[] = [];
+  for (const t of cmp.actual.tables) {
+    const owner = bookkeeping.find((b) => isBookkeeping([b], t.schema, t.name));
+    if (!owner) tables++;
+    else if (owner.owner !== "retort") kept.push({ schema: t.schema, name: t.name, owner: owner.owner });
+  }
+  return { tables, kept };
+}
