@@ -14,7 +14,8 @@ import { renderOperation } from "@retort/dialects";
 import { planRevision, type NewRevisionOptions } from "@retort/runtime";
 import type { TruncatedName } from "@retort/typeorm";
 import { join } from "node:path";
-import { compareProject, type CheckResult } from "./check";
+import { databaseTablesByOwner } from "../project/bookkeeping-tables";
+import { compareProject, type CheckResult, type Comparison } from "./check";
 import { splitLargeRevision } from "./split-revision";
 import type { ProjectOptions } from "../project/session";
 
@@ -48,17 +49,43 @@ export interface AutogenResult extends CheckResult {
    * in the order they apply (`file` and `revision` name the last, the new head).
    */
   readonly parts?: readonly { readonly revision: string; readonly file?: string; readonly operations: number }[];
+  /**
+   * Present (true) when the project had no migrations but the database already has tables
+   * of its own: no revision creates them, so `retort baseline` is the way in (README.md,
+   * "Adopting retort in an existing project").
+   */
+  readonly needsBaseline?: true;
 }
 
 /** `retort autogen -m`: compare, then write one migration file (SPEC.md §2, §4). */
 export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
   const cmp = await compareProject(options, "autogen");
-  const { config, scripts } = cmp;
-  const planned = planRevision(scripts, options);
   const renamed: Operation[] =
     options.renameColumns?.length || options.renameTables?.length
       ? applyRenames(cmp.ops, { columns: options.renameColumns, tables: options.renameTables })
       : [...cmp.ops];
+  // The differences found, as check reports them (a confirmed rename has no SPEC kind of its own).
+  const needsBaseline = cmp.scripts.scripts.size === 0 && databaseTablesByOwner(cmp).tables > 0 ? { needsBaseline: true as const } : {};
+  const base = { upToDate: cmp.upToDate, dialect: cmp.dialect, operations: cmp.operations, editedMigrations: cmp.editedMigrations, ...needsBaseline };
+  const written = await writeGeneratedRevision(cmp, renamed, options);
+  return written ? { ...base, ...written } : { ...base, warnings: [], renameHints: [] };
+}
+
+/** What writing a generated revision produced (`source` and `revision` unless nothing was written). */
+export type GeneratedRevision = Pick<AutogenResult, "file" | "revision" | "source" | "warnings" | "renameHints" | "statements" | "parts">;
+
+/**
+ * Plans a revision after the scripts' head, runs the user's revision hooks on `ops`, and
+ * writes (or with `dryRun` only renders) the file. `undefined` when the hooks leave
+ * nothing to write (and `allowEmpty` is not set). Shared by `autogen` and `baseline`.
+ */
+export async function writeGeneratedRevision(
+  cmp: Pick<Comparison, "config" | "scripts" | "dialect" | "databaseHeads" | "serverVersion" | "truncatedNames">,
+  ops: readonly Operation[],
+  options: NewRevisionOptions & Pick<AutogenOptions, "dryRun" | "sql" | "allowEmpty">,
+): Promise<GeneratedRevision | undefined> {
+  const { config, scripts } = cmp;
+  const planned = planRevision(scripts, options);
   const ctx: RevisionContext = {
     dialect: cmp.dialect,
     renderAsBatch: config.renderAsBatch ?? cmp.dialect === "sqlite",
@@ -75,7 +102,7 @@ export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
         branchLabels: [...planned.branchLabels],
         dependsOn: [...planned.dependsOn],
         createdAt: planned.createdAt,
-        upgradeOps: renamed,
+        upgradeOps: [...ops],
         downgradeOps: null,
       },
     ],
@@ -84,10 +111,8 @@ export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
       processRevisionDirectives: config.processRevisionDirectives as ProcessRevisionDirectives | undefined,
     },
   );
-  // The differences found, as check reports them (a confirmed rename has no SPEC kind of its own).
-  const base = { upToDate: cmp.upToDate, dialect: cmp.dialect, operations: cmp.operations, editedMigrations: cmp.editedMigrations };
   const directive = directives[0];
-  if (!directive || (directive.upgradeOps.length === 0 && !options.allowEmpty)) return { ...base, warnings: [], renameHints: [] };
+  if (!directive || (directive.upgradeOps.length === 0 && !options.allowEmpty)) return undefined;
 
   const chain = splitLargeRevision(directive, cmp.dialect);
   const inputs = chain.map((d) => directiveToInput(d, ctx));
@@ -98,7 +123,6 @@ export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
   if (options.dryRun) {
     const rendered = await Promise.all(inputs.map((input) => renderFormattedMigration(input, join(config.migrations, migrationFileName(input)))));
     return {
-      ...base,
       revision: head.revId,
       source: rendered.map((r) => r.source).join("\n"),
       warnings: [...truncationWarnings(cmp.truncatedNames, inputs.flatMap((i) => i.upgrade)), ...rendered.flatMap((r) => r.warnings)],
@@ -111,7 +135,6 @@ export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
   for (const input of inputs) written.push(await writeMigrationFile(config.migrations, input, { postWrite: config.postWrite, cwd: config.projectDir }));
   const last = written[written.length - 1]!;
   return {
-    ...base,
     file: last.path,
     revision: head.revId,
     source: written.map((w) => w.source).join("\n"),

@@ -13,6 +13,8 @@ export interface ConnectOptions {
    * them on: `ssl` (true or the driver's TLS options object).
    */
   readonly ssl?: unknown;
+  /** Give up connecting after this long unless the URL says `?connect_timeout=` (default 10 s). */
+  readonly connectTimeoutMs?: number;
 }
 
 /** Opens one connection for a URL; errors are ConnectionError / UnsupportedUrlError / MalformedUrlError / MissingDriverError. */

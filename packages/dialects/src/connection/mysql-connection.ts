@@ -11,7 +11,7 @@ type ServerTarget = Extract<ConnectionTarget, { family: "postgres" | "mysql" }>;
 export async function connectMysql(target: ServerTarget, options: ConnectOptions = {}): Promise<Queryable> {
   const mysql = loadDriver<Mysql2Module>("mysql2/promise", options.projectDir);
   if (!mysql) throw new MissingDriverError(["mysql2"], "MySQL/MariaDB");
-  const timeoutMs = connectTimeoutMs(target.params);
+  const timeoutMs = connectTimeoutMs(target.params, options.connectTimeoutMs);
   // TypeORM's `socketPath`, `?socketPath=` or `?socket=`, or a host that is a socket file.
   const socketPath = target.params.socketPath ?? target.params.socket ?? (target.host.startsWith("/") ? target.host : undefined);
   let conn: Awaited<ReturnType<Mysql2Module["createConnection"]>>;

@@ -11,7 +11,7 @@ type ServerTarget = Extract<ConnectionTarget, { family: "postgres" | "mysql" }>;
 export async function connectPostgres(target: ServerTarget, options: ConnectOptions = {}): Promise<Queryable> {
   const pg = loadDriver<PgModule>("pg", options.projectDir);
   if (!pg) throw new MissingDriverError(["pg"], "PostgreSQL");
-  const timeoutMs = connectTimeoutMs(target.params);
+  const timeoutMs = connectTimeoutMs(target.params, options.connectTimeoutMs);
   const client = new pg.Client({
     // A host starting with "/" is a unix-socket directory; pg handles it as libpq does.
     host: target.host,
