@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { execFile } from "node:child_process";
 import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { dataSourceModule, fixtureProject } from "./support/fixture-project";
-import { BIN, runRetort, type RetortRun } from "./support/run-retort";
+import { RETORT_BIN, runRetort, type RetortRun } from "./support/run-retort";
 
 describe("retort init", () => {
   let dir: string;
@@ -63,7 +63,7 @@ describe("retort init in a project whose database never answers", () => {
         const started = Date.now();
         // spawnSync would block this process's event loop; the server only needs the kernel's accept queue.
         const run = await new Promise<RetortRun>((resolve) => {
-          execFile(process.execPath, [BIN, "init", "--verbose"], { cwd: project.dir, env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "" } }, (error, stdout, stderr) =>
+          execFile(process.execPath, [RETORT_BIN, "init", "--verbose"], { cwd: project.dir, env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "" } }, (error, stdout, stderr) =>
             resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
           );
         });

@@ -47,7 +47,7 @@ export async function baseline(options: BaselineOptions): Promise<BaselineResult
   const config = await loadProjectConfig(options);
   refuseExistingMigrations(config, loadScriptDirectory(config.migrations));
   const cmp = await compareProject(options, "baseline");
-  return withConnection(cmp.url, config.projectDir, async (db) => {
+  return withConnection(cmp.address, async (db) => {
     await refuseManagedDatabase(db, config);
     const { tables, kept } = databaseTablesByOwner(cmp);
     if (tables === 0) throw new BaselineRefusedError("baseline_empty_database", `The database has no tables to adopt. For a new database, run \`retort autogen -m "initial schema"\` and \`retort upgrade\` instead.`);

@@ -36,7 +36,7 @@ export interface Comparison extends CheckResult {
   /** What the comparison ran with (filters included), to compare other models the same way. */
   readonly compareOptions: CompareOptions;
   /** The database compared, and the DataSource's options (other tools' tables are named there). */
-  readonly url: string;
+  readonly address: DatabaseAddress;
   readonly dataSourceOptions: TypeormDataSource["options"];
 }
 
@@ -59,7 +59,7 @@ async function serverVersion(db: { query<R>(sql: string): Promise<R[]> }, dialec
 
 /** What the database side of a comparison read (server work, overlapped with loading the entities). */
 interface LiveDatabase {
-  readonly url: string;
+  readonly address: DatabaseAddress;
   readonly db: Queryable;
   readonly scripts: ScriptDirectory;
   readonly databaseHeads: readonly string[];
@@ -75,7 +75,7 @@ async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig
     const { scripts, databaseHeads, warnings } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
     const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config) });
     const version = await serverVersion(db, db.dialect);
-    return { url, db, scripts, databaseHeads, editedMigrations: warnings, actual, version };
+    return { address, db, scripts, databaseHeads, editedMigrations: warnings, actual, version };
   } catch (e) {
     await db.close().catch(() => undefined);
     throw e;
@@ -112,7 +112,7 @@ export async function compareProject(options: ProjectOptions & { strict?: boolea
   await letStrayRejectionsSurface();
   const database = await live;
   if (!database.ok) throw database.error;
-  const { url, db, scripts, databaseHeads, editedMigrations, actual, version } = database.value;
+  const { address, db, scripts, databaseHeads, editedMigrations, actual, version } = database.value;
   try {
     if (strict && editedMigrations.length > 0) throw new EditedMigrationsError(editedMigrations);
     if (!entities.ok) throw entities.error;
@@ -136,7 +136,7 @@ export async function compareProject(options: ProjectOptions & { strict?: boolea
       serverVersion: version ?? null,
       truncatedNames,
       compareOptions: settings,
-      url,
+      address,
       dataSourceOptions: dataSource.options,
     };
   } finally {
