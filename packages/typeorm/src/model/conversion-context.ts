@@ -83,7 +83,7 @@ export function writtenDefault(c: TypeormTableColumn, facts: TableFacts, ctx: Co
 /**
  * TypeORM writes a string default as `'${value}'` without escaping anything, so
  * `default: "it's"` is broken SQL and `"a\\b"` is an escape sequence on MySQL. retort
- * quotes the value itself for the dialect (README.md, "String defaults"). A value whose
+ * quotes the value itself for the dialect (README.md, "Data safety"). A value whose
  * quotes are all doubled (`"it''s"`, the workaround TypeORM needs) keeps TypeORM's
  * meaning, `it's`, so a schema TypeORM synchronised stays in sync.
  */
