@@ -46,7 +46,7 @@ export type CompareSetting<C> = boolean | ((ctx: C) => boolean | undefined);
 /** A table-level object handed to `includeObject`, with the table it belongs to. */
 export type Located<T> = T & TableRef;
 
-/** The object `includeObject` receives for each `type` (SPEC.md §3a: "the schema is on object"). */
+/** The object `includeObject` receives for each `type` (docs/reference.md §3a: "the schema is on `object`"). */
 export type FilterObject =
   | TableModel
   | Located<ColumnModel>

@@ -57,14 +57,14 @@ export interface AutogenResult extends CheckResult {
   readonly needsBaseline?: true;
 }
 
-/** `retort autogen -m`: compare, then write one migration file (SPEC.md §2, §4). */
+/** `retort autogen -m`: compare, then write one migration file (docs/reference.md §2, §4). */
 export async function autogen(options: AutogenOptions): Promise<AutogenResult> {
   const cmp = await compareProject(options, "autogen");
   const renamed: Operation[] =
     options.renameColumns?.length || options.renameTables?.length
       ? applyRenames(cmp.ops, { columns: options.renameColumns, tables: options.renameTables })
       : [...cmp.ops];
-  // The differences found, as check reports them (a confirmed rename has no SPEC kind of its own).
+  // The differences found, as check reports them (a confirmed rename has no kind of its own, docs/reference.md §3).
   const needsBaseline = cmp.scripts.scripts.size === 0 && databaseTablesByOwner(cmp).tables > 0 ? { needsBaseline: true as const } : {};
   const base = { upToDate: cmp.upToDate, dialect: cmp.dialect, operations: cmp.operations, editedMigrations: cmp.editedMigrations, ...needsBaseline };
   const written = await writeGeneratedRevision(cmp, renamed, options);

@@ -15,7 +15,7 @@ import { databaseAddress, explicitUrl, loadDataSourceFor, loadProjectConfig, typ
 export interface CheckResult {
   readonly upToDate: boolean;
   readonly dialect: DialectName;
-  /** The SPEC.md §3 entries. */
+  /** The docs/reference.md §3 entries. */
   readonly operations: readonly DiffEntry[];
   /** Applied migrations whose files were edited since they ran. */
   readonly editedMigrations: readonly ChecksumWarning[];

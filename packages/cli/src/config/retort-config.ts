@@ -18,7 +18,7 @@ export type IncludeObject = (
 /** `(ctx) => boolean | undefined`: undefined falls back to retort's default rule. */
 export type CompareHook<Ctx = unknown> = boolean | ((ctx: Ctx) => boolean | undefined);
 
-/** `retort.config.ts` (SPEC.md §1). Every key is optional except a model source. */
+/** `retort.config.ts` (docs/reference.md §1). Every key is optional except a model source. */
 export interface RetortConfig {
   /** Module exporting the app's TypeORM DataSource (default export or the only DataSource). */
   dataSource?: string;

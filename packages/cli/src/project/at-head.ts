@@ -31,7 +31,7 @@ export async function requireDatabaseAtHead(
   const scripts = loadScriptDirectory(migrationsDir);
   const scriptHeads = scripts.graph.heads().sort();
   if (scriptHeads.length === 0) return { scripts, databaseHeads: [], warnings: [] };
-  // verbose: also the applied migrations edited since they ran (SPEC: check warns about them).
+  // verbose: also the applied migrations edited since they ran (docs/reference.md §2: check warns about them).
   const current = await new MigrationRunner({ scripts, db, versionTable }).current({ verbose: true });
   // A half-applied revision (MySQL/MariaDB): the schema matches neither side of it.
   if (current.interrupted.length > 0) throw new InterruptedRevisionError(current.interrupted, new Map([...scripts.scripts].map(([id, s]) => [id, s.file])));

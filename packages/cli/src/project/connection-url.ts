@@ -78,7 +78,7 @@ export function dataSourceConnectOptions(o: DataSourceConnectionOptions | undefi
   return o?.ssl !== undefined && o.ssl !== false ? { ssl: o.ssl } : {};
 }
 
-/** SPEC.md §1 precedence: --url, then DATABASE_URL, then the config's url, then the DataSource. */
+/** docs/reference.md §1 precedence: --url, then DATABASE_URL, then the config's url, then the DataSource. */
 export function chooseConnectionUrl(sources: {
   readonly flag?: string;
   readonly env?: string;

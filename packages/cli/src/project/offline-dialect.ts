@@ -12,7 +12,7 @@ const BY_DATA_SOURCE_TYPE: Record<string, DialectName> = {
 
 /**
  * `--sql` opens no connection: the dialect comes from the URL's scheme, or else the
- * DataSource's type (SPEC.md §3a).
+ * DataSource's type (docs/reference.md §2).
  */
 export function offlineDialect(url: string | undefined, dataSourceType: string | undefined): DialectName {
   if (url) {

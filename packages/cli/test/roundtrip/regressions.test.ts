@@ -95,7 +95,7 @@ describeEachTarget(
       await session?.close();
     });
 
-    // SPEC.md §3: a unique index declared as an index is add_index, a unique constraint
+    // docs/reference.md §3: a unique index declared as an index is add_index, a unique constraint
     // add_unique. EntitySchema indexes are not in TypeORM's decorator registry, which is
     // how the model told the two apart: they came out as add_unique.
     it("reports a unique index declared in EntitySchema `indices` as add_index, a unique column as add_unique", async () => {

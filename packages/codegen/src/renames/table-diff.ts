@@ -5,7 +5,7 @@ import { deepEqual } from "./deep-equal";
 /**
  * The table operations that turn `from` into `to`, two versions of one table (after a
  * renameTable). Indexes and constraints that changed at all are dropped and recreated,
- * as the comparator does (SPEC §3: no modify_index / modify_fk).
+ * as the comparator does (docs/reference.md §3: no modify_index / modify_fk).
  */
 export function diffTable(from: TableModel, to: TableModel): TableOperation[] | { readonly impossible: string } {
   const where = { schema: to.schema, table: to.name };

@@ -9,7 +9,7 @@ import type { Statement } from "./statement";
 /** The module generated files import the op API's type from. */
 export const OP_API_MODULE = "@retort/cli";
 
-/** Everything a migration file is made of (SPEC.md §4). */
+/** Everything a migration file is made of (docs/reference.md §4). */
 export interface MigrationInput {
   readonly revision: string;
   readonly downRevision: string | readonly string[] | null;

@@ -19,7 +19,7 @@ function columnEntry(kind: DiffKind, ref: TableRef, column: string, details: Dif
   return { kind, schema: ref.schema, table: ref.table, column, name: null, details };
 }
 
-/** One entry per changed attribute (SPEC.md §3); an auto-increment change is part of the type. */
+/** One entry per changed attribute (docs/reference.md §3); an auto-increment change is part of the type. */
 function describeAlterColumn(op: AlterColumnOp): DiffEntry[] {
   const { changes, existing } = op;
   const entries: DiffEntry[] = [];
@@ -99,7 +99,7 @@ function describeOne(op: Operation): DiffEntry[] {
       ];
     case "batchAlterTable":
       return op.operations.flatMap(describeOne);
-    // Never produced by the comparator; a hand-edited op list may hold them, and SPEC.md §3 has no kind for them.
+    // Never produced by the comparator; a hand-edited op list may hold them, and docs/reference.md §3 has no kind for them.
     case "renameTable":
     case "execute":
     case "bulkInsert":
@@ -128,7 +128,7 @@ function partOfWholeTable(op: Operation, whole: ReadonlySet<string>): boolean {
 }
 
 /**
- * The SPEC.md §3 entries for a list of operations, in the same order. A created or
+ * The docs/reference.md §3 entries for a list of operations, in the same order. A created or
  * dropped table is one entry: constraints the list adds to it or drops from it (a
  * foreign key that closes a cycle) get none of their own.
  */

@@ -1,4 +1,4 @@
-/** The `kind` words of `check --json` / `autogen --json` (SPEC.md §3). */
+/** The `kind` words of `check --json` / `autogen --json` (docs/reference.md §3). */
 export type DiffKind =
   | "add_table"
   | "remove_table"

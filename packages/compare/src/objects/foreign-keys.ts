@@ -4,7 +4,7 @@ import { includes, type TableChanges, type TableScope } from "../table-scope";
 
 /**
  * What a foreign key does, without its name: engines and ORMs name them differently, so
- * two keys with the same signature are the same key (SPEC.md §3).
+ * two keys with the same signature are the same key (docs/reference.md §3).
  */
 export function foreignKeySignature(fk: ForeignKeyModel, actionSynonyms: Readonly<Partial<Record<ReferentialAction, ReferentialAction>>>): string {
   const action = (a: ReferentialAction) => actionSynonyms[a] ?? a;

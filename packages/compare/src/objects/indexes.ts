@@ -17,7 +17,7 @@ function isImplicitForeignKeyIndex(scope: TableScope, i: IndexModel): boolean {
 }
 
 /**
- * Indexes are matched by name. There is no "modify index" (SPEC.md §3): a changed one is
+ * Indexes are matched by name. There is no "modify index" (docs/reference.md §3): a changed one is
  * dropped and created again under the same name.
  */
 export function compareIndexes(

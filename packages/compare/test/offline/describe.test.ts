@@ -67,7 +67,7 @@ describe("describeOperations / describeLine", () => {
     expect(JSON.parse(JSON.stringify(entries))).to.deep.equal(entries);
   });
 
-  it("has no SPEC kind for renames: a renamed table or column gives no entry (codegen renders them from the ops)", () => {
+  it("has no kind for renames: a renamed table or column gives no entry (codegen renders them from the ops)", () => {
     const existing = column("name", "text");
     const entries = describeOperations([
       { kind: "renameTable", schema: null, table: "old", newName: "new" },

@@ -1,5 +1,5 @@
 import type { Operation } from "@retort/core";
 import { describeOperations } from "../../src";
 
-/** The SPEC.md §3 kinds of a diff, in order: what most assertions look at. */
+/** The docs/reference.md §3 kinds of a diff, in order: what most assertions look at. */
 export const kindsOf = (ops: readonly Operation[]): string[] => describeOperations(ops).map((e) => e.kind);

@@ -1,5 +1,5 @@
 /**
- * Every error a user can cause is a RetortError: it has a stable `code` (SPEC.md §3,
+ * Every error a user can cause is a RetortError: it has a stable `code` (docs/reference.md §3,
  * `{ "error": { "code", "message" } }`) and a message that says what went wrong,
  * where, and how to fix it. The CLI prints the message without a stack trace.
  */

@@ -1,4 +1,4 @@
-/** The object kinds that `includeName` and `includeObject` are asked about (SPEC.md §3a). */
+/** The object kinds that `includeName` and `includeObject` are asked about (docs/reference.md §3a). */
 export type ObjectType =
   | "schema"
   | "table"

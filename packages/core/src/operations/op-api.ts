@@ -151,7 +151,7 @@ export interface BatchOptions extends SchemaOption {
   readonly recreate?: "auto" | "always" | "never";
 }
 
-/** What a migration module exports (SPEC.md §4). */
+/** What a migration module exports (docs/reference.md §4). */
 export interface MigrationModule {
   readonly revision: string;
   readonly downRevision: string | readonly string[] | null;

@@ -7,7 +7,7 @@ export interface IntrospectOptions {
    */
   readonly includeSchemas?: boolean;
   /**
-   * Applied before reflection (SPEC.md §3a): names it rejects are filtered in the
+   * Applied before reflection (docs/reference.md §3a): names it rejects are filtered in the
    * catalog results before any per-object work, and never appear in the model.
    */
   readonly includeName?: IncludeName;

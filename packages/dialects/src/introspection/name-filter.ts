@@ -1,6 +1,6 @@
 import type { IncludeName, ObjectType, ParentNames } from "@retort/core";
 
-/** `includeName` (SPEC.md §3a) with Alembic's parent names; accepts everything when absent. */
+/** `includeName` (docs/reference.md §3a) with Alembic's parent names; accepts everything when absent. */
 export class NameFilter {
   constructor(private readonly includeName: IncludeName | undefined) {}
 

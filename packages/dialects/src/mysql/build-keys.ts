@@ -12,7 +12,7 @@
  *        functional part) is reported in `indexes` with `unique: true`.
  *    Column prefix lengths (`KEY (name(10))`, STATISTICS.SUB_PART) are not modelled and
  *    are ignored. The comparator must therefore match a model's unique *index* on plain
- *    columns against the reflected `uniques` (by name) on this family (SPEC.md §3).
+ *    columns against the reflected `uniques` (by name) on this family (docs/reference.md §3).
  *
  * 2. Implicit foreign-key indexes. InnoDB creates an index for a foreign key's columns
  *    when no index can serve it, named after the constraint, or after the first column

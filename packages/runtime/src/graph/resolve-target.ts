@@ -12,7 +12,7 @@ const RELATIVE = /^([+-])(\d+)$/;
 const REV_RELATIVE = /^(.+?)([+-])(\d+)$/;
 
 /**
- * Resolves a target of SPEC.md §2 against the graph. `current` is the database's heads,
+ * Resolves a target of docs/reference.md §2 against the graph. `current` is the database's heads,
  * or `undefined` offline, where targets relative to the database are refused.
  */
 export function resolveTarget(graph: RevisionGraph, target: string, current?: readonly string[]): Destination {

@@ -1,6 +1,6 @@
 import type { Operations } from "../ops";
 
-/** What a migration module exports (SPEC.md §4). */
+/** What a migration module exports (docs/reference.md §4). */
 export interface MigrationModule {
   readonly revision: string;
   readonly downRevision: string | readonly string[] | null;

@@ -8,7 +8,7 @@ import { projectTypeorm, type ProjectTypeorm } from "./project-typeorm";
 export interface EntitiesDataSourceOptions {
   /** Globs of entity files, relative to `baseDir`. */
   readonly entities: readonly string[];
-  /** Connection URL (SPEC.md §1); its scheme picks the DataSource type unless `type` is given. */
+  /** Connection URL (docs/reference.md §1); its scheme picks the DataSource type unless `type` is given. */
   readonly url: string;
   /** TypeORM DataSource type: `postgres`, `mysql`, `mariadb`, `better-sqlite3`, `sqlite`. */
   readonly type?: string;

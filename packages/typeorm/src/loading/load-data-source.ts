@@ -5,7 +5,7 @@ import { isDataSource, type TypeormDataSource } from "../typeorm-shapes";
 
 /**
  * Loads the user's DataSource module and returns its TypeORM DataSource: the default
- * export, else the only exported DataSource instance (SPEC.md §1).
+ * export, else the only exported DataSource instance (docs/reference.md §1).
  */
 export function loadDataSource(modulePath: string): TypeormDataSource {
   const file = resolve(modulePath);

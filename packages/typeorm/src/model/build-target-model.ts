@@ -87,7 +87,7 @@ export function convertEntityMetadatas(
 /**
  * Names of the table's indexes an @Index declared. On MySQL TypeORM turns @Unique,
  * `unique: true` and one-to-one keys into unique indexes too; those stay unique
- * constraints in the model (SPEC.md §3: reported as add_unique). An index built from an
+ * constraints in the model (docs/reference.md §3: reported as add_unique). An index built from an
  * @Index keeps that decorator's `columns` array itself, which tells them apart.
  */
 function declaredIndexNames(metadata: TypeormEntityMetadata, declaredColumns: ReadonlySet<unknown>): ReadonlySet<string> {

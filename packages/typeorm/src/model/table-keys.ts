@@ -101,7 +101,7 @@ function primaryKey(facts: TableFacts, ctx: ConversionContext): PrimaryKeyModel 
 
 /**
  * @Check constraints. TypeORM's synchronize skips them on MySQL/MariaDB, but retort
- * manages them there too (SPEC.md §3a).
+ * manages them there too (docs/reference.md §3a).
  */
 function tableChecks(facts: TableFacts, ctx: ConversionContext): CheckConstraintModel[] {
   return facts.table.checks

@@ -9,7 +9,7 @@ export interface TargetDialect {
   readonly dialect: DialectName;
 }
 
-/** TypeORM DataSource types retort models, by the family of their SQL (SPEC.md §3a). */
+/** TypeORM DataSource types retort models, by the family of their SQL (docs/reference.md §1). */
 const BY_DATA_SOURCE_TYPE: Readonly<Record<string, TargetDialect>> = {
   postgres: { family: "postgres", dialect: "postgres" },
   "aurora-postgres": { family: "postgres", dialect: "postgres" },

@@ -12,7 +12,7 @@ export interface SyncCase {
   readonly kind: CaseKind;
 }
 
-/** The DataSource `type` a target uses under a TypeORM version (SPEC.md §3a). */
+/** The DataSource `type` a target uses under a TypeORM version (docs/reference.md §1). */
 export function dataSourceType(target: TestTarget, typeorm: TypeormVersion): string {
   if (target.family === "postgres") return "postgres";
   if (target.family === "mysql") return "mariadb";
@@ -73,7 +73,7 @@ export function withoutTypeormBookkeeping(model: SchemaModel): SchemaModel {
 
 /**
  * TypeORM's synchronize creates no CHECK constraints on MySQL/MariaDB, where retort does
- * manage them (SPEC.md §3a): compare without them there.
+ * manage them (docs/reference.md §3a): compare without them there.
  */
 export function withoutChecks(model: SchemaModel): SchemaModel {
   return { ...model, tables: model.tables.map((t): TableModel => ({ ...t, checks: [] })) };
@@ -82,7 +82,7 @@ export function withoutChecks(model: SchemaModel): SchemaModel {
 /**
  * MySQL cannot tell a unique index from a unique constraint, so introspection reports
  * every plain unique index as a unique constraint, while the converted model keeps the
- * ones an @Index declared as indexes (SPEC.md §3: they are reported as add_index). The
+ * ones an @Index declared as indexes (docs/reference.md §3: they are reported as add_index). The
  * comparator treats the two as the same; so does this view of a model.
  */
 export function uniqueIndexesAsConstraints(model: SchemaModel): SchemaModel {
