@@ -3,7 +3,7 @@ import Module from "node:module";
 import { dirname, isAbsolute } from "node:path";
 import vm from "node:vm";
 import { codeCachePacks, type CodeCachePacks } from "./code-cache-packs";
-import { cacheDir } from "./compile-cache";
+import { cacheDir } from "./cache-folder";
 
 /**
  * A V8 code cache for every CommonJS module required after `installCodeCache()`
@@ -15,8 +15,8 @@ import { cacheDir } from "./compile-cache";
  *
  * The cache is written when the process exits, after the command ran, so that it holds
  * the functions that actually ran (V8 compiles functions lazily). Entries live beside
- * the swc cache (same folder, same `RETORT_COMPILE_CACHE` switch), in one pack per
- * source folder (see code-cache-packs.ts).
+ * the swc cache (same folder, same `RETORT_CACHE` switch: cache-folder.ts), in one pack
+ * per source folder (see code-cache-packs.ts).
  */
 type CompiledWrapper = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => unknown;
 

@@ -43,7 +43,7 @@ interface EntityMetadata {
  */
 export async function entityLocator(options: ProjectOptions): Promise<LocateEntry> {
   const config = await loadProjectConfig(options);
-  const dataSource = loadDataSourceFor(options, config);
+  const dataSource = await loadDataSourceFor(options, config);
   const metadatas = (await buildEntityMetadatas(dataSource, config.dataSource)) as unknown as readonly EntityMetadata[];
   const sources = new SourceIndex();
   return (entry) => {
