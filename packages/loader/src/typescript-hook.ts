@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import Module from "node:module";
 import { formatOf } from "./module-format";
+import { registerEsmHooks } from "./register-esm";
 import { compileTypeScript } from "./typescript-compile";
 import { aliasCandidates, targetOf, typeScriptSourceFor, unresolvedAliasMessage } from "./typescript-resolution";
 
@@ -27,6 +28,9 @@ export function registerTypeScriptHook(): void {
   const handler: ExtensionHandler = (module, filename) => {
     const format = formatOf(filename);
     const js = compileTypeScript(readFileSync(filename, "utf8"), filename, format);
+    // A dynamic import() of TypeScript needs the ESM hooks; registering them costs a
+    // hooks thread (60-100 ms), so only modules that import dynamically pay for it.
+    if (js.includes("import(")) registerEsmHooks();
     // An ES module reached through require() is handed to Node's require(esm) as one.
     (module as unknown as { _compile: CompileFn })._compile(js, filename, format === "module" ? "module" : "commonjs");
   };
