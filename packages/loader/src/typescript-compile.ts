@@ -1,7 +1,9 @@
 import type { Options } from "@swc/core";
 import { cachedCompile } from "./compile-cache";
+import { applyMetadataTypes, planMetadataTypes, typescriptFor } from "./decorator-metadata-types";
 import type { ModuleFormat } from "./module-format";
 import { tsconfigFor, type ProjectTsconfig } from "./project-tsconfig";
+import { aliasCandidates, targetOf, typeScriptSourceFor } from "./typescript-resolution";
 
 /**
  * Compiles user TypeScript with swc, which keeps `design:type` decorator metadata (unlike
@@ -11,13 +13,35 @@ import { tsconfigFor, type ProjectTsconfig } from "./project-tsconfig";
  * changes them.
  */
 export function compileTypeScript(source: string, filename: string, format: ModuleFormat): string {
-  const options = swcOptions(tsconfigFor(filename), format);
-  const key = `${OUTPUT_REVISION}\u0000${swcVersion()}\u0000${format}\u0000${JSON.stringify(options)}`;
-  return cachedCompile(source, filename, key, () => cycleSafeMetadata(transform(source, filename, options)));
+  const tsconfig = tsconfigFor(filename);
+  const options = swcOptions(tsconfig, format);
+  const plan = options.jsc?.transform?.decoratorMetadata ? planMetadataTypes(source, strictNullChecks(tsconfig), (s) => importedFile(s, filename)) : null;
+  const key = `${OUTPUT_REVISION}\u0000${swcVersion()}\u0000${format}\u0000${JSON.stringify(options)}\u0000${plan?.key ?? ""}`;
+  return cachedCompile(source, filename, key, () => {
+    const ts = plan === null ? undefined : typescriptFor(filename);
+    const input = plan === null || ts === undefined ? source : applyMetadataTypes(source, filename, plan, ts);
+    return cycleSafeMetadata(transform(input, filename, options));
+  });
+}
+
+function strictNullChecks(tsconfig: ProjectTsconfig | null): boolean {
+  const options = tsconfig?.compilerOptions ?? {};
+  return options.strictNullChecks ?? options.strict ?? false;
+}
+
+/** The TypeScript file an import of the user's names (relative or a `paths` alias), if any. */
+function importedFile(specifier: string, parentFile: string): string | undefined {
+  const target = targetOf(specifier, parentFile);
+  if (target !== undefined) return typeScriptSourceFor(target);
+  for (const file of aliasCandidates(specifier, parentFile)?.files ?? []) {
+    const source = typeScriptSourceFor(file);
+    if (source !== undefined) return source;
+  }
+  return undefined;
 }
 
 /** Bumped whenever the loader changes what it does to swc's output. */
-const OUTPUT_REVISION = "retort-loader-2";
+const OUTPUT_REVISION = "retort-loader-3";
 
 function swcOptions(tsconfig: ProjectTsconfig | null, format: ModuleFormat): Options {
   const compilerOptions = tsconfig?.compilerOptions ?? {};
