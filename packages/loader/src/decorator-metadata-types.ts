@@ -34,8 +34,11 @@ export function planMetadataTypes(
   if (!source.includes("@")) return null;
   const declarations = new Map<string, string>();
   for (const [name, text] of declarationsIn(source)) declarations.set(name, text);
+  const annotated = annotatedNames(source);
+  // A relation's target (`@ManyToOne(() => Post)`) is a class: no need to read its file.
+  for (const m of source.matchAll(/\(\)\s*=>\s*([\w$]+)\s*[,)]/g)) annotated.delete(m[1]!);
   for (const { names, specifier } of namedImports(source)) {
-    const used = names.filter(([, local]) => new RegExp(`:\\s*(?:[\\w$.]+\\s*\\|\\s*)*${escape(local)}\\b`).test(source));
+    const used = names.filter(([, local]) => annotated.has(local));
     if (used.length === 0) continue;
     const file = resolveImport(specifier);
     const text = file === undefined ? undefined : readText(file);
@@ -195,6 +198,13 @@ function declarationsIn(text: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const m of text.matchAll(DECLARATION)) found.set((m[2] ?? m[3])!, m[1]!);
   return found;
+}
+
+/** The names used in type annotations (`: A`, `: A | null`, `: null | A`), in one pass. */
+function annotatedNames(source: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of source.matchAll(/:\s*([\w$]+(?:\s*\|\s*[\w$]+)*)/g)) for (const name of m[1]!.split("|")) names.add(name.trim());
+  return names;
 }
 
 /** `import { A, B as C } from "x"` (type-only imports too): [imported, local] pairs and the specifier. */
