@@ -1,5 +1,7 @@
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { dataSourceType, fixtureProject, typeormFor, type FixtureProject } from "./support/fixture-project";
 import { runRetort, type RetortRun } from "./support/run-retort";
 
@@ -70,11 +72,21 @@ describeEachTarget("projects set up the usual ways", (ctx) => {
   let project: FixtureProject;
   afterEach(() => project?.remove());
 
-  function lifecycle(): void {
+  /** init-less lifecycle: autogen → upgrade → check 0 → entity edit → check names the line → autogen → upgrade → check 0 → downgrade -1. */
+  function lifecycle(userFile: string): void {
     const retort = (...args: string[]) => runRetort(args, project.dir);
     expect(ok(retort("autogen", "-m", "initial schema")).stdout).to.match(/Generated migrations\//);
     ok(retort("upgrade"));
     expect(ok(retort("check")).stdout).to.include("No new upgrade operations detected.");
+    const source = readFileSync(join(project.dir, userFile), "utf8");
+    project.write(userFile, source.replace("  @Column({ length: 80 }) name!: string;", "  @Column({ length: 80 }) name!: string;\n  @Column({ nullable: true }) nickname!: string;"));
+    const drift = retort("check");
+    expect(drift.code, drift.stderr).to.equal(1);
+    expect(drift.stdout).to.match(new RegExp(`${userFile.replace(/\./g, "\\.")}:9: .*nickname`));
+    ok(retort("autogen", "-m", "add nickname"));
+    ok(retort("upgrade"));
+    expect(ok(retort("check")).stdout).to.include("No new upgrade operations detected.");
+    ok(retort("downgrade", "-1"));
   }
 
   it("ESM, NodeNext: type module, .js specifiers naming .ts, paths, top-level await, a User ↔ Post cycle, imported enums and aliases", () => {
@@ -94,7 +106,7 @@ export const AppDataSource = new DataSource({ ...settings, entities: [User, Post
 `,
       "retort.config.ts": CONFIG("esm"),
     }, { typeorm: typeormFor(ctx.target.name) });
-    lifecycle();
+    lifecycle("src/entity/User.ts");
   });
 
   it("CommonJS (typeorm init layout): paths, a cycle, imported enums, a dependency that requires an ES module", () => {
@@ -121,6 +133,6 @@ export const AppDataSource = new DataSource({ ${connection(ctx.target.name, ctx.
       },
       { typeorm: typeormFor(ctx.target.name) },
     );
-    lifecycle();
+    lifecycle("src/entity/User.ts");
   });
 });

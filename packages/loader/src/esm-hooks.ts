@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { registrationOf } from "./loaded-modules";
 import { formatOf } from "./module-format";
 import { compileTypeScript } from "./typescript-compile";
 import { aliasCandidates, targetOf, typeScriptSourceFor, unresolvedAliasMessage } from "./typescript-resolution";
@@ -50,8 +51,15 @@ export async function resolve(specifier: string, context: ResolveContext, nextRe
 }
 
 export async function load(url: string, context: unknown, nextLoad: NextLoad): Promise<LoadResult> {
-  if (!url.startsWith("file:") || !/\.[cm]?ts$/.test(new URL(url).pathname)) return nextLoad(url, context);
+  if (!url.startsWith("file:")) return nextLoad(url, context);
   const file = fileURLToPath(url);
+  if (!/\.[cm]?ts$/.test(file)) {
+    const loaded = await nextLoad(url, context);
+    // A user's JavaScript ES module (an EntitySchema file…) is recorded like a TypeScript one.
+    if (loaded.format !== "module" || file.includes("/node_modules/") || loaded.source == null) return loaded;
+    return { ...loaded, source: String(loaded.source) + registrationOf(url, file) };
+  }
   if (formatOf(file) === "commonjs") return { format: "commonjs", shortCircuit: true };
-  return { format: "module", source: compileTypeScript(readFileSync(file, "utf8"), file, "module"), shortCircuit: true };
+  const source = compileTypeScript(readFileSync(file, "utf8"), file, "module") + registrationOf(url, file);
+  return { format: "module", source, shortCircuit: true };
 }

@@ -4,3 +4,4 @@ export * from "./code-cache";
 export { cacheDir, projectRoot } from "./cache-folder";
 export { formatOf, type ModuleFormat } from "./module-format";
 export { compileTypeScript } from "./typescript-compile";
+export { loadedUserModules } from "./loaded-modules";
