@@ -1,5 +1,6 @@
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dataSourceType, fixtureProject, typeormFor, type FixtureProject } from "./support/fixture-project";
@@ -134,5 +135,47 @@ export const AppDataSource = new DataSource({ ${connection(ctx.target.name, ctx.
       { typeorm: typeormFor(ctx.target.name) },
     );
     lifecycle("src/entity/User.ts");
+  });
+
+  it("JavaScript EntitySchema files, CommonJS and ESM, through entity globs", () => {
+    const columns = (table: string) => `{ name: "${table}", columns: { id: { type: Number, primary: true, generated: true }, name: { type: String, length: 80 } } }`;
+    project = fixtureProject(
+      {
+        "src/entity/user.js": `const { EntitySchema } = require("typeorm");\nmodule.exports.UserSchema = new EntitySchema(${columns("js_user")});\n`,
+        "src/entity/post.mjs": `import typeorm from "typeorm";\nexport const PostSchema = new typeorm.EntitySchema(${columns("js_post")});\n`,
+        "retort.config.json": JSON.stringify({ entities: ["src/entity/*.js", "src/entity/*.mjs"], url: ctx.db.url, versionTable: "retort_version_js" }),
+      },
+      { typeorm: typeormFor(ctx.target.name) },
+    );
+    const retort = (...args: string[]) => runRetort(args, project.dir);
+    expect(ok(retort("autogen", "-m", "initial schema")).stdout).to.match(/Generated migrations\//);
+    ok(retort("upgrade"));
+    expect(ok(retort("check")).stdout).to.include("No new upgrade operations detected.");
+  });
+
+  it("a project pointing retort at its compiled output (tsc to dist/)", () => {
+    project = fixtureProject(
+      {
+        "tsconfig.json": JSON.stringify({ compilerOptions: { ...JSON.parse(TSCONFIG("node16", "node16")).compilerOptions, paths: undefined, baseUrl: undefined, outDir: "dist", rootDir: "src", skipLibCheck: true, types: [] } }),
+        "src/types.ts": ROLE,
+        "src/entity/User.ts": USER("", "../types", "built"),
+        "src/entity/Post.ts": POST("", "built"),
+        "src/data-source.ts": `import "reflect-metadata";
+import { DataSource } from "typeorm";
+import { User } from "./entity/User";
+import { Post } from "./entity/Post";
+
+export const AppDataSource = new DataSource({ ${connection(ctx.target.name, ctx.db.url)}, entities: [User, Post] } as never);
+`,
+        "retort.config.json": JSON.stringify({ dataSource: "./dist/data-source.js", versionTable: "retort_version_built" }),
+      },
+      { typeorm: typeormFor(ctx.target.name) },
+    );
+    const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", project.dir], { encoding: "utf8" });
+    expect(tsc.status, tsc.stdout + tsc.stderr).to.equal(0);
+    const retort = (...args: string[]) => runRetort(args, project.dir);
+    expect(ok(retort("autogen", "-m", "initial schema")).stdout).to.match(/Generated migrations\//);
+    ok(retort("upgrade"));
+    expect(ok(retort("check")).stdout).to.include("No new upgrade operations detected.");
   });
 });
