@@ -1,7 +1,7 @@
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { dataSourceType, fixtureProject, typeormFor, type FixtureProject } from "./support/fixture-project";
 import { runRetort, type RetortRun } from "./support/run-retort";
@@ -174,6 +174,37 @@ export const AppDataSource = new DataSource({ ${connection(ctx.target.name, ctx.
     const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", project.dir], { encoding: "utf8" });
     expect(tsc.status, tsc.stdout + tsc.stderr).to.equal(0);
     const retort = (...args: string[]) => runRetort(args, project.dir);
+    expect(ok(retort("autogen", "-m", "initial schema")).stdout).to.match(/Generated migrations\//);
+    ok(retort("upgrade"));
+    expect(ok(retort("check")).stdout).to.include("No new upgrade operations detected.");
+  });
+
+  it("an npm workspaces monorepo: entities in a sibling package, as TypeScript source with its own tsconfig", () => {
+    project = fixtureProject(
+      {
+        "package.json": JSON.stringify({ private: true, workspaces: ["packages/*"] }),
+        "packages/entities/package.json": JSON.stringify({ name: "@acme/entities", main: "src/index.ts" }),
+        "packages/entities/tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, experimentalDecorators: true, emitDecoratorMetadata: true, paths: { "#types": ["./src/types.ts"] } } }),
+        "packages/entities/src/types.ts": ROLE,
+        "packages/entities/src/User.ts": USER("", "#types", "mono"),
+        "packages/entities/src/Post.ts": POST("", "mono"),
+        "packages/entities/src/index.ts": `export { User } from "./User";\nexport { Post } from "./Post";\n`,
+        "packages/app/package.json": JSON.stringify({ name: "app" }),
+        "packages/app/tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, experimentalDecorators: true, emitDecoratorMetadata: true } }),
+        "packages/app/src/data-source.ts": `import "reflect-metadata";
+import { DataSource } from "typeorm";
+import { User, Post } from "@acme/entities";
+
+export const AppDataSource = new DataSource({ ${connection(ctx.target.name, ctx.db.url)}, entities: [User, Post] } as never);
+`,
+        "packages/app/retort.config.ts": CONFIG("mono"),
+      },
+      { typeorm: typeormFor(ctx.target.name) },
+    );
+    // What npm install does for a workspace package: a symlink in node_modules (here the app's own).
+    mkdirSync(join(project.dir, "packages", "app", "node_modules", "@acme"), { recursive: true });
+    symlinkSync(join(project.dir, "packages", "entities"), join(project.dir, "packages", "app", "node_modules", "@acme", "entities"), "dir");
+    const retort = (...args: string[]) => runRetort(args, join(project.dir, "packages", "app"));
     expect(ok(retort("autogen", "-m", "initial schema")).stdout).to.match(/Generated migrations\//);
     ok(retort("upgrade"));
     expect(ok(retort("check")).stdout).to.include("No new upgrade operations detected.");
