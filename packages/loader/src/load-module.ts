@@ -60,7 +60,8 @@ function explainLoadFailure(e: unknown): string {
   }
   if (err.code === "GenericFailure" || /Syntax Error|Expected/.test(err.message ?? "")) {
     // swc's message starts with its own framing; keep the lines that point at the source.
-    return `it does not compile:\n${message.slice(0, 12).join("\n")}`;
+    const backtrace = message.findIndex((l) => l.startsWith("Stack backtrace:"));
+    return `it does not compile:\n${message.slice(0, backtrace < 0 ? 12 : Math.min(12, backtrace)).join("\n")}`;
   }
   return message[0] ?? "unknown error";
 }
