@@ -98,7 +98,7 @@ export async function compareProject(options: ProjectOptions & { strict?: boolea
   let live = early === undefined ? undefined : settled(readLiveDatabase({ url: anchorSqliteUrl(early, config.projectDir), connect: { projectDir: config.projectDir } }, config, command));
   let dataSource: TypeormDataSource;
   try {
-    dataSource = loadDataSourceFor(options, config);
+    dataSource = await loadDataSourceFor(options, config);
     // An `entities` config builds its DataSource from the URL: only a user's DataSource can disagree with it.
     if (early !== undefined && config.dataSource) {
       requireSameEngine((dataSource.options as { type?: string }).type, early, options.allowDialectMismatch === true);

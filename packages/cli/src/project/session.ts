@@ -55,8 +55,8 @@ export function databaseAddress(options: ProjectOptions, config: ResolvedConfig,
 }
 
 /** Loads the model source; the URL it needs for `entities` configs comes from flag/env/config. */
-export function loadDataSourceFor(options: ProjectOptions, config: ResolvedConfig): TypeormDataSource {
-  const dataSource = loadModelSource(config, explicitUrl(options, config));
+export async function loadDataSourceFor(options: ProjectOptions, config: ResolvedConfig): Promise<TypeormDataSource> {
+  const dataSource = await loadModelSource(config, explicitUrl(options, config));
   if ((dataSource.options as { synchronize?: unknown }).synchronize === true) {
     options.onWarning?.(
       `The DataSource in ${relative(options.cwd ?? process.cwd(), config.dataSource ?? config.file)} has \`synchronize: true\`: TypeORM then changes the schema itself each time the application starts, ` +

@@ -33,7 +33,7 @@ describeEachTarget(
 
     it("refuses a revision mixing CONCURRENTLY with other operations, before committing anything", async () => {
       const dir = writeScriptDir([a1, concurrently("c10000000001", "a10000000001", `  await op.execute("CREATE TABLE t_c (id INTEGER PRIMARY KEY)");\n${index()}`)]);
-      const err = await fail(new MigrationRunner({ db, scripts: loadScriptDirectory(dir) }));
+      const err = await fail(new MigrationRunner({ db, scripts: await loadScriptDirectory(dir) }));
       expect(err).to.be.instanceOf(MigrationFailedError);
       expect(err.message).to.include("must be the only kind of operation in its revision").and.include("nothing of this revision was committed");
       expect(err.message).to.include("the database is at a10000000001, with nothing of c10000000001 applied");
@@ -44,7 +44,7 @@ describeEachTarget(
 
     it("an operation after a committed CONCURRENTLY one is refused, and the message names what was committed", async () => {
       const dir = writeScriptDir([a1, concurrently("c10000000001", "a10000000001", `${index()}\n  await op.execute("CREATE TABLE t_c (id INTEGER PRIMARY KEY)");`)]);
-      const err = await fail(new MigrationRunner({ db, scripts: loadScriptDirectory(dir) }));
+      const err = await fail(new MigrationRunner({ db, scripts: await loadScriptDirectory(dir) }));
       expect(err.message).to.include("must be the only kind of operation");
       expect(err.message).not.to.include("nothing of c10000000001 applied");
       expect(err.message).to.include('Committed before the failure, outside any transaction (PostgreSQL cannot run CONCURRENTLY in one): CREATE INDEX CONCURRENTLY "t_a_v_idx" ON "t_a" ("v");');
@@ -57,7 +57,7 @@ describeEachTarget(
 
     it("a failed CREATE UNIQUE INDEX CONCURRENTLY: nothing committed, and the INVALID index it leaves is named", async () => {
       const dir = writeScriptDir([a1, concurrently("c10000000001", "a10000000001", index(true))]);
-      const err = await fail(new MigrationRunner({ db, scripts: loadScriptDirectory(dir) }));
+      const err = await fail(new MigrationRunner({ db, scripts: await loadScriptDirectory(dir) }));
       expect(err.message).to.include("nothing of c10000000001 applied").and.include('PostgreSQL left the index "t_a_v_idx" behind, marked INVALID').and.include('DROP INDEX CONCURRENTLY "t_a_v_idx"');
       expect(await versionRows(db)).to.deep.equal(["a10000000001"]);
     });
@@ -68,7 +68,7 @@ describeEachTarget(
         concurrently("c10000000001", "a10000000001", index()),
         { revision: "d10000000001", downRevision: "c10000000001", up: ["SELECT * FROM no_such_table"], down: [] },
       ]);
-      const err = await fail(new MigrationRunner({ db, scripts: loadScriptDirectory(dir), transactionPerMigration: false }));
+      const err = await fail(new MigrationRunner({ db, scripts: await loadScriptDirectory(dir), transactionPerMigration: false }));
       expect(err.revision).to.equal("d10000000001");
       expect(err.databaseHeads).to.deep.equal(["c10000000001"]);
       expect(err.message).to.include("the database is at c10000000001, with nothing of d10000000001 applied");
@@ -79,7 +79,7 @@ describeEachTarget(
       const other = await createTestDatabase(ctx.target);
       const db2 = await connect(other.url);
       try {
-        const err2 = await fail(new MigrationRunner({ db: db2, scripts: loadScriptDirectory(failing), transactionPerMigration: false }));
+        const err2 = await fail(new MigrationRunner({ db: db2, scripts: await loadScriptDirectory(failing), transactionPerMigration: false }));
         // a1 was committed by the COMMIT before CREATE INDEX CONCURRENTLY: the message said "base" before.
         expect(err2.databaseHeads).to.deep.equal(["a10000000001"]);
         expect(err2.message).to.include("the database is at a10000000001");

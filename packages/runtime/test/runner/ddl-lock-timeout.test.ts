@@ -44,7 +44,7 @@ describeEachTarget("runner: ddlLockTimeout", (ctx) => {
 
   it("a statement waiting longer than ddlLockTimeout fails the revision, rolled back, saying why", async function () {
     this.timeout(30_000);
-    const scripts = loadScriptDirectory(dir());
+    const scripts = await loadScriptDirectory(dir());
     await new MigrationRunner({ db, scripts }).upgrade("l00000000001");
     await holdLock();
     const started = Date.now();
@@ -73,7 +73,7 @@ describeEachTarget("runner: ddlLockTimeout", (ctx) => {
   });
 
   it("refuses a timeout that is not a number of seconds", async () => {
-    const err = await new MigrationRunner({ db, scripts: loadScriptDirectory(dir()), ddlLockTimeout: Number.NaN }).upgrade("head").catch((e: unknown) => e);
+    const err = await new MigrationRunner({ db, scripts: await loadScriptDirectory(dir()), ddlLockTimeout: Number.NaN }).upgrade("head").catch((e: unknown) => e);
     expect(err).to.be.instanceOf(InvalidLockTimeoutError);
     expect((err as Error).message).to.include("ddlLockTimeout");
   });

@@ -53,7 +53,8 @@ describeEachTarget(
       expect(await versionRows(db)).to.deep.equal(["k00000000001"]);
       expect(await testTables(db)).to.deep.equal(["t_half", "t_k1"]);
 
-      const runner = () => new MigrationRunner({ db, scripts: loadScriptDirectory(dir), lockTimeout: 20 });
+      const scripts = await loadScriptDirectory(dir);
+      const runner = () => new MigrationRunner({ db, scripts, lockTimeout: 20 });
       const current = await runner().current();
       expect(current.heads.map((h) => h.revision)).to.deep.equal(["k00000000001"]);
       expect(current.interrupted).to.have.length(1);
@@ -82,7 +83,8 @@ describeEachTarget(
         tableMigration("f00000000001", "f1", null),
         { revision: "f00000000002", downRevision: "f00000000001", up: ["INSERT INTO t_f1 (id) VALUES (1)", "SELECT * FROM no_such_table"], down: [] },
       ]);
-      const runner = () => new MigrationRunner({ db, scripts: loadScriptDirectory(dir) });
+      const scripts = await loadScriptDirectory(dir);
+      const runner = () => new MigrationRunner({ db, scripts });
       const dataOnly = (await runner().upgrade("head").catch((e: unknown) => e)) as MigrationFailedError;
       expect(dataOnly).to.be.instanceOf(MigrationFailedError);
       expect(dataOnly.rolledBack).to.equal(true);
@@ -94,7 +96,8 @@ describeEachTarget(
         tableMigration("g00000000001", "g1", null),
         { revision: "g00000000002", downRevision: "g00000000001", up: ["CREATE TABLE t_g2 (id INTEGER PRIMARY KEY)", "SELECT * FROM no_such_table"], down: [] },
       ]);
-      const db2Runner = () => new MigrationRunner({ db, scripts: loadScriptDirectory(ddl), versionTable: "v2" });
+      const ddlScripts = await loadScriptDirectory(ddl);
+      const db2Runner = () => new MigrationRunner({ db, scripts: ddlScripts, versionTable: "v2" });
       const failed = (await db2Runner().upgrade("head").catch((e: unknown) => e)) as MigrationFailedError;
       expect(failed.rolledBack).to.equal(false);
       expect(failed.message).to.include("NOT rolled back").and.include("marked as interrupted").and.include("retort stamp g00000000001");
@@ -120,7 +123,7 @@ describeEachTarget(
     it("no _running table, and current reports nothing interrupted", async () => {
       const db = await connect(ctx.db.url);
       try {
-        const runner = new MigrationRunner({ db, scripts: loadScriptDirectory(writeScriptDir([tableMigration("n00000000001", "n1", null)])) });
+        const runner = new MigrationRunner({ db, scripts: await loadScriptDirectory(writeScriptDir([tableMigration("n00000000001", "n1", null)])) });
         await runner.upgrade("head");
         expect((await runner.current()).interrupted).to.deep.equal([]);
         expect(await testTables(db)).to.deep.equal(["t_n1"]);

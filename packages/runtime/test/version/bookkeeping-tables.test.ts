@@ -20,9 +20,9 @@ describeEachTarget("bookkeeping tables in odd states", (ctx) => {
   // Issue 10, item 11: the existence check looked at retort_version, then read retort_version_applied.
   it("a missing retort_version_applied table is read as no checksums, and upgrade recreates it", async () => {
     const dir = writeScriptDir(chainSpecs());
-    await new MigrationRunner({ db, scripts: loadScriptDirectory(dir) }).upgrade(IDS.r1);
+    await new MigrationRunner({ db, scripts: await loadScriptDirectory(dir) }).upgrade(IDS.r1);
     await db.query(`DROP TABLE ${quoteVersionIdent(db.dialect, "retort_version_applied")}`);
-    const runner = new MigrationRunner({ db, scripts: loadScriptDirectory(dir) });
+    const runner = new MigrationRunner({ db, scripts: await loadScriptDirectory(dir) });
     const current = await runner.current({ verbose: true });
     expect(current.heads.map((h) => h.revision)).to.deep.equal([IDS.r1]);
     expect(current.warnings).to.deep.equal([]);

@@ -3,7 +3,7 @@ import { connect } from "@retort/dialects";
 import { createTestDatabase, describeEachTarget, type TestDatabase } from "@retort/testing";
 import { expect } from "chai";
 import { randomBytes } from "node:crypto";
-import { MigrationFailedError, MigrationRunner, VersionTablePermissionError, loadScriptDirectory } from "../../src";
+import { MigrationFailedError, MigrationRunner, VersionTablePermissionError, loadScriptDirectory, type ScriptDirectory } from "../../src";
 import { IDS, chainSpecs, writeScriptDir } from "../support/migration-files";
 
 /**
@@ -25,7 +25,7 @@ describeEachTarget(
       owner = await connect(extra.url);
       await owner.query(`CREATE ROLE ${role} LOGIN`);
       await owner.query(`GRANT ALL ON SCHEMA public TO ${role}`);
-      await new MigrationRunner({ db: owner, scripts: loadScriptDirectory(dir) }).upgrade(IDS.r1);
+      await new MigrationRunner({ db: owner, scripts: await loadScriptDirectory(dir) }).upgrade(IDS.r1);
       const url = new URL(extra.url);
       url.username = role;
       url.password = "";
@@ -46,7 +46,11 @@ describeEachTarget(
       }
     });
 
-    const runner = () => new MigrationRunner({ db: restricted, scripts: loadScriptDirectory(dir) });
+    let scripts: ScriptDirectory;
+    before(async () => {
+      scripts = await loadScriptDirectory(dir);
+    });
+    const runner = () => new MigrationRunner({ db: restricted, scripts });
 
     it("current refuses, naming retort_version and SELECT, instead of answering <base>", async () => {
       const err = await runner().current().catch((e: unknown) => e);
