@@ -26,12 +26,22 @@ function chooseDir(env: NodeJS.ProcessEnv): string | null {
   if (off(env.RETORT_CACHE) || off(env.RETORT_COMPILE_CACHE)) return null;
   const explicit = env.RETORT_CACHE_DIR || env.RETORT_COMPILE_CACHE;
   if (explicit) return usableDir(resolve(explicit));
-  const root = projectRoot(process.cwd());
+  const root = projectRoot(workingDirectory());
   return root === null ? null : usableDir(join(root, "node_modules", ".cache", "retort"));
 }
 
+/** The working directory, or null when it was deleted (the CLI then says so; no cache for that run). */
+function workingDirectory(): string | null {
+  try {
+    return process.cwd();
+  } catch {
+    return null;
+  }
+}
+
 /** The nearest folder from `start` up that has a node_modules folder. */
-export function projectRoot(start: string): string | null {
+export function projectRoot(start: string | null): string | null {
+  if (start === null) return null;
   for (let dir = resolve(start); ; dir = dirname(dir)) {
     if (existsSync(join(dir, "node_modules"))) return dir;
     if (dirname(dir) === dir) return null;
