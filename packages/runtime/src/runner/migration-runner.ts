@@ -93,6 +93,8 @@ export class MigrationRunner {
   private readonly table: VersionTable;
   /** Op calls made after their migration function returned (checked at each step and at the end). */
   private runGuard: RunGuard = { late: [] };
+  /** The revision running now (its statements tell whether a MySQL failure left anything behind). */
+  private currentGuard: StepGuard | undefined;
   /** What a run committed outside its transactions (PostgreSQL CONCURRENTLY). */
   private outside = new OutsideTransactionLog();
 
@@ -254,6 +256,7 @@ export class MigrationRunner {
     const started = performance.now();
     if (this.table.marksRunning) await this.table.write(this.db, this.table.markRunning(step.revision, step.direction, step.headsBefore, step.headsAfter));
     const guard = new StepGuard(this.db, step.revision, this.runGuard);
+    this.currentGuard = guard;
     this.outside.statements = [];
     const op = guard.operations(
       onlineOperations(guard.db, { noTransactionStandsAlone: true, outsideTransaction: (run, statements) => this.outside.run(guard.db, step, run, statements) }),
@@ -309,7 +312,8 @@ export class MigrationRunner {
     const reason = failureReason(cause, this.options.ddlLockTimeout);
     // Per revision: the heads before it. One transaction per run: its start, unless a CONCURRENTLY commit made more durable.
     const heads = runStart ? (this.outside.heads ?? runStart) : step.headsBefore;
-    const rolledBack = hasTransactionalDdl(this.db.dialect) || !(await this.markedAfterRollback(step.revision, reason));
+    const rolledBack =
+      hasTransactionalDdl(this.db.dialect) || !(await this.markedAfterRollback(step.revision, reason, this.currentGuard?.changesMade ?? 1));
     return new MigrationFailedError(step.revision, step.direction, this.scripts.scripts.get(step.revision)!.file, heads, rolledBack, reason, {
       cause,
       headsAfter: step.headsAfter,
@@ -322,10 +326,15 @@ export class MigrationRunner {
    * MySQL/MariaDB: whether the revision's in-progress row survived the ROLLBACK, i.e. a DDL
    * statement's implicit commit made part of the revision permanent. Records why it failed.
    */
-  private async markedAfterRollback(revision: string, reason: string): Promise<boolean> {
+  private async markedAfterRollback(revision: string, reason: string, changesMade: number): Promise<boolean> {
     if (!this.table.marksRunning) return false;
     try {
       const marked = (await this.table.readInterrupted(this.db)).some((r) => r.revision === revision);
+      if (marked && changesMade === 0) {
+        // Its first statement failed: that DDL is atomic, and its implicit commit made only the mark durable.
+        await this.table.write(this.db, this.table.clearRunning(revision));
+        return false;
+      }
       if (marked) await this.table.write(this.db, this.table.recordFailure(revision, reason));
       return marked;
     } catch {

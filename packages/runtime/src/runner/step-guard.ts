@@ -40,6 +40,9 @@ interface Call {
   failure?: unknown;
 }
 
+/** A statement that only reads (the op API looks at the catalog before some ALTERs). */
+const isRead = (sql: string) => /^\s*(select|show|with|pragma|describe|explain)\b/i.test(sql);
+
 const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Problems found after a revision's function ended, shared by a run (late calls outlive their step). */
@@ -53,6 +56,11 @@ export class StepGuard {
   private closed = false;
   /** The connection the migration's op uses: counts its queries in flight. */
   readonly db: Queryable;
+  /**
+   * Statements that succeeded and may have changed something (anything but a read). While
+   * it is 0 on MySQL/MariaDB, a failing statement left nothing behind: their DDL is atomic.
+   */
+  changesMade = 0;
 
   constructor(
     raw: Queryable,
@@ -69,7 +77,11 @@ export class StepGuard {
     };
     this.db = {
       dialect: raw.dialect,
-      query: (sql, params) => count(() => raw.query(sql, params)),
+      query: async <Row>(sql: string, params?: readonly unknown[]) => {
+        const rows = await count(() => raw.query<Row>(sql, params));
+        if (!isRead(sql)) this.changesMade++;
+        return rows;
+      },
       close: () => raw.close(),
     };
   }
