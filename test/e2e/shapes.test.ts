@@ -1,0 +1,38 @@
+// The packages as a registry user gets them (issue 9): packed, published to a local
+// Verdaccio, and installed with a plain `npm install -D @retort/cli` into fresh projects
+// of the shapes users have, without this repo's lockfile. Needs the npm registry (the
+// local registry's uplink) and the test databases. RETORT_E2E_SHAPES=typeorm-init,…
+// runs only some shapes; RETORT_E2E_KEEP=1 keeps the projects for a look afterwards.
+import { selectedTargets } from "@retort/testing";
+import { SHAPES } from "./shapes";
+import { E2eRun } from "./support/e2e-run";
+import { describeShape } from "./support/shape";
+
+const only = process.env.RETORT_E2E_SHAPES?.split(",").map((s) => s.trim());
+const targets = new Set(selectedTargets().map((t) => t.name));
+const shapes = SHAPES.filter((s) => targets.has(s.target) && (!only || only.includes(s.fixture)));
+
+(shapes.length ? describe : describe.skip)("end to end: @retort/cli installed from a local npm registry", function () {
+  let e2e: E2eRun | undefined;
+
+  before(async function () {
+    this.timeout(10 * 60_000);
+    e2e = new E2eRun();
+    await e2e.publishPackages();
+    // Native SQLite builds take longest: they start first.
+    const order = [...shapes].sort((a, b) => Number(!!b.nativeBuild) - Number(!!a.nativeBuild));
+    e2e.startInstalls(order.map((s) => s.fixture));
+  });
+
+  after(async function () {
+    this.timeout(10 * 60_000);
+    await e2e?.finish();
+  });
+
+  for (const shape of shapes) {
+    describeShape(shape, () => {
+      if (!e2e) throw new Error("the local registry was not set up (see the before hook's failure)");
+      return e2e;
+    });
+  }
+});

@@ -1,0 +1,9 @@
+import type { Shape } from "../support/shape";
+import { esmNodeNext } from "./esm-nodenext";
+import { jsEntitySchema } from "./js-entity-schema";
+import { nestLike } from "./nest-like";
+import { typeormInit } from "./typeorm-init";
+import { workspaces } from "./workspaces";
+
+/** The project shapes of issue 9, in the order they are reported. */
+export const SHAPES: readonly Shape[] = [typeormInit, nestLike, esmNodeNext, workspaces, jsEntitySchema];
