@@ -10,7 +10,10 @@ import { describeShape } from "./support/shape";
 
 const only = process.env.RETORT_E2E_SHAPES?.split(",").map((s) => s.trim());
 const targets = new Set(selectedTargets().map((t) => t.name));
-const shapes = SHAPES.filter((s) => targets.has(s.target) && (!only || only.includes(s.fixture)));
+// The shapes without a native build first: their steps run while the others still compile.
+const shapes = SHAPES.filter((s) => targets.has(s.target) && (!only || only.includes(s.fixture))).sort(
+  (a, b) => Number(!!a.nativeBuild) - Number(!!b.nativeBuild),
+);
 
 (shapes.length ? describe : describe.skip)("end to end: @retort/cli installed from a local npm registry", function () {
   let e2e: E2eRun | undefined;
@@ -18,10 +21,8 @@ const shapes = SHAPES.filter((s) => targets.has(s.target) && (!only || only.incl
   before(async function () {
     this.timeout(10 * 60_000);
     e2e = new E2eRun();
-    await e2e.publishPackages();
-    // Native SQLite builds take longest: they start first.
-    const order = [...shapes].sort((a, b) => Number(!!b.nativeBuild) - Number(!!a.nativeBuild));
-    e2e.startInstalls(order.map((s) => s.fixture));
+    // Native SQLite builds take longest: their installs start first.
+    await e2e.start([...shapes].reverse().map((s) => s.fixture));
   });
 
   after(async function () {

@@ -33,14 +33,27 @@ export class FreshProject {
     return cleanEnv({ npm_config_registry: this.npm.registry, npm_config_cache: this.npm.cache, ...extra });
   }
 
-  /** `npm install -D @retort/cli`, exactly as the README says: resolves everything fresh. */
-  install(): Promise<Run> {
-    return run("npm", ["install", "-D", "@retort/cli"], { cwd: this.dir, env: this.env(), timeoutMs: 15 * 60_000 });
+  /** `npm install`: the project's own dependencies, resolved fresh (there is no lockfile). */
+  installOwnDependencies(): Promise<Run> {
+    return run("npm", ["install"], { cwd: this.dir, env: this.env(), timeoutMs: 20 * 60_000 });
+  }
+
+  /** `npm install -D @retort/cli`, exactly as the README says. */
+  addRetort(): Promise<Run> {
+    return run("npm", ["install", "-D", "@retort/cli"], { cwd: this.dir, env: this.env(), timeoutMs: 20 * 60_000 });
   }
 
   /** `npx <args>` in `sub` (a folder of the project). */
   npx(args: readonly string[], sub: string, env: Record<string, string>, timeoutMs = 180_000): Promise<Run> {
     return run("npx", args, { cwd: join(this.dir, sub), env: this.env(env), timeoutMs });
+  }
+
+  /**
+   * A binary the project installed (`node_modules/.bin/<name>`, what `npx <name>` runs,
+   * without npx's second or so of start-up per call), run in `sub`.
+   */
+  bin(name: string, args: readonly string[], sub: string, env: Record<string, string>, timeoutMs = 180_000): Promise<Run> {
+    return run(join(this.dir, "node_modules", ".bin", name), args, { cwd: join(this.dir, sub), env: this.env(env), timeoutMs });
   }
 
   /** Replaces each `__NAME__` in the project's files by `values[NAME]`. */

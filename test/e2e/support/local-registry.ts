@@ -50,12 +50,15 @@ export class LocalRegistry {
     }
   }
 
-  /** `npm publish <tarball>` to this registry. */
-  publish(tarball: string, cwd: string): Promise<Run> {
-    return run("npm", ["publish", tarball, "--userconfig", this.publishConfig, "--registry", this.url, "--provenance=false"], {
-      cwd,
+  /**
+   * `npm publish --workspaces` in the repo: every package that is not private, packed as
+   * `npm run pack` packs it, in one npm process (eight processes cost ten seconds more).
+   */
+  publishWorkspaces(repo: string): Promise<Run> {
+    return run("npm", ["publish", "--workspaces", "--userconfig", this.publishConfig, "--registry", this.url, "--provenance=false", "--ignore-scripts"], {
+      cwd: repo,
       env: cleanEnv(),
-      timeoutMs: 120_000,
+      timeoutMs: 180_000,
     });
   }
 

@@ -72,7 +72,7 @@ export function describeShape(shape: Shape, e2e: () => E2eRun): void {
           }
         });
       };
-      const retort = (...args: string[]) => project.npx(["retort", ...args], appDir, env);
+      const retort = (...args: string[]) => project.bin("retort", args, appDir, env);
       const autogen = async (message: string): Promise<string> => {
         const before = new Set(project.migrationFiles(join(appDir, "migrations")));
         const r = await retort("autogen", "-m", message);
@@ -92,21 +92,22 @@ export function describeShape(shape: Shape, e2e: () => E2eRun): void {
         async () => {
           const installed = await e2e().installed(shape.fixture);
           project = installed.project;
-          expectSuccess(installed.install);
+          expectSuccess(installed.ownDependencies);
+          expectSuccess(installed.retort);
           const settings = shape.settings(ctx.db);
           project.fill(settings.placeholders ?? {});
           env = settings.env ?? {};
-          const version = await retort("--version");
+          const version = await project.npx(["retort", "--version"], appDir, env);
           expectSuccess(version);
           expect(version.stdout.trim()).to.equal(CLI_VERSION);
         },
-        35 * 60_000,
+        40 * 60_000,
       );
 
       if (shape.adoption) {
         const { build, typeormMigrations } = shape.adoption;
         step(`TypeORM builds the database first: ${build.join(" ")}`, async () => {
-          expectSuccess(await project.npx(build, appDir, env));
+          expectSuccess(await project.bin(build[0]!, build.slice(1), appDir, env));
           typeormRows = await typeormMigrations(ctx.db);
           expect(typeormRows, "TypeORM's migrations table after migration:run").to.not.be.empty;
         });
@@ -145,7 +146,7 @@ export function describeShape(shape: Shape, e2e: () => E2eRun): void {
       });
 
       step("the generated files pass the project's own tsc --noEmit", async () => {
-        expectSuccess(await project.npx(["tsc", "--noEmit"], appDir, env));
+        expectSuccess(await project.bin("tsc", ["--noEmit"], appDir, env));
       });
 
       step("downgrade -1 goes back to the first revision", async () => {
