@@ -49,10 +49,10 @@ export async function benchEndToEnd(target: TestTarget, entities: number): Promi
     if (!type) throw new Error(`no end-to-end bench for ${target.name}`);
     const project = writeGeneratedProject(dir, type, db.url, entities);
     // A cache folder of this run's own: the first check below is a first run, whatever ran before.
-    const cache = { RETORT_COMPILE_CACHE: join(dir, ".retort-cache") };
-    mkdirSync(cache.RETORT_COMPILE_CACHE, { mode: 0o700 });
+    const cache = { RETORT_CACHE_DIR: join(dir, ".retort-cache") };
+    mkdirSync(cache.RETORT_CACHE_DIR, { mode: 0o700 });
     // The schema TypeORM itself creates: both tools then look at TypeORM's own spelling.
-    const sync = `require("@retort/loader").loadModule(${JSON.stringify(project.dataSourceFile)}).default.initialize().then((ds) => ds.synchronize().then(() => ds.destroy()))`;
+    const sync = `require("@retort/loader").loadModule(${JSON.stringify(project.dataSourceFile)}).then((m) => m.default.initialize()).then((ds) => ds.synchronize().then(() => ds.destroy()))`;
     mustSucceed(timedNode(["-e", sync], dir, cache), "TypeORM synchronize");
     addOneColumn(project, type);
     const firstCheck = mustSucceed(timedNode([RETORT, "check", "--json"], dir, cache), "retort check", [1]);

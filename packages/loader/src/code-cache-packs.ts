@@ -1,16 +1,19 @@
 import { hash } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { crc32 } from "node:zlib";
 
 /**
  * Where the V8 code cache keeps its entries: one pack file per source folder (the
  * entities' folder, each folder of TypeORM…), read once when a module of that folder is
  * first compiled and rewritten at exit when one of its modules was compiled afresh.
  * A file per module cost the first run about a second of file creation on 1600 modules;
- * a pack per folder is about 80 files. Each entry records the hash of its source:
- * V8 itself only checks the source's length.
+ * a pack per folder is about 80 files. Each entry records the hash of its source
+ * (V8 itself only checks the source's length) and a CRC-32 of its data: V8 does not
+ * verify code cache data in release builds, and a flipped bit in it can crash the process
+ * (a V8 fatal error, exit 133). A damaged or truncated entry is dropped and rebuilt.
  *
- * Layout: a 4-byte length, a JSON index `{ name: [sourceHash, offset, length] }`, the data.
+ * Layout: a 4-byte length, a JSON index `{ name: [sourceHash, offset, length, crc32] }`, the data.
  */
 export interface CodeCachePacks {
   /** The cached data for a module whose source hashes to `sourceHash`, if any. */
@@ -23,10 +26,11 @@ export interface CodeCachePacks {
 
 interface Entry {
   readonly sourceHash: string;
-  readonly data: () => Buffer;
+  /** The data, or undefined when it fails its checksum. */
+  readonly data: () => Buffer | undefined;
 }
 
-type Index = Record<string, [sourceHash: string, offset: number, length: number]>;
+type Index = Record<string, [sourceHash: string, offset: number, length: number, crc: number]>;
 
 export function codeCachePacks(dir: string, salt: string): CodeCachePacks {
   const packs = new Map<string, Map<string, Entry>>();
@@ -64,9 +68,10 @@ function readPack(file: string): Map<string, Entry> {
     const indexLength = buffer.readUInt32LE(0);
     const index = JSON.parse(buffer.toString("utf8", 4, 4 + indexLength)) as Index;
     const start = 4 + indexLength;
-    for (const [name, [sourceHash, offset, length]] of Object.entries(index)) {
+    for (const [name, [sourceHash, offset, length, crc]] of Object.entries(index)) {
       const data = buffer.subarray(start + offset, start + offset + length);
-      pack.set(name, { sourceHash, data: () => data });
+      // Checked when used: a run loads only some of a folder's modules.
+      pack.set(name, { sourceHash, data: () => (data.length === length && crc32(data) === crc ? data : undefined) });
     }
   } catch {
     // no pack yet, or an unreadable one: its modules are compiled and the pack rewritten
@@ -81,7 +86,8 @@ function writePack(file: string, pack: ReadonlyMap<string, Entry>): void {
     let offset = 0;
     for (const [name, entry] of pack) {
       const data = entry.data();
-      index[name] = [entry.sourceHash, offset, data.length];
+      if (data === undefined) continue;
+      index[name] = [entry.sourceHash, offset, data.length, crc32(data)];
       chunks.push(data);
       offset += data.length;
     }

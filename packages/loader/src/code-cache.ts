@@ -3,7 +3,7 @@ import Module from "node:module";
 import { dirname, isAbsolute } from "node:path";
 import vm from "node:vm";
 import { codeCachePacks, type CodeCachePacks } from "./code-cache-packs";
-import { cacheDir } from "./compile-cache";
+import { cacheDir } from "./cache-folder";
 
 /**
  * A V8 code cache for every CommonJS module required after `installCodeCache()`
@@ -15,13 +15,16 @@ import { cacheDir } from "./compile-cache";
  *
  * The cache is written when the process exits, after the command ran, so that it holds
  * the functions that actually ran (V8 compiles functions lazily). Entries live beside
- * the swc cache (same folder, same `RETORT_COMPILE_CACHE` switch), in one pack per
- * source folder (see code-cache-packs.ts).
+ * the swc cache (same folder, same `RETORT_CACHE` switch: cache-folder.ts), in one pack
+ * per source folder (see code-cache-packs.ts).
  */
 type CompiledWrapper = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => unknown;
 
+/** Node 20.19+ passes the format it determined ("commonjs", "module", or undefined for a `.js` without `type`). */
+type ModuleFormat = "commonjs" | "module" | "commonjs-typescript" | "module-typescript" | undefined;
+
 interface InternalModule {
-  _compile(content: string, filename: string): unknown;
+  _compile(content: string, filename: string, format?: ModuleFormat): unknown;
 }
 
 interface ModuleStatics {
@@ -46,12 +49,21 @@ export function installCodeCache(): void {
   const statics = Module as unknown as ModuleStatics;
   const proto = Module.prototype as unknown as InternalModule;
   const original = proto._compile;
-  proto._compile = function (this: Module, content: string, filename: string): unknown {
-    // A module that imports dynamically needs Node's own loader hook; leave it to Node.
-    if (content.includes("import(") || !vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER) {
-      return original.call(this, content, filename);
+  proto._compile = function (this: Module, content: string, filename: string, format?: ModuleFormat): unknown {
+    // An ES module reached through require(esm) (`.mjs`, `"type": "module"`) is Node's to
+    // load; so is a module that imports dynamically (it needs Node's own loader hook).
+    if (format === "module" || content.includes("import(") || !vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER) {
+      return original.call(this, content, filename, format);
     }
-    const wrapper = compileWrapper(packs, statics.wrap(content), filename);
+    let wrapper: CompiledWrapper;
+    try {
+      wrapper = compileWrapper(packs, statics.wrap(content), filename);
+    } catch (e) {
+      // A `.js` without a package `type` may be ESM by its syntax: Node detects it, or
+      // reports the syntax error itself.
+      if (format !== "commonjs" && e instanceof SyntaxError) return original.call(this, content, filename, format);
+      throw e;
+    }
     return wrapper.call(this.exports, this.exports, makeRequire(this, statics), this, filename, dirname(filename));
   };
   process.once("exit", () => packs.save());

@@ -1,3 +1,7 @@
 export * from "./typescript-hook";
 export * from "./load-module";
 export * from "./code-cache";
+export { cacheDir, projectRoot } from "./cache-folder";
+export { formatOf, type ModuleFormat } from "./module-format";
+export { compileTypeScript } from "./typescript-compile";
+export { loadedUserModules } from "./loaded-modules";

@@ -1,4 +1,7 @@
 import { RetortError } from "@retort/core";
+import { pathToFileURL } from "node:url";
+import { formatOf } from "./module-format";
+import { registerEsmHooks } from "./register-esm";
 import { registerTypeScriptHook } from "./typescript-hook";
 
 /** A user file (config, entity, migration) that could not be loaded. */
@@ -13,13 +16,19 @@ export class ModuleLoadError extends RetortError {
 }
 
 /**
- * Requires a user module (TypeScript or JavaScript) by absolute path. Compile and
- * evaluation errors become a ModuleLoadError naming the file and, for syntax errors,
+ * Loads a user module (TypeScript or JavaScript) by absolute path, as the format Node
+ * gives it (module-format.ts): an ES module with `import()` through the ESM hooks (top-level
+ * `await` included), a CommonJS module with `require()` through the require hook. Compile
+ * and evaluation errors become a ModuleLoadError naming the file and, for syntax errors,
  * the line, never a bare stack trace.
  */
-export function loadModule<T = Record<string, unknown>>(absolutePath: string): T {
+export async function loadModule<T = Record<string, unknown>>(absolutePath: string): Promise<T> {
   registerTypeScriptHook();
   try {
+    if (formatOf(absolutePath) === "module") {
+      registerEsmHooks();
+      return (await import(pathToFileURL(absolutePath).href)) as T;
+    }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(absolutePath) as T;
   } catch (e) {
@@ -28,10 +37,16 @@ export function loadModule<T = Record<string, unknown>>(absolutePath: string): T
 }
 
 function explainLoadFailure(e: unknown): string {
-  const err = e as { code?: string; message?: string };
+  const err = e as { code?: string; message?: string; requireStack?: string[] };
   const message = (err.message ?? String(e)).split("\n").filter((l) => l.trim() !== "");
-  if (err.code === "MODULE_NOT_FOUND") {
-    return `${message[0]}. Install the missing package or fix the import path.`;
+  if (err.code === "MODULE_NOT_FOUND" || err.code === "ERR_MODULE_NOT_FOUND") {
+    const first = message[0] ?? "";
+    if (first.includes('matches "paths"')) return first;
+    // Node names the importer of an ES module ("imported from"); for CommonJS, its require stack does.
+    const importer = err.requireStack?.[0];
+    const from = importer !== undefined && !first.includes(importer) ? ` (required from ${importer})` : "";
+    const bare = /Cannot find (?:module|package) '(?![./])/.test(first);
+    return `${first}${from}. ${bare ? "Install the missing package, or fix the import (a tsconfig \"paths\" alias?)." : "Fix the import path."}`;
   }
   if (err.code === "GenericFailure" || /Syntax Error|Expected/.test(err.message ?? "")) {
     // swc's message starts with its own framing; keep the lines that point at the source.

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -60,6 +60,36 @@ describe("installCodeCache", () => {
     writeFileSync(join(dir, "esm.mjs"), "export const v = 7;\n");
     writeFileSync(file, `import("./esm.mjs").then((m) => console.log(m.v));\n`);
     expect(runWithCodeCache(cacheDir, file)).to.equal("7\n");
+  });
+
+  // get-intrinsic 1.3.1 requires async-function/require.mjs: the first-contact failure of issue 9.
+  it("leaves ES modules reached through require() to Node: .mjs, a \"type\": \"module\" package, ESM syntax in a .js", () => {
+    mkdirSync(join(dir, "node_modules", "esm-pkg"), { recursive: true });
+    writeFileSync(join(dir, "node_modules", "esm-pkg", "package.json"), `{ "name": "esm-pkg", "type": "module", "main": "index.js" }`);
+    writeFileSync(join(dir, "node_modules", "esm-pkg", "index.js"), "import { v } from './v.js';\nexport default v + 1;\n");
+    writeFileSync(join(dir, "node_modules", "esm-pkg", "v.js"), "export const v = 1;\n");
+    writeFileSync(join(dir, "require.mjs"), "import fn from './plain.js';\nexport default fn;\n");
+    writeFileSync(join(dir, "plain.js"), "module.exports = () => 'cjs';\n");
+    writeFileSync(join(dir, "detected.js"), "export const detected = true;\n");
+    const file = join(dir, "main.js");
+    writeFileSync(
+      file,
+      `console.log(require("./require.mjs").default(), require("esm-pkg").default, require("./detected.js").detected);\n`,
+    );
+    expect(runWithCodeCache(cacheDir, file)).to.equal("cjs 2 true\n");
+    expect(runWithCodeCache(cacheDir, file)).to.equal("cjs 2 true\n");
+  });
+
+  it("still reports a syntax error in a CommonJS module", () => {
+    const file = join(dir, "bad.cjs");
+    writeFileSync(file, "const = 1;\n");
+    let stderr = "";
+    try {
+      runWithCodeCache(cacheDir, file);
+    } catch (e) {
+      stderr = String((e as { stderr?: string }).stderr);
+    }
+    expect(stderr).to.contain("SyntaxError").and.to.contain(file);
   });
 
   it("reports a thrown error with the module's file and line", () => {

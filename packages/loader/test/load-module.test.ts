@@ -1,3 +1,4 @@
+import { rejectionOf } from "@retort/testing";
 import { expect } from "chai";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,33 +11,32 @@ describe("loadModule", () => {
   before(() => (dir = mkdtempSync(join(tmpdir(), "retort-loader-"))));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("loads TypeScript with decorator metadata (design:type)", () => {
+  it("loads TypeScript with decorator metadata (design:type)", async () => {
     const file = join(dir, "entity.ts");
     writeFileSync(
       file,
       `function Col(): PropertyDecorator { return () => undefined; }
        export class User { @Col() name!: string; @Col() age!: number; @Col() born!: Date; }`,
     );
-    const mod = loadModule<{ User: { prototype: object } }>(file);
+    const mod = await loadModule<{ User: { prototype: object } }>(file);
     const typeOf = (prop: string) => Reflect.getMetadata("design:type", mod.User.prototype, prop);
     expect(typeOf("name")).to.equal(String);
     expect(typeOf("age")).to.equal(Number);
     expect(typeOf("born")).to.equal(Date);
   });
 
-  it("names the file and the problem when a file does not compile", () => {
+  it("names the file and the problem when a file does not compile", async () => {
     const file = join(dir, "broken.ts");
     writeFileSync(file, "export const x = ;\n");
-    expect(() => loadModule(file))
-      .to.throw(ModuleLoadError)
+    expect(await rejectionOf(loadModule(file))).to.be.instanceOf(ModuleLoadError)
       .with.property("message")
       .that.includes(file)
       .and.includes("does not compile");
   });
 
-  it("names a missing import", () => {
+  it("names a missing import", async () => {
     const file = join(dir, "missing.ts");
     writeFileSync(file, 'import "retort-no-such-package";\n');
-    expect(() => loadModule(file)).to.throw(ModuleLoadError, /retort-no-such-package.*Install/);
+    expect(await rejectionOf(loadModule(file))).to.be.instanceOf(ModuleLoadError).and.to.have.property("message").that.matches(/retort-no-such-package.*Install/);
   });
 });

@@ -1,5 +1,5 @@
 // Revision machinery: graph, script directory, version table, lock, runner.
-//   const scripts = loadScriptDirectory("migrations");
+//   const scripts = await loadScriptDirectory("migrations");
 //   const runner = new MigrationRunner({ db: await connect(url), scripts, onRevision });
 //   await runner.upgrade("head");             // MigrateResult: revisions, warnings, waitedMs
 //   await upgradeSql({ scripts, dialect }, "base:head"); // offline --sql, no connection

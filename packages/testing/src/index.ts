@@ -1,3 +1,4 @@
 export * from "./targets";
 export * from "./databases";
 export * from "./describe-targets";
+export * from "./rejection";

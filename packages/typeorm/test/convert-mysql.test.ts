@@ -85,7 +85,7 @@ for (const version of ["1.x", "0.3"] as TypeormVersion[]) {
           }`,
       });
       try {
-        const ds = entitiesDataSource({ entities: ["src/*.ts"], url: "mariadb://nobody@127.0.0.1:1/shop", baseDir: project.dir });
+        const ds = await entitiesDataSource({ entities: ["src/*.ts"], url: "mariadb://nobody@127.0.0.1:1/shop", baseDir: project.dir });
         const model = await buildTargetModel(ds, { rules: rawRules("mysql") });
         expect(model.tables.map((t) => [t.schema, t.name])).to.deep.equal([
           [null, "home"],

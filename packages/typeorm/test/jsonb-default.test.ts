@@ -27,13 +27,13 @@ describeEachTarget(
       });
       try {
         const source = () => entitiesDataSource({ entities: ["src/*.ts"], url: ctx.db.url, baseDir: project.dir });
-        const synced = source() as unknown as { initialize(): Promise<void>; synchronize(): Promise<void>; destroy(): Promise<void> };
+        const synced = (await source()) as unknown as { initialize(): Promise<void>; synchronize(): Promise<void>; destroy(): Promise<void> };
         await synced.initialize();
         await synced.synchronize();
         await synced.destroy();
         const db = await connect(ctx.db.url);
         const actual = await introspect(db).finally(() => db.close());
-        const expected = await buildTargetModel(source());
+        const expected = await buildTargetModel(await source());
         const defaultOf = (m: typeof actual) => m.tables.find((t) => t.name === "settings")!.columns.find((c) => c.name === "data")!.default;
         expect(defaultOf(actual)).to.equal(defaultOf(expected));
       } finally {

@@ -55,7 +55,7 @@ describeEachTarget("TypeORM synchronize() vs the converted model", (ctx) => {
         writeCase(project, c, ctx.target, db);
         // TypeORM's synchronize does not create the schemas entities name; users do.
         if (ctx.target.family === "postgres") await execute(db.url, "CREATE SCHEMA archive");
-        const synced = caseDataSource(project, c, ctx.target, db) as unknown as {
+        const synced = await caseDataSource(project, c, ctx.target, db) as unknown as {
           initialize(): Promise<unknown>;
           synchronize(): Promise<void>;
           destroy(): Promise<void>;
@@ -75,7 +75,7 @@ describeEachTarget("TypeORM synchronize() vs the converted model", (ctx) => {
         } finally {
           await queryable.close();
         }
-        const converted = await buildTargetModel(caseDataSource(project, c, ctx.target, db), {
+        const converted = await buildTargetModel(await caseDataSource(project, c, ctx.target, db), {
           defaultSchema: actual.defaultSchema,
           serverVersion: version,
         });

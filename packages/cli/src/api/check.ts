@@ -86,7 +86,7 @@ export async function compareProject(options: ProjectOptions, command: string): 
   let live = early === undefined ? undefined : settled(readLiveDatabase(anchorSqliteUrl(early, config.projectDir), config, command));
   let dataSource: TypeormDataSource;
   try {
-    dataSource = loadDataSourceFor(options, config);
+    dataSource = await loadDataSourceFor(options, config);
   } catch (e) {
     void live?.then((r) => (r.ok ? r.value.db.close().catch(() => undefined) : undefined));
     throw e;

@@ -35,8 +35,8 @@ export interface MigrateOptions extends ProjectOptions {
 /** Runs `body` with a runner on the project's database, under its settings. */
 async function withRunner<T>(options: MigrateOptions, body: (runner: MigrationRunner, config: ResolvedConfig) => Promise<T>): Promise<T> {
   const config = await loadProjectConfig(options);
-  const scripts = loadScriptDirectory(config.migrations);
-  const url = urlWithoutLoadingEntities(options, config);
+  const scripts = await loadScriptDirectory(config.migrations);
+  const url = await urlWithoutLoadingEntities(options, config);
   return withConnection(url, config.projectDir, (db) =>
     body(
       new MigrationRunner({
@@ -55,9 +55,9 @@ async function withRunner<T>(options: MigrateOptions, body: (runner: MigrationRu
 }
 
 /** Migrations don't need the entities: load the DataSource only when it is the sole source of the URL. */
-function urlWithoutLoadingEntities(options: ProjectOptions, config: ResolvedConfig): string {
+async function urlWithoutLoadingEntities(options: ProjectOptions, config: ResolvedConfig): Promise<string> {
   const explicit = options.url || process.env.DATABASE_URL || config.url;
-  return connectionUrl(options, config, explicit ? undefined : loadDataSourceFor(options, config));
+  return connectionUrl(options, config, explicit ? undefined : await loadDataSourceFor(options, config));
 }
 
 export function upgrade(target = "head", options: MigrateOptions = {}): Promise<MigrateResult> {
@@ -79,9 +79,9 @@ export function current(options: ProjectOptions & { verbose?: boolean } = {}): P
 /** `--sql`: the SQL of an upgrade or downgrade range, with no connection at all. */
 export async function migrationSql(direction: "upgrade" | "downgrade", range: string, options: ProjectOptions = {}): Promise<OfflineResult & { dialect: DialectName }> {
   const config = await loadProjectConfig(options);
-  const scripts = loadScriptDirectory(config.migrations);
+  const scripts = await loadScriptDirectory(config.migrations);
   const explicit = options.url || process.env.DATABASE_URL || config.url;
-  const dialect = offlineDialect(explicit, explicit ? undefined : (loadDataSourceFor(options, config).options as { type?: string }).type);
+  const dialect = offlineDialect(explicit, explicit ? undefined : ((await loadDataSourceFor(options, config)).options as { type?: string }).type);
   const offline = { scripts, dialect, versionTable: config.versionTable, transactionPerMigration: config.transactionPerMigration };
   const result = direction === "upgrade" ? await upgradeSql(offline, range) : await downgradeSql(offline, range);
   return { ...result, dialect };
@@ -89,7 +89,7 @@ export async function migrationSql(direction: "upgrade" | "downgrade", range: st
 
 async function scriptsOf(options: ProjectOptions): Promise<{ config: ResolvedConfig; scripts: ScriptDirectory }> {
   const config = await loadProjectConfig(options);
-  return { config, scripts: loadScriptDirectory(config.migrations) };
+  return { config, scripts: await loadScriptDirectory(config.migrations) };
 }
 
 export async function history(options: ProjectOptions & { range?: string; verbose?: boolean; indicateCurrent?: boolean } = {}): Promise<HistoryResult> {

@@ -1,7 +1,6 @@
 import { loadModule } from "@retort/loader";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, extname, isAbsolute, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { ConfigNotFoundError, InvalidConfigError } from "./config-errors";
 import { findConfigFile } from "./find-config";
 import type { RetortConfig } from "./retort-config";
@@ -34,11 +33,7 @@ async function readConfigFile(file: string): Promise<unknown> {
       throw new InvalidConfigError(file, `it is not valid JSON (${(e as Error).message}).`);
     }
   }
-  if (ext === ".mjs") {
-    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
-    return mod.default ?? mod;
-  }
-  const mod = loadModule<{ default?: unknown }>(file);
+  const mod = await loadModule<{ default?: unknown }>(file);
   return mod.default ?? mod;
 }
 

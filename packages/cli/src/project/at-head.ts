@@ -25,7 +25,7 @@ export async function requireDatabaseAtHead(
   versionTable: string,
   command: string,
 ): Promise<{ scripts: ScriptDirectory; databaseHeads: string[]; warnings: readonly ChecksumWarning[] }> {
-  const scripts = loadScriptDirectory(migrationsDir);
+  const scripts = await loadScriptDirectory(migrationsDir);
   const scriptHeads = scripts.graph.heads().sort();
   if (scriptHeads.length === 0) return { scripts, databaseHeads: [], warnings: [] };
   // verbose: also the applied migrations edited since they ran (SPEC: check warns about them).

@@ -1,7 +1,7 @@
 import type { DiffEntry, JsonValue } from "@retort/compare";
+import { loadedUserModules } from "@retort/loader";
 import { buildEntityMetadatas } from "@retort/typeorm";
 import { readFileSync } from "node:fs";
-import { sep } from "node:path";
 import { loadDataSourceFor, loadProjectConfig, type ProjectOptions } from "./session";
 
 /** Where a difference comes from in the user's code. */
@@ -37,13 +37,13 @@ interface EntityMetadata {
 /**
  * Finds the entity file and line behind each `check` difference, for editors' problem
  * matchers. TypeORM's metadata gives the class (and the property) that declared a table
- * or column; the module that exports the class is in Node's require cache, because
- * retort loaded it; the line is found by scanning that file's text for the class and
+ * or column; the module that exports the class is among the user modules retort loaded
+ * (`loadedUserModules`); the line is found by scanning that file's text for the class and
  * the property. Tables with no entity (a removed table) have no location.
  */
 export async function entityLocator(options: ProjectOptions): Promise<LocateEntry> {
   const config = await loadProjectConfig(options);
-  const dataSource = loadDataSourceFor(options, config);
+  const dataSource = await loadDataSourceFor(options, config);
   const metadatas = (await buildEntityMetadatas(dataSource, config.dataSource)) as unknown as readonly EntityMetadata[];
   const sources = new SourceIndex();
   return (entry) => {
@@ -108,12 +108,9 @@ function findProperty(lines: readonly string[], from: number, property: string):
   return -1;
 }
 
-/** The user module (not a package) that exports the class. */
+/** The user module (not a package) that exports the class: CommonJS or ES module. */
 function moduleFileExporting(target: Function): string | undefined {
-  for (const mod of Object.values(require.cache)) {
-    if (!mod || mod.filename.includes(`${sep}node_modules${sep}`)) continue;
-    if (exportsValue(mod.exports, target)) return mod.filename;
-  }
+  for (const mod of loadedUserModules()) if (exportsValue(mod.exports, target)) return mod.file;
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import { entitiesDataSource, loadDataSource, type TypeormDataSource } from "@ret
 import type { ResolvedConfig } from "../config/load-config";
 
 /** The user's TypeORM DataSource: their module, or one built from `entities` + a URL. */
-export function loadModelSource(config: ResolvedConfig, url: string | undefined): TypeormDataSource {
-  if (config.dataSource) return loadDataSource(config.dataSource);
+export async function loadModelSource(config: ResolvedConfig, url: string | undefined): Promise<TypeormDataSource> {
+  if (config.dataSource) return await loadDataSource(config.dataSource);
   return entitiesDataSource({ entities: config.entities, url: url ?? "", baseDir: config.projectDir });
 }

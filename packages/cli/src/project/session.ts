@@ -41,7 +41,7 @@ export function connectionUrl(options: ProjectOptions, config: ResolvedConfig, d
 }
 
 /** Loads the model source; the URL it needs for `entities` configs comes from flag/env/config. */
-export function loadDataSourceFor(options: ProjectOptions, config: ResolvedConfig): TypeormDataSource {
+export async function loadDataSourceFor(options: ProjectOptions, config: ResolvedConfig): Promise<TypeormDataSource> {
   return loadModelSource(config, explicitUrl(options, config));
 }
 

@@ -139,7 +139,7 @@ export class RoundtripSession {
       { dialect, renderAsBatch: this.target.family === "sqlite", autogenerate: true },
     );
     const written = await writeMigrationFile(this.dir, input);
-    this.scripts.push(loadMigration(written.path));
+    this.scripts.push(await loadMigration(written.path));
     return { revision, operations, file: written.path, source: written.source };
   }
 

@@ -56,7 +56,7 @@ async function syncThenCompare(target: TestTarget, { version, type }: TypeormSet
         await q.close();
       }
     }
-    const synced = dataSource() as unknown as Synchronizable;
+    const synced = (await dataSource()) as unknown as Synchronizable;
     await synced.initialize();
     try {
       await synced.synchronize();
@@ -72,7 +72,7 @@ async function syncThenCompare(target: TestTarget, { version, type }: TypeormSet
     } finally {
       await q.close();
     }
-    const model = await buildTargetModel(dataSource(), { defaultSchema: actual.defaultSchema, serverVersion: server, dialect: actual.dialect });
+    const model = await buildTargetModel(await dataSource(), { defaultSchema: actual.defaultSchema, serverVersion: server, dialect: actual.dialect });
     const ops = compareSchemas(model, actual, { includeSchemas: true, includeObject: notTypeormBookkeeping });
     return describeOperations(ops).map(describeLine);
   } finally {

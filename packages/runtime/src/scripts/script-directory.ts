@@ -19,9 +19,10 @@ export interface ScriptDirectory {
 }
 
 /** Loads every migration file of `dir` (a missing folder is an empty directory). */
-export function loadScriptDirectory(dir: string): ScriptDirectory {
+export async function loadScriptDirectory(dir: string): Promise<ScriptDirectory> {
   const abs = resolve(dir);
-  const scripts = existsSync(abs) ? listMigrationFiles(abs).map(loadMigration) : [];
+  const scripts: MigrationScript[] = [];
+  if (existsSync(abs)) for (const file of listMigrationFiles(abs)) scripts.push(await loadMigration(file));
   const graph = new RevisionGraph(
     scripts.map((s) => ({
       revision: s.revision,
@@ -48,11 +49,11 @@ export function listMigrationFiles(dir: string): string[] {
     .map((n) => join(dir, n));
 }
 
-export function loadMigration(file: string): MigrationScript {
+export async function loadMigration(file: string): Promise<MigrationScript> {
   const source = readFileSync(file, "utf8");
   // A re-read directory (tests, a long-lived process) must see edited files.
   delete require.cache[file];
-  const loaded = loadModule<Record<string, unknown>>(file);
+  const loaded = await loadModule<Record<string, unknown>>(file);
   const mod = (isHeader(loaded.default) ? loaded.default : loaded) as Partial<MigrationModule>;
   return validate(file, mod, source);
 }

@@ -117,7 +117,7 @@ export async function downgrade(op: MigrationOperations): Promise<void> {
 }
 `,
       );
-      const scripts = loadScriptDirectory(dir);
+      const scripts = await loadScriptDirectory(dir);
       const offline = await upgradeSql({ scripts, dialect: "postgres" }, "cccc00000001");
       const i = offline.statements.indexOf('CREATE INDEX CONCURRENTLY "event_at_idx" ON "event" ("at")');
       expect(offline.statements.slice(i - 1, i + 2)).to.deep.equal(["COMMIT", offline.statements[i], "BEGIN"]);

@@ -145,7 +145,7 @@ export async function downgrade(op: MigrationOperations): Promise<void> {
 }
 `,
       );
-      const runner = new MigrationRunner({ db, scripts: loadScriptDirectory(dir) });
+      const runner = new MigrationRunner({ db, scripts: await loadScriptDirectory(dir) });
       await runner.upgrade("head");
       expect(await count(db, "leaf")).to.equal(NODES * LEAVES_PER_NODE + 1);
       expect((await failure(() => db.query("INSERT INTO node (id, name, score) VALUES (1000, 'u', 10)"))).message).to.match(/UNIQUE/);

@@ -31,15 +31,15 @@ const STEPS: readonly { cmd: "upgrade" | "downgrade" | "stamp"; target: string; 
   { cmd: "downgrade", target: "base", heads: [], applied: [] },
 ];
 
-describeEachTarget("runner: a chain with branches and a merge", (ctx) => {
+describeEachTarget("runner: a chain with branches and a merge", async (ctx) => {
   let db: Queryable;
   let dir: string;
   const progress: RevisionProgress[] = [];
   const started: string[] = [];
-  const runner = () =>
+  const runner = async () =>
     new MigrationRunner({
       db,
-      scripts: loadScriptDirectory(dir),
+      scripts: await loadScriptDirectory(dir),
       onRevision: (p) => progress.push(p),
       onRevisionStart: (s) => started.push(s.revision),
     });
@@ -53,7 +53,7 @@ describeEachTarget("runner: a chain with branches and a merge", (ctx) => {
   });
 
   it("upgrade head with two heads refuses before applying anything", async () => {
-    const err = await runner().upgrade("head").catch((e: unknown) => e);
+    const err = await (await runner()).upgrade("head").catch((e: unknown) => e);
     expect(err).to.be.instanceOf(MultipleHeadsError);
     expect((err as Error).message).to.contain("heads").and.contain("@head");
     expect(await testTables(db)).to.deep.equal([]);
@@ -64,7 +64,7 @@ describeEachTarget("runner: a chain with branches and a merge", (ctx) => {
     it(`${step.cmd} ${step.target}`, async () => {
       progress.length = 0;
       started.length = 0;
-      const r = runner();
+      const r = await runner();
       const result = step.cmd === "stamp" ? await r.stamp(step.target) : await r[step.cmd](step.target);
       expect([...result.to].sort()).to.deep.equal([...step.heads].sort());
       expect(await versionRows(db)).to.deep.equal([...step.heads].sort());
@@ -82,7 +82,7 @@ describeEachTarget("runner: a chain with branches and a merge", (ctx) => {
   }
 
   it("stamp moves the version table without running migrations", async () => {
-    const r = runner();
+    const r = await runner();
     await r.upgrade("heads");
     const before = await testTables(db);
     const down = await r.stamp(r2);
@@ -97,7 +97,7 @@ describeEachTarget("runner: a chain with branches and a merge", (ctx) => {
   });
 
   it("history, heads, branches and show describe the graph", async () => {
-    const r = runner();
+    const r = await runner();
     await r.upgrade(f2);
     const h = await r.history({ indicateCurrent: true });
     expect(h.revisions).to.have.length(8);

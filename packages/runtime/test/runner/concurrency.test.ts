@@ -92,7 +92,7 @@ describeEachTarget(
       expect(await versionRows(db)).to.deep.equal(["k00000000001"]);
       expect(await testTables(db)).to.deep.equal(["t_k1"]);
 
-      const result = await new MigrationRunner({ db, scripts: loadScriptDirectory(dir), lockTimeout: 20 }).upgrade("head");
+      const result = await new MigrationRunner({ db, scripts: await loadScriptDirectory(dir), lockTimeout: 20 }).upgrade("head");
       expect(result.revisions.map((r) => r.revision)).to.deep.equal(["k00000000002"]);
       expect(await versionRows(db)).to.deep.equal(["k00000000002"]);
       expect(await testTables(db)).to.deep.equal(["t_half", "t_half2", "t_k1"]);

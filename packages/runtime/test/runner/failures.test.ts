@@ -44,7 +44,7 @@ describeEachTarget("runner: failures, checksums, locks and offline SQL", (ctx) =
   }
 
   it("a failing revision names itself and the state the database is in", async () => {
-    const runner = new MigrationRunner({ db, scripts: loadScriptDirectory(failingDir()) });
+    const runner = new MigrationRunner({ db, scripts: await loadScriptDirectory(failingDir()) });
     const err = await runner.upgrade("head").catch((e: unknown) => e);
     expect(err).to.be.instanceOf(MigrationFailedError);
     const failed = err as MigrationFailedError;
@@ -69,7 +69,7 @@ describeEachTarget("runner: failures, checksums, locks and offline SQL", (ctx) =
       tableMigration("dwn000000001", "d1", null),
       { revision: "dwn000000002", downRevision: "dwn000000001", up: ["CREATE TABLE t_d2 (id INTEGER PRIMARY KEY)"], down: ["DROP TABLE t_nope"] },
     ]);
-    const runner = new MigrationRunner({ db, scripts: loadScriptDirectory(dir) });
+    const runner = new MigrationRunner({ db, scripts: await loadScriptDirectory(dir) });
     await runner.upgrade("head");
     const err = (await runner.downgrade("base").catch((e: unknown) => e)) as MigrationFailedError;
     expect(err).to.be.instanceOf(MigrationFailedError);
@@ -80,7 +80,7 @@ describeEachTarget("runner: failures, checksums, locks and offline SQL", (ctx) =
   });
 
   it("with one transaction per run, a failure rolls the whole run back (per revision on MySQL/MariaDB)", async () => {
-    const runner = new MigrationRunner({ db, scripts: loadScriptDirectory(failingDir()), transactionPerMigration: false });
+    const runner = new MigrationRunner({ db, scripts: await loadScriptDirectory(failingDir()), transactionPerMigration: false });
     const err = (await runner.upgrade("head").catch((e: unknown) => e)) as MigrationFailedError;
     expect(err).to.be.instanceOf(MigrationFailedError);
     if (transactional()) {
@@ -95,14 +95,14 @@ describeEachTarget("runner: failures, checksums, locks and offline SQL", (ctx) =
   });
 
   it("one transaction per run applies the whole chain", async () => {
-    const runner = new MigrationRunner({ db, scripts: loadScriptDirectory(writeScriptDir(chainSpecs())), transactionPerMigration: false });
+    const runner = new MigrationRunner({ db, scripts: await loadScriptDirectory(writeScriptDir(chainSpecs())), transactionPerMigration: false });
     const result = await runner.upgrade("heads");
     expect(result.revisions).to.have.length(8);
     expect(await testTables(db)).to.have.length(8);
   });
 
   it("a database revision no script has suggests stamp --purge, which fixes it", async () => {
-    const scripts = loadScriptDirectory(writeScriptDir(chainSpecs()));
+    const scripts = await loadScriptDirectory(writeScriptDir(chainSpecs()));
     const runner = new MigrationRunner({ db, scripts });
     await runner.upgrade(IDS.r1);
     await db.query(`INSERT INTO ${ctx.target.family === "mysql" ? "`retort_version`" : '"retort_version"'} (version_num) VALUES ('deadbeef0000')`);
@@ -118,12 +118,12 @@ describeEachTarget("runner: failures, checksums, locks and offline SQL", (ctx) =
 
   it("warns when an applied migration was edited afterwards", async () => {
     const dir = writeScriptDir(chainSpecs());
-    await new MigrationRunner({ db, scripts: loadScriptDirectory(dir) }).upgrade(IDS.r2);
-    const clean = await new MigrationRunner({ db, scripts: loadScriptDirectory(dir) }).current({ verbose: true });
+    await new MigrationRunner({ db, scripts: await loadScriptDirectory(dir) }).upgrade(IDS.r2);
+    const clean = await new MigrationRunner({ db, scripts: await loadScriptDirectory(dir) }).current({ verbose: true });
     expect(clean.warnings).to.deep.equal([]);
     const r1File = readdirSync(dir).find((f) => f.includes(IDS.r1))!;
     appendFileSync(join(dir, r1File), "\n// edited after it ran\n");
-    const runner = new MigrationRunner({ db, scripts: loadScriptDirectory(dir) });
+    const runner = new MigrationRunner({ db, scripts: await loadScriptDirectory(dir) });
     const current = await runner.current({ verbose: true });
     expect(current.warnings.map((w) => w.revision)).to.deep.equal([IDS.r1]);
     expect(current.warnings[0]!.message).to.contain("edited after it was applied");
@@ -133,7 +133,7 @@ describeEachTarget("runner: failures, checksums, locks and offline SQL", (ctx) =
   });
 
   it("waits for the migration lock, reports the wait, and times out with a clean error", async () => {
-    const scripts = loadScriptDirectory(writeScriptDir(chainSpecs()));
+    const scripts = await loadScriptDirectory(writeScriptDir(chainSpecs()));
     const holder = await connect(extra!.url);
     try {
       const held = await acquireMigrationLock(holder, { timeoutSeconds: 1, versionTable: "retort_version" });
@@ -154,7 +154,7 @@ describeEachTarget("runner: failures, checksums, locks and offline SQL", (ctx) =
   });
 
   it("offline SQL, run by hand, gives the same state as the runner", async () => {
-    const scripts = loadScriptDirectory(writeScriptDir(chainSpecs()));
+    const scripts = await loadScriptDirectory(writeScriptDir(chainSpecs()));
     const dialect = db.dialect;
     const up = await upgradeSql({ scripts, dialect }, "heads");
     expect(up.revisions).to.have.length(8);

@@ -52,7 +52,7 @@ describeEachTarget(
 
     it("a rebuilt parent keeps the rows of its cascading child, and foreign keys are back on", async () => {
       const dir = writeScriptDir([SCHEMA, REBUILD]);
-      await new MigrationRunner({ db, scripts: loadScriptDirectory(dir) }).upgrade("head");
+      await new MigrationRunner({ db, scripts: await loadScriptDirectory(dir) }).upgrade("head");
       const children = await db.query<{ id: number }>("SELECT id FROM t_child ORDER BY id");
       expect(children.map((r) => Number(r.id))).to.deep.equal([10, 20]);
       const fk = await db.query<{ foreign_keys: number }>("PRAGMA foreign_keys");
@@ -61,7 +61,7 @@ describeEachTarget(
 
     it("a revision that leaves a dangling foreign key is rolled back", async () => {
       const dir = writeScriptDir([SCHEMA, REBUILD, DANGLING]);
-      const err = await new MigrationRunner({ db, scripts: loadScriptDirectory(dir) }).upgrade("head").catch((e: unknown) => e);
+      const err = await new MigrationRunner({ db, scripts: await loadScriptDirectory(dir) }).upgrade("head").catch((e: unknown) => e);
       expect(err).to.be.instanceOf(MigrationFailedError);
       expect((err as MigrationFailedError).cause).to.be.instanceOf(ForeignKeyCheckError);
       expect((err as Error).message).to.contain("fk0000000003").and.contain("t_child -> t_parent");

@@ -1,3 +1,4 @@
+import { rejectionOf } from "@retort/testing";
 import { expect } from "chai";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,9 +23,9 @@ function emptyDir(): string {
 }
 
 describe("script directory", () => {
-  it("loads migrations with their headers and a checksum of each file", () => {
+  it("loads migrations with their headers and a checksum of each file", async () => {
     const dir = writeScriptDir([tableMigration("aaaa00000001", "a", null), tableMigration("aaaa00000002", "b", "aaaa00000001", { branchLabels: ["main"] })]);
-    const scripts = loadScriptDirectory(dir);
+    const scripts = await loadScriptDirectory(dir);
     expect([...scripts.scripts.keys()]).to.deep.equal(["aaaa00000001", "aaaa00000002"]);
     const second = scripts.scripts.get("aaaa00000002")!;
     expect(second.downRevisions).to.deep.equal(["aaaa00000001"]);
@@ -34,8 +35,8 @@ describe("script directory", () => {
     expect(scripts.graph.heads()).to.deep.equal(["aaaa00000002"]);
   });
 
-  it("a missing folder is an empty directory", () => {
-    const scripts = loadScriptDirectory(join(emptyDir(), "nope"));
+  it("a missing folder is an empty directory", async () => {
+    const scripts = await loadScriptDirectory(join(emptyDir(), "nope"));
     expect(scripts.scripts.size).to.equal(0);
     expect(scripts.graph.heads()).to.deep.equal([]);
   });
@@ -45,50 +46,43 @@ describe("script directory", () => {
     expect(checksumOf("a\nb\n")).not.to.equal(checksumOf("a\nc\n"));
   });
 
-  it("validation errors name the file", () => {
+  it("validation errors name the file", async () => {
     const dir = emptyDir();
     const file = join(dir, "2026_01_01_bad.ts");
     writeFileSync(file, `export const revision = "bad000000001";\nexport async function upgrade() {}\nexport async function downgrade() {}\n`);
-    const e = (() => {
-      try {
-        loadScriptDirectory(dir);
-      } catch (err) {
-        return err as InvalidMigrationError;
-      }
-      throw new Error("expected an error");
-    })();
+    const e = (await rejectionOf(loadScriptDirectory(dir))) as InvalidMigrationError;
     expect(e).to.be.instanceOf(InvalidMigrationError);
     expect(e.code).to.equal("invalid_migration");
     expect(e.message).to.contain(file).and.contain("downRevision");
   });
 
-  it("refuses a module without upgrade, or with a bad revision id", () => {
+  it("refuses a module without upgrade, or with a bad revision id", async () => {
     const dir = emptyDir();
     writeFileSync(join(dir, "a.ts"), `export const revision = "x y";\nexport const downRevision = null;\n`);
-    expect(() => loadScriptDirectory(dir)).to.throw(InvalidMigrationError, /revision/);
+    expect(await rejectionOf(loadScriptDirectory(dir))).to.be.instanceOf(InvalidMigrationError).and.to.have.property("message").that.matches(/revision/);
     writeFileSync(join(dir, "a.ts"), `export const revision = "ok0000000001";\nexport const downRevision = null;\nexport function downgrade() {}\n`);
-    expect(() => loadScriptDirectory(dir)).to.throw(InvalidMigrationError, /upgrade\(op\)/);
+    expect(await rejectionOf(loadScriptDirectory(dir))).to.be.instanceOf(InvalidMigrationError).and.to.have.property("message").that.matches(/upgrade\(op\)/);
   });
 
-  it("a missing down revision names the file", () => {
+  it("a missing down revision names the file", async () => {
     const dir = writeScriptDir([tableMigration("bbbb00000002", "b", "gone00000001")]);
-    expect(() => loadScriptDirectory(dir)).to.throw(MissingDownRevisionError, /bbbb00000002_m\.ts/);
+    expect(await rejectionOf(loadScriptDirectory(dir))).to.be.instanceOf(MissingDownRevisionError).and.to.have.property("message").that.matches(/bbbb00000002_m\.ts/);
   });
 
-  it("accepts a default export and JavaScript files", () => {
+  it("accepts a default export and JavaScript files", async () => {
     const dir = emptyDir();
     writeFileSync(
       join(dir, "2026_01_01_js.js"),
       `exports.default = { revision: "js0000000001", downRevision: null, upgrade() {}, downgrade() {} };\n`,
     );
-    expect([...loadScriptDirectory(dir).scripts.keys()]).to.deep.equal(["js0000000001"]);
+    expect([...(await loadScriptDirectory(dir)).scripts.keys()]).to.deep.equal(["js0000000001"]);
   });
 
-  it("sees a file edited since it was first loaded", () => {
+  it("sees a file edited since it was first loaded", async () => {
     const dir = writeScriptDir([tableMigration("cccc00000001", "c", null)]);
-    const first = loadScriptDirectory(dir).scripts.get("cccc00000001")!;
+    const first = (await loadScriptDirectory(dir)).scripts.get("cccc00000001")!;
     writeFileSync(first.file, migrationSource({ ...tableMigration("cccc00000001", "c", null), message: "changed" }));
-    const again = loadScriptDirectory(dir).scripts.get("cccc00000001")!;
+    const again = (await loadScriptDirectory(dir)).scripts.get("cccc00000001")!;
     expect(again.message).to.equal("changed");
     expect(again.checksum).not.to.equal(first.checksum);
   });
@@ -98,38 +92,40 @@ describe("planning new revisions", () => {
   const now = new Date("2026-11-27T10:00:00Z");
 
   /** Plans a revision and writes its header as a file, as the CLI does through codegen. */
-  function add(dir: string, options: NewRevisionOptions): PlannedRevision {
-    const planned = planRevision(loadScriptDirectory(dir), options);
+  async function add(dir: string, options: NewRevisionOptions): Promise<PlannedRevision> {
+    const planned = planRevision(await loadScriptDirectory(dir), options);
     writeScriptDir([{ ...planned, up: [], down: [] }], dir);
     return planned;
   }
 
-  it("puts a new revision on the single head, with a fresh 12-hex id", () => {
+  it("puts a new revision on the single head, with a fresh 12-hex id", async () => {
     const dir = emptyDir();
-    const first = add(dir, { message: "Create users!", now });
+    const first = await add(dir, { message: "Create users!", now });
     expect(first.revision).to.match(/^[0-9a-f]{12}$/);
     expect(first.downRevision).to.equal(null);
     expect(first.createdAt).to.equal(now.toISOString());
-    const second = add(dir, { message: "add email", revId: "given0000001", branchLabels: ["core"], now });
+    const second = await add(dir, { message: "add email", revId: "given0000001", branchLabels: ["core"], now });
     expect(second).to.deep.include({ revision: "given0000001", downRevision: first.revision, branchLabels: ["core"], message: "add email" });
-    expect(loadScriptDirectory(dir).graph.heads()).to.deep.equal(["given0000001"]);
+    expect((await loadScriptDirectory(dir)).graph.heads()).to.deep.equal(["given0000001"]);
   });
 
-  it("needs --head with several heads, --splice to branch from a non-head, and plans merges", () => {
+  it("needs --head with several heads, --splice to branch from a non-head, and plans merges", async () => {
     const dir = emptyDir();
-    const a = add(dir, { message: "a", revId: "a00000000001", now });
-    add(dir, { message: "b", revId: "b00000000001", now });
-    expect(() => planRevision(loadScriptDirectory(dir), { message: "c", head: a.revision, now })).to.throw(RevisionWriteError, /--splice/);
-    add(dir, { message: "c", head: a.revision, splice: true, revId: "c00000000001", branchLabels: ["side"], now });
-    expect(() => planRevision(loadScriptDirectory(dir), { message: "d", now })).to.throw(MultipleHeadsError, /merge/);
-    const onLabel = add(dir, { message: "d", head: "side@head", revId: "d00000000001", now });
+    const a = await add(dir, { message: "a", revId: "a00000000001", now });
+    await add(dir, { message: "b", revId: "b00000000001", now });
+    const directoryC = await loadScriptDirectory(dir);
+    expect(() => planRevision(directoryC, { message: "c", head: a.revision, now })).to.throw(RevisionWriteError, /--splice/);
+    await add(dir, { message: "c", head: a.revision, splice: true, revId: "c00000000001", branchLabels: ["side"], now });
+    const directoryD = await loadScriptDirectory(dir);
+    expect(() => planRevision(directoryD, { message: "d", now })).to.throw(MultipleHeadsError, /merge/);
+    const onLabel = await add(dir, { message: "d", head: "side@head", revId: "d00000000001", now });
     expect(onLabel.downRevision).to.equal("c00000000001");
-    const before = loadScriptDirectory(dir);
+    const before = await loadScriptDirectory(dir);
     expect(expandMergeTargets(before, ["heads"]).sort()).to.deep.equal(["b00000000001", "d00000000001"]);
     const merge = planMerge(before, ["heads"], { message: "merge heads", revId: "e00000000001", now });
     expect([...(merge.downRevision as string[])].sort()).to.deep.equal(["b00000000001", "d00000000001"]);
     writeScriptDir([{ ...merge, up: [], down: [] }], dir);
-    const scripts = loadScriptDirectory(dir);
+    const scripts = await loadScriptDirectory(dir);
     expect(scripts.graph.heads()).to.deep.equal(["e00000000001"]);
     expect(scripts.graph.isMerge("e00000000001")).to.equal(true);
     expect(() => planMerge(scripts, ["e00000000001"], { message: "x" })).to.throw(RevisionWriteError, /two/);

@@ -20,7 +20,7 @@ describe("VersionTable statements", () => {
   });
 
   it("offline SQL uses the configured table name", async () => {
-    const scripts = loadScriptDirectory(writeScriptDir(chainSpecs()));
+    const scripts = await loadScriptDirectory(writeScriptDir(chainSpecs()));
     const out = await upgradeSql({ scripts, dialect: "mysql", versionTable: "deploy_log" }, IDS.r2);
     expect(out.sql).to.contain("CREATE TABLE IF NOT EXISTS `deploy_log`").and.contain("`deploy_log_applied`");
     expect(out.sql).to.contain("START TRANSACTION");
@@ -39,7 +39,7 @@ describeEachTarget("version table with a configured, awkward name", (ctx) => {
 
   for (const name of ["order", 'we"ird`v']) {
     it(`works as ${name}`, async () => {
-      const scripts = loadScriptDirectory(writeScriptDir(chainSpecs()));
+      const scripts = await loadScriptDirectory(writeScriptDir(chainSpecs()));
       const runner = new MigrationRunner({ db, scripts, versionTable: name });
       await runner.upgrade(IDS.r2);
       expect((await runner.current()).heads.map((h) => h.revision)).to.deep.equal([IDS.r2]);

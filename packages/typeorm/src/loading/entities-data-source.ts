@@ -20,10 +20,10 @@ export interface EntitiesDataSourceOptions {
  * A DataSource for configs that name entity globs and a URL instead of a DataSource
  * module. It is made with the project's own TypeORM and never connects.
  */
-export function entitiesDataSource(options: EntitiesDataSourceOptions): TypeormDataSource {
+export async function entitiesDataSource(options: EntitiesDataSourceOptions): Promise<TypeormDataSource> {
   const baseDir = resolve(options.baseDir ?? process.cwd());
   const typeorm = projectTypeorm(baseDir);
-  const entities = loadEntityFiles(options.entities, baseDir);
+  const entities = await loadEntityFiles(options.entities, baseDir);
   const dataSourceOptions = { ...connectionOptions(options.url, options.type, typeorm), entities };
   try {
     return new typeorm.DataSource(dataSourceOptions);

@@ -7,11 +7,11 @@ import { isDataSource, type TypeormDataSource } from "../typeorm-shapes";
  * Loads the user's DataSource module and returns its TypeORM DataSource: the default
  * export, else the only exported DataSource instance (SPEC.md §1).
  */
-export function loadDataSource(modulePath: string): TypeormDataSource {
+export async function loadDataSource(modulePath: string): Promise<TypeormDataSource> {
   const file = resolve(modulePath);
   let exported: unknown;
   try {
-    exported = loadModule<unknown>(file);
+    exported = await loadModule<unknown>(file);
   } catch (e) {
     if (e instanceof ModuleLoadError && /Cannot find module '(typeorm|reflect-metadata)'/.test(e.reason)) {
       throw new TypeormNotFoundError(dirname(file), file, { cause: e });

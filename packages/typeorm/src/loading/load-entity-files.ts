@@ -9,9 +9,9 @@ const ENTITY_SCHEMA_MARK = Symbol.for("EntitySchema");
  * and returns what TypeORM accepts as entities from them: exported classes and
  * EntitySchema objects, as TypeORM's own directory loader collects them.
  */
-export function loadEntityFiles(patterns: readonly string[], baseDir: string): unknown[] {
+export async function loadEntityFiles(patterns: readonly string[], baseDir: string): Promise<unknown[]> {
   const entities: unknown[] = [];
-  for (const file of entityFiles(patterns, baseDir)) collectEntities(loadModule<unknown>(file), entities);
+  for (const file of entityFiles(patterns, baseDir)) collectEntities(await loadModule<unknown>(file), entities);
   return entities;
 }
 
@@ -27,7 +27,7 @@ export async function loadEntityFilesInTurns(patterns: readonly string[], baseDi
   const files = entityFiles(patterns, baseDir);
   for (let i = 0; i < files.length; i++) {
     if (i > 0 && i % FILES_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    collectEntities(loadModule<unknown>(files[i]!), entities);
+    collectEntities(await loadModule<unknown>(files[i]!), entities);
   }
   return entities;
 }

@@ -34,7 +34,7 @@ export async function convertCorpusWithSource(
   const project: FixtureProject = createFixtureProject(typeorm, entityCorpus(family));
   try {
     useMetadataStorageOf(typeorm);
-    const dataSource = entitiesDataSource({ entities: ["src/entity/*.ts"], url: OFFLINE_URLS[family], baseDir: project.dir });
+    const dataSource = await entitiesDataSource({ entities: ["src/entity/*.ts"], url: OFFLINE_URLS[family], baseDir: project.dir });
     return { model: await buildTargetModel(dataSource, { ...options, rules: rawRules(family) }), dataSource };
   } finally {
     project.remove();

@@ -25,10 +25,10 @@ export function writeCase(project: FixtureProject, c: SyncCase, target: TestTarg
 }
 
 /** A fresh, unconnected DataSource for the case (each call a new object over the same entity classes). */
-export function caseDataSource(project: FixtureProject, c: SyncCase, target: TestTarget, db: TestDatabase): TypeormDataSource {
+export async function caseDataSource(project: FixtureProject, c: SyncCase, target: TestTarget, db: TestDatabase): Promise<TypeormDataSource> {
   const type = dataSourceType(target, c.typeorm);
   if (c.kind === "naming-strategy") {
-    const ds = loadDataSource(`${project.dir}/src/data-source.ts`);
+    const ds = await loadDataSource(`${project.dir}/src/data-source.ts`);
     return new (ds.constructor as new (o: unknown) => TypeormDataSource)(ds.options);
   }
   return entitiesDataSource({ entities: ["src/entity/*.ts"], url: db.url, type, baseDir: project.dir });
