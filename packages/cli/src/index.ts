@@ -7,6 +7,7 @@ export { loadConfig, type ResolvedConfig } from "./config/load-config";
 export { init, type InitResult } from "./commands/init";
 export { check, type CheckResult } from "./api/check";
 export { autogen, type AutogenOptions, type AutogenResult } from "./api/autogen";
+export { baseline, BaselineRefusedError, type BaselineOptions, type BaselineResult } from "./api/baseline";
 export {
   upgrade,
   downgrade,

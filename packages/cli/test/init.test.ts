@@ -2,7 +2,10 @@ import { expect } from "chai";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runRetort } from "./support/run-retort";
+import { execFile } from "node:child_process";
+import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
+import { dataSourceModule, fixtureProject } from "./support/fixture-project";
+import { BIN, runRetort, type RetortRun } from "./support/run-retort";
 
 describe("retort init", () => {
   let dir: string;
@@ -35,6 +38,44 @@ describe("retort init", () => {
     const doc = JSON.parse(run.stdout) as { configFile: string; dataSource: string | null };
     expect(doc.configFile).to.equal(join(dir, "retort.config.ts"));
   });
+});
+
+describe("retort init in a project whose database never answers", () => {
+  let server: Server;
+  let port: number;
+  const sockets: Socket[] = [];
+  before(async () => {
+    // Accepts connections and never says a word, like a firewalled or hung server.
+    server = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  after(() => {
+    for (const s of sockets) s.destroy();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  for (const target of ["postgres", "mariadb"]) {
+    it(`gives up reading the ${target} database after a few seconds and still writes the config`, async function () {
+      this.timeout(30_000);
+      const project = fixtureProject({ "src/data-source.ts": dataSourceModule(target, `${target === "postgres" ? "postgres" : "mysql"}://app@127.0.0.1:${port}/shop`) });
+      try {
+        const started = Date.now();
+        // spawnSync would block this process's event loop; the server only needs the kernel's accept queue.
+        const run = await new Promise<RetortRun>((resolve) => {
+          execFile(process.execPath, [BIN, "init", "--verbose"], { cwd: project.dir, env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "" } }, (error, stdout, stderr) =>
+            resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
+          );
+        });
+        expect(run.code, run.stderr).to.equal(0);
+        expect(Date.now() - started).to.be.lessThan(15_000);
+        expect(existsSync(join(project.dir, "retort.config.ts"))).to.equal(true);
+        expect(run.stderr).to.include("Not inspected: the database was not read");
+      } finally {
+        project.remove();
+      }
+    });
+  }
 });
 
 describe("retort usage errors", () => {

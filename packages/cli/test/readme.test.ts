@@ -2,6 +2,8 @@ import { expect } from "chai";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { ALL_TARGETS, createTestDatabase } from "@retort/testing";
+import { runTypeormTask, typeormBuiltProject } from "./support/typeorm-built-project";
 
 const REPO = resolve(__dirname, "..", "..", "..", "..");
 const README = readFileSync(join(REPO, "README.md"), "utf8");
@@ -64,6 +66,27 @@ describe("README commands run as written", () => {
       expect(sh("npx retort check", dir).out).to.include("No new upgrade operations detected.");
     } finally {
       removeProject(dir);
+    }
+  });
+
+  it("adopts a database built by TypeORM's migration:run with the steps of \"Adopting retort in an existing project\"", async function () {
+    this.timeout(180_000);
+    const sqlite = ALL_TARGETS.find((t) => t.name === "sqlite")!;
+    const db = await createTestDatabase(sqlite);
+    const project = typeormBuiltProject("sqlite", db.url, 'migrations: [join(__dirname, "migration", "*.ts")],');
+    try {
+      runTypeormTask(project, "generate");
+      runTypeormTask(project, "migrate");
+      const [steps] = shellLines("Adopting retort in an existing project");
+      expect(steps).to.deep.equal(["npx retort init", "npx retort check", 'npx retort baseline -m "baseline"', "npx retort check"]);
+      for (const line of steps!) {
+        const run = sh(line, project.dir);
+        expect(run.code, `${line}\n${run.out}`).to.equal(0);
+      }
+      expect(sh("npx retort check", project.dir).out).to.include("No new upgrade operations detected.");
+    } finally {
+      project.remove();
+      await db.drop();
     }
   });
 });

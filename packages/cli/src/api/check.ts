@@ -3,6 +3,7 @@ import { compareSchemas, describeOperations, type CompareOptions, type DiffEntry
 import { connect, introspect } from "@retort/dialects";
 import { buildTargetModel, loadEntities, unmanagedObjects, type TypeormDataSource, type UnmanagedObjects } from "@retort/typeorm";
 import type { ChecksumWarning, ScriptDirectory } from "@retort/runtime";
+import { otherToolsTables, unclaimedBy, type BookkeepingTable } from "../project/bookkeeping-tables";
 import { includeNameFor, includeObjectFor } from "../project/comparison-filters";
 import type { ResolvedConfig } from "../config/load-config";
 import { requireDatabaseAtHead } from "../project/at-head";
@@ -28,14 +29,19 @@ export interface Comparison extends CheckResult {
   /** The database's applied heads (what the new revision builds on). */
   readonly databaseHeads: readonly string[];
   readonly serverVersion: string | null;
+  /** What the comparison ran with (filters included), to compare other models the same way. */
+  readonly compareOptions: CompareOptions;
+  /** The database compared, and the DataSource's options (other tools' tables are named there). */
+  readonly url: string;
+  readonly dataSourceOptions: TypeormDataSource["options"];
 }
 
-function compareOptions(config: ResolvedConfig, unmanaged: UnmanagedObjects): CompareOptions {
+function compareOptions(config: ResolvedConfig, unmanaged: UnmanagedObjects, otherTools: readonly BookkeepingTable[]): CompareOptions {
   return {
     compareType: config.compareType as CompareOptions["compareType"],
     compareServerDefault: config.compareServerDefault as CompareOptions["compareServerDefault"],
     includeObject: includeObjectFor(config, unmanaged),
-    includeName: includeNameFor(config),
+    includeName: includeNameFor(config, otherTools),
     includeSchemas: config.includeSchemas,
     versionTable: config.versionTable,
   };
@@ -49,6 +55,7 @@ async function serverVersion(db: { query<R>(sql: string): Promise<R[]> }, dialec
 
 /** What the database side of a comparison read (server work, overlapped with loading the entities). */
 interface LiveDatabase {
+  readonly url: string;
   readonly db: Queryable;
   readonly scripts: ScriptDirectory;
   readonly databaseHeads: readonly string[];
@@ -64,7 +71,7 @@ async function readLiveDatabase(url: string, config: ResolvedConfig, command: st
     const { scripts, databaseHeads, warnings } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
     const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config) });
     const version = await serverVersion(db, db.dialect);
-    return { db, scripts, databaseHeads, editedMigrations: warnings, actual, version };
+    return { url, db, scripts, databaseHeads, editedMigrations: warnings, actual, version };
   } catch (e) {
     await db.close().catch(() => undefined);
     throw e;
@@ -95,12 +102,14 @@ export async function compareProject(options: ProjectOptions, command: string): 
   const entities = await settled(loadEntities(dataSource));
   const database = await live;
   if (!database.ok) throw database.error;
-  const { db, scripts, databaseHeads, editedMigrations, actual, version } = database.value;
+  const { url, db, scripts, databaseHeads, editedMigrations, actual, version } = database.value;
   try {
     if (!entities.ok) throw entities.error;
     const modelOptions = { defaultSchema: actual.defaultSchema, dialect: actual.dialect, serverVersion: version, source: config.dataSource };
     const target = await buildTargetModel(dataSource, modelOptions);
-    const ops = compareSchemas(target, actual, compareOptions(config, await unmanagedObjects(dataSource, modelOptions)));
+    const otherTools = unclaimedBy(target, otherToolsTables(dataSource.options, actual));
+    const settings = compareOptions(config, await unmanagedObjects(dataSource, modelOptions), otherTools);
+    const ops = compareSchemas(target, actual, settings);
     return {
       upToDate: ops.length === 0,
       dialect: actual.dialect,
@@ -113,6 +122,9 @@ export async function compareProject(options: ProjectOptions, command: string): 
       scripts,
       databaseHeads,
       serverVersion: version ?? null,
+      compareOptions: settings,
+      url,
+      dataSourceOptions: dataSource.options,
     };
   } finally {
     await db.close().catch(() => undefined);

@@ -6,6 +6,8 @@ import { projectOptions } from "../project/session";
 import type { Command } from "./command";
 import { graphOptionHelp, graphOptions, graphValues, requireMessage } from "./graph-options";
 
+const NEEDS_BASELINE = "The database already has tables that no migration creates.";
+
 export const autogenCommand: Command = {
   name: "autogen",
   summary: "compare the entities with the database and write a migration file",
@@ -47,8 +49,10 @@ export const autogenCommand: Command = {
     }
     if (!result.source) {
       out.result("No changes detected.");
+      if (result.needsBaseline) out.info(`${NEEDS_BASELINE} Adopt it with \`retort baseline -m "baseline"\` (README.md, "Adopting retort in an existing project").`);
       return 0;
     }
+    if (result.needsBaseline) out.warn(`${NEEDS_BASELINE} This first revision does not create them, so a fresh database cannot be built from the migrations: to adopt the database, remove it and see README.md, "Adopting retort in an existing project".`);
     for (const entry of result.operations) out.info(`  ${describeLine(entry)}`);
     for (const w of result.warnings) out.warn(w);
     for (const h of result.renameHints) out.info(out.paint.yellow(h.replace(/^\/\/\s?/, "")));

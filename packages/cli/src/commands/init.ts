@@ -2,6 +2,7 @@ import { RetortError } from "@retort/core";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/find-config";
+import { adoptionAdvice, inspectExistingProject, type ExistingProject } from "../project/existing-project";
 import { findDataSourceFile } from "../project/find-data-source";
 import type { Command } from "./command";
 
@@ -16,6 +17,8 @@ export interface InitResult {
   readonly migrationsDir: string;
   /** The DataSource module found in the project, if any. */
   readonly dataSource: string | undefined;
+  /** What the DataSource and its database hold already (only when a DataSource was found). */
+  readonly existing?: ExistingProject;
 }
 
 function configSource(dataSource: string | undefined): string {
@@ -32,7 +35,7 @@ ${source}
 }
 
 /** Writes retort.config.ts and an empty script directory; refuses to overwrite either. */
-export async function init(options: { dir: string }): Promise<InitResult> {
+export async function init(options: { dir: string; url?: string }): Promise<InitResult> {
   const dir = resolve(options.dir);
   mkdirSync(dir, { recursive: true });
   const existingConfig = CONFIG_FILE_NAMES.map((n) => join(dir, n)).find((f) => existsSync(f));
@@ -43,7 +46,8 @@ export async function init(options: { dir: string }): Promise<InitResult> {
   const configFile = join(dir, "retort.config.ts");
   writeFileSync(configFile, configSource(dataSource), { flag: "wx" });
   mkdirSync(migrationsDir, { recursive: true });
-  return { configFile, migrationsDir, dataSource };
+  if (!dataSource) return { configFile, migrationsDir, dataSource };
+  return { configFile, migrationsDir, dataSource, existing: await inspectExistingProject(join(dir, dataSource), dir, options.url) };
 }
 
 export const initCommand: Command = {
@@ -52,7 +56,7 @@ export const initCommand: Command = {
   usage: "[dir]",
   options: {},
   async run(values, positionals, { global, out }) {
-    const result = await init({ dir: resolve(global.cwd, positionals[0] ?? ".") });
+    const result = await init({ dir: resolve(global.cwd, positionals[0] ?? "."), url: global.url });
     if (out.options.json) {
       out.json(result);
       return 0;
@@ -60,11 +64,18 @@ export const initCommand: Command = {
     const rel = (p: string) => relative(global.cwd, p) || ".";
     out.info(`${out.paint.green("created")} ${rel(result.configFile)}`);
     out.info(`${out.paint.green("created")} ${rel(result.migrationsDir)}/`);
-    out.info(
-      result.dataSource
-        ? `Using the DataSource in ${result.dataSource}. Next: retort autogen -m "initial schema"`
-        : "No DataSource found: set dataSource (or entities + url) in retort.config.ts.",
-    );
+    const advice = result.existing ? adoptionAdvice(result.existing) : [];
+    if (advice.length > 0) {
+      out.info(`Using the DataSource in ${result.dataSource}.`);
+      for (const line of advice) out.info(line);
+    } else {
+      out.info(
+        result.dataSource
+          ? `Using the DataSource in ${result.dataSource}. Next: retort autogen -m "initial schema"`
+          : "No DataSource found: set dataSource (or entities + url) in retort.config.ts.",
+      );
+    }
+    if (result.existing?.skipped) out.detail(`Not inspected: ${result.existing.skipped}`);
     void values;
     return 0;
   },

@@ -1,4 +1,5 @@
 import { autogenCommand } from "./autogen";
+import { baselineCommand } from "./baseline";
 import { checkCommand } from "./check";
 import type { Command } from "./command";
 import { currentCommand } from "./current";
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   branchesCommand,
   mergeCommand,
   stampCommand,
+  baselineCommand,
 ];
 
 export function commandByName(name: string): Command | undefined {

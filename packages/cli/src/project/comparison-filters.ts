@@ -1,23 +1,21 @@
 import type { IncludeObject as CompareIncludeObject } from "@retort/compare";
 import type { IncludeName } from "@retort/core";
-import { versionTableNames } from "@retort/runtime";
 import type { UnmanagedObjects } from "@retort/typeorm";
 import type { ResolvedConfig } from "../config/load-config";
-
-/** TypeORM's own bookkeeping table (views and generated columns), never an entity's. */
-const TYPEORM_METADATA_TABLE = "typeorm_metadata";
+import { isBookkeeping, retortTables, type BookkeepingTable } from "./bookkeeping-tables";
 
 const key = (...parts: readonly (string | null)[]): string => parts.map((p) => p ?? "").join("\u0000");
 
 /**
- * The user's includeName, never letting retort's bookkeeping tables or TypeORM's
- * `typeorm_metadata` through: they are applied before reflection, so they cost nothing.
+ * The user's includeName, never letting a bookkeeping table through (`bookkeeping-tables.ts`):
+ * retort's own always (before reflection, where it costs nothing), other tools' once the
+ * DataSource and the entities are known (the comparison applies it again to the reflected side).
  */
-export function includeNameFor(config: ResolvedConfig): IncludeName {
-  const bookkeeping = new Set<string>([...versionTableNames(config.versionTable), TYPEORM_METADATA_TABLE]);
+export function includeNameFor(config: ResolvedConfig, otherTools: readonly BookkeepingTable[] = []): IncludeName {
+  const bookkeeping = [...retortTables(config), ...otherTools];
   const user = config.includeName;
   return (name, type, parents) => {
-    if (type === "table" && parents.schemaName === null && name !== null && bookkeeping.has(name)) return false;
+    if (type === "table" && name !== null && isBookkeeping(bookkeeping, parents.schemaName, name)) return false;
     return user ? user(name, type, parents) : true;
   };
 }

@@ -7,7 +7,7 @@ export interface RetortRun {
   readonly stderr: string;
 }
 
-const BIN = join(__dirname, "..", "..", "..", "bin", "retort.js");
+export const BIN = join(__dirname, "..", "..", "..", "bin", "retort.js");
 
 /** Runs the real `retort` binary in a child process, as a user would. */
 export function runRetort(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): RetortRun {

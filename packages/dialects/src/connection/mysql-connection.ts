@@ -6,7 +6,7 @@ import { loadDriver } from "./load-driver";
 type Mysql2Module = typeof import("mysql2/promise");
 type ServerTarget = Extract<ConnectionTarget, { family: "postgres" | "mysql" }>;
 
-export async function connectMysql(target: ServerTarget, projectDir?: string): Promise<Queryable> {
+export async function connectMysql(target: ServerTarget, projectDir?: string, connectTimeoutMs?: number): Promise<Queryable> {
   const mysql = loadDriver<Mysql2Module>("mysql2/promise", projectDir);
   if (!mysql) throw new MissingDriverError(["mysql2"], "MySQL/MariaDB");
   let conn: Awaited<ReturnType<Mysql2Module["createConnection"]>>;
@@ -22,6 +22,7 @@ export async function connectMysql(target: ServerTarget, projectDir?: string): P
       supportBigNumbers: true,
       bigNumberStrings: true,
       charset: target.params.charset,
+      ...(connectTimeoutMs === undefined ? {} : { connectTimeout: connectTimeoutMs }),
     });
   } catch (e) {
     throw new ConnectionError(

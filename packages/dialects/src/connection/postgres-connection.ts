@@ -6,7 +6,7 @@ import { describeDriverError } from "./driver-errors";
 type PgModule = typeof import("pg");
 type ServerTarget = Extract<ConnectionTarget, { family: "postgres" | "mysql" }>;
 
-export async function connectPostgres(target: ServerTarget, projectDir?: string): Promise<Queryable> {
+export async function connectPostgres(target: ServerTarget, projectDir?: string, connectTimeoutMs?: number): Promise<Queryable> {
   const pg = loadDriver<PgModule>("pg", projectDir);
   if (!pg) throw new MissingDriverError(["pg"], "PostgreSQL");
   const client = new pg.Client({
@@ -17,6 +17,7 @@ export async function connectPostgres(target: ServerTarget, projectDir?: string)
     password: target.password,
     ssl: sslFromParams(target.params),
     application_name: "retort",
+    connectionTimeoutMillis: connectTimeoutMs,
   });
   // A connection that drops later must not crash the process with an unhandled 'error'.
   client.on("error", () => undefined);
