@@ -45,7 +45,7 @@ export interface BaselineResult {
  */
 export async function baseline(options: BaselineOptions): Promise<BaselineResult> {
   const config = await loadProjectConfig(options);
-  refuseExistingMigrations(config, loadScriptDirectory(config.migrations));
+  refuseExistingMigrations(config, await loadScriptDirectory(config.migrations));
   const cmp = await compareProject(options, "baseline");
   return withConnection(cmp.url, config.projectDir, async (db) => {
     await refuseManagedDatabase(db, config);
@@ -97,7 +97,7 @@ function differencesError(operations: readonly DiffEntry[], dialect: DialectName
 
 async function stampBaseline(db: Queryable, config: ResolvedConfig, revision: string, file: string): Promise<void> {
   try {
-    const scripts = loadScriptDirectory(config.migrations);
+    const scripts = await loadScriptDirectory(config.migrations);
     await new MigrationRunner({ scripts, db, versionTable: config.versionTable, lockTimeout: config.lockTimeout, projectDir: config.projectDir }).stamp(revision);
   } catch (e) {
     throw new BaselineRefusedError(

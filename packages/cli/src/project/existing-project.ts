@@ -28,7 +28,7 @@ export interface ExistingProject {
 export async function inspectExistingProject(dataSourceFile: string, projectDir: string, url: string | undefined): Promise<ExistingProject> {
   let dataSource: TypeormDataSource;
   try {
-    dataSource = loadDataSource(dataSourceFile);
+    dataSource = await loadDataSource(dataSourceFile);
   } catch (e) {
     return { databaseTables: null, typeormMigrationsTable: null, typeormMigrations: 0, skipped: `the DataSource did not load: ${(e as Error).message}` };
   }
