@@ -2,8 +2,8 @@ import type { Shape } from "../support/shape";
 
 /**
  * e. A JavaScript project (CommonJS) whose entities are `EntitySchema` objects found by a
- * glob; TypeORM 0.3 with its `sqlite` driver (sqlite3); a tsconfig with checkJs for the
- * TypeScript migrations.
+ * glob; TypeORM 0.3 with its `sqlite` driver (sqlite3). Its tsconfig (allowJs, no checkJs)
+ * type-checks the TypeScript that retort writes: the config and the migrations.
  */
 export const jsEntitySchema: Shape = {
   title: "e. JavaScript EntitySchema files (CommonJS, sqlite3, TypeORM 0.3)",
