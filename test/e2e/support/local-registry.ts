@@ -6,7 +6,7 @@ import { cleanEnv } from "./clean-env";
 import { run, type Run } from "./run";
 
 /** The real registry third-party packages come from (Verdaccio's uplink). */
-const UPSTREAM = "https://registry.npmjs.org/";
+export const UPSTREAM = "https://registry.npmjs.org/";
 
 /**
  * A Verdaccio registry on 127.0.0.1 with its storage under `root`: `@retort/*` packages
