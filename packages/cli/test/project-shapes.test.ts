@@ -1,6 +1,7 @@
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { dataSourceType, fixtureProject, typeormFor, type FixtureProject } from "./support/fixture-project";
 import { runRetort, type RetortRun } from "./support/run-retort";
@@ -134,5 +135,78 @@ export const AppDataSource = new DataSource({ ${connection(ctx.target.name, ctx.
       { typeorm: typeormFor(ctx.target.name) },
     );
     lifecycle("src/entity/User.ts");
+  });
+
+  it("JavaScript EntitySchema files, CommonJS and ESM, through entity globs", () => {
+    const columns = (table: string) => `{ name: "${table}", columns: { id: { type: Number, primary: true, generated: true }, name: { type: String, length: 80 } } }`;
+    project = fixtureProject(
+      {
+        "src/entity/user.js": `const { EntitySchema } = require("typeorm");\nmodule.exports.UserSchema = new EntitySchema(${columns("js_user")});\n`,
+        "src/entity/post.mjs": `import typeorm from "typeorm";\nexport const PostSchema = new typeorm.EntitySchema(${columns("js_post")});\n`,
+        "retort.config.json": JSON.stringify({ entities: ["src/entity/*.js", "src/entity/*.mjs"], url: ctx.db.url, versionTable: "retort_version_js" }),
+      },
+      { typeorm: typeormFor(ctx.target.name) },
+    );
+    const retort = (...args: string[]) => runRetort(args, project.dir);
+    expect(ok(retort("autogen", "-m", "initial schema")).stdout).to.match(/Generated migrations\//);
+    ok(retort("upgrade"));
+    expect(ok(retort("check")).stdout).to.include("No new upgrade operations detected.");
+  });
+
+  it("a project pointing retort at its compiled output (tsc to dist/)", () => {
+    project = fixtureProject(
+      {
+        "tsconfig.json": JSON.stringify({ compilerOptions: { ...JSON.parse(TSCONFIG("node16", "node16")).compilerOptions, paths: undefined, baseUrl: undefined, outDir: "dist", rootDir: "src", skipLibCheck: true, types: [] } }),
+        "src/types.ts": ROLE,
+        "src/entity/User.ts": USER("", "../types", "built"),
+        "src/entity/Post.ts": POST("", "built"),
+        "src/data-source.ts": `import "reflect-metadata";
+import { DataSource } from "typeorm";
+import { User } from "./entity/User";
+import { Post } from "./entity/Post";
+
+export const AppDataSource = new DataSource({ ${connection(ctx.target.name, ctx.db.url)}, entities: [User, Post] } as never);
+`,
+        "retort.config.json": JSON.stringify({ dataSource: "./dist/data-source.js", versionTable: "retort_version_built" }),
+      },
+      { typeorm: typeormFor(ctx.target.name) },
+    );
+    const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", project.dir], { encoding: "utf8" });
+    expect(tsc.status, tsc.stdout + tsc.stderr).to.equal(0);
+    const retort = (...args: string[]) => runRetort(args, project.dir);
+    expect(ok(retort("autogen", "-m", "initial schema")).stdout).to.match(/Generated migrations\//);
+    ok(retort("upgrade"));
+    expect(ok(retort("check")).stdout).to.include("No new upgrade operations detected.");
+  });
+
+  it("an npm workspaces monorepo: entities in a sibling package, as TypeScript source with its own tsconfig", () => {
+    project = fixtureProject(
+      {
+        "package.json": JSON.stringify({ private: true, workspaces: ["packages/*"] }),
+        "packages/entities/package.json": JSON.stringify({ name: "@acme/entities", main: "src/index.ts" }),
+        "packages/entities/tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, experimentalDecorators: true, emitDecoratorMetadata: true, paths: { "#types": ["./src/types.ts"] } } }),
+        "packages/entities/src/types.ts": ROLE,
+        "packages/entities/src/User.ts": USER("", "#types", "mono"),
+        "packages/entities/src/Post.ts": POST("", "mono"),
+        "packages/entities/src/index.ts": `export { User } from "./User";\nexport { Post } from "./Post";\n`,
+        "packages/app/package.json": JSON.stringify({ name: "app" }),
+        "packages/app/tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, experimentalDecorators: true, emitDecoratorMetadata: true } }),
+        "packages/app/src/data-source.ts": `import "reflect-metadata";
+import { DataSource } from "typeorm";
+import { User, Post } from "@acme/entities";
+
+export const AppDataSource = new DataSource({ ${connection(ctx.target.name, ctx.db.url)}, entities: [User, Post] } as never);
+`,
+        "packages/app/retort.config.ts": CONFIG("mono"),
+      },
+      { typeorm: typeormFor(ctx.target.name) },
+    );
+    // What npm install does for a workspace package: a symlink in node_modules (here the app's own).
+    mkdirSync(join(project.dir, "packages", "app", "node_modules", "@acme"), { recursive: true });
+    symlinkSync(join(project.dir, "packages", "entities"), join(project.dir, "packages", "app", "node_modules", "@acme", "entities"), "dir");
+    const retort = (...args: string[]) => runRetort(args, join(project.dir, "packages", "app"));
+    expect(ok(retort("autogen", "-m", "initial schema")).stdout).to.match(/Generated migrations\//);
+    ok(retort("upgrade"));
+    expect(ok(retort("check")).stdout).to.include("No new upgrade operations detected.");
   });
 });

@@ -1,4 +1,5 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
 /**
@@ -51,7 +52,10 @@ function usableDir(dir: string): string | null {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Removes entries not written for two weeks (files moved or deleted), once a day. */
+/**
+ * Removes entries not written for two weeks (files moved or deleted), once a day; and
+ * the shared temp folder where retort 0.1 kept its cache, with compiled config files in it.
+ */
 function pruneDaily(dir: string): void {
   const marker = join(dir, "last-pruned");
   try {
@@ -59,6 +63,7 @@ function pruneDaily(dir: string): void {
   } catch {
     // never pruned
   }
+  removeLegacyTempCache();
   try {
     writeFileSync(marker, "");
     const cutoff = Date.now() - 14 * DAY_MS;
@@ -68,5 +73,15 @@ function pruneDaily(dir: string): void {
     }
   } catch {
     // pruning is best effort
+  }
+}
+
+function removeLegacyTempCache(): void {
+  const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
+  const legacy = join(tmpdir(), `retort-compile-cache-${uid ?? "user"}`);
+  try {
+    if (uid === undefined || lstatSync(legacy).uid === uid) rmSync(legacy, { recursive: true, force: true });
+  } catch {
+    // none there
   }
 }

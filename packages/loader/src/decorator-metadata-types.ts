@@ -1,6 +1,4 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type * as TS from "typescript";
 
 /**
  * What `tsc` emits as `design:type` where swc, compiling one file without type
@@ -13,9 +11,10 @@ import type * as TS from "typescript";
  * - without `strictNullChecks`, `T | null` and `T | undefined` serialize as T.
  *
  * This module finds those cases cheaply (regular expressions over the file and the files
- * it imports from) and only then parses with TypeScript (syntax only, just the
- * declarations concerned), rewriting the property's type annotation to a keyword type
- * that swc serializes to the same constructor. Types are erased, so nothing else changes.
+ * it imports from) and only then parses with swc (syntax only: the file and just the
+ * declarations concerned; TypeScript's own parser costs several times more), rewriting
+ * the property's type annotation to a keyword type that swc serializes to the same
+ * constructor. Types are erased, so nothing else changes.
  */
 export interface MetadataTypePlan {
   /** Enum and type alias declarations the file's properties may use, by name. */
@@ -55,26 +54,62 @@ export function planMetadataTypes(
 }
 
 /** The source with the type annotations of decorated properties rewritten per the plan (see above). */
-export function applyMetadataTypes(source: string, filename: string, plan: MetadataTypePlan, ts: typeof TS): string {
+export function applyMetadataTypes(source: string, plan: MetadataTypePlan, swc: Swc): string {
   const declared = new Map<string, string>();
   for (const [name, text] of plan.declarations) {
-    const kind = serializedDeclaration(ts, text, plan.stripNullable);
+    const kind = serializedDeclaration(swc, text, plan.stripNullable);
     if (kind !== undefined) declared.set(name, kind);
   }
-  const file = ts.createSourceFile(filename, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const bytes = Buffer.from(source, "utf8");
+  const module = swc.parseSync(source, PARSE_OPTIONS) as unknown as AstNode;
+  // swc spans are 1-based byte offsets into this source; anything else (another swc's
+  // numbering) and the file is left as swc compiles it.
+  if ((module.span?.end ?? Infinity) > bytes.length + 1) return source;
   const edits: { start: number; end: number; text: string }[] = [];
-  const visit = (node: TS.Node): void => {
-    if (ts.isPropertyDeclaration(node) && node.type && ts.canHaveDecorators(node) && (ts.getDecorators(node)?.length ?? 0) > 0) {
-      const kind = serializedType(ts, node.type, declared, plan.stripNullable);
-      if (kind !== undefined) edits.push({ start: node.type.getStart(file), end: node.type.end, text: annotationFor(kind) });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  let out = source;
-  for (const edit of edits.reverse()) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return out;
+  walk(module, (node) => {
+    if (node.type !== "ClassProperty" || !(node.decorators as unknown[] | undefined)?.length) return;
+    const type = (node.typeAnnotation as AstNode | undefined)?.typeAnnotation as AstNode | undefined;
+    if (type?.span === undefined) return;
+    const kind = serializedType(type, declared, plan.stripNullable);
+    if (kind !== undefined) edits.push({ start: type.span.start - 1, end: type.span.end - 1, text: annotationFor(kind) });
+  });
+  if (edits.length === 0) return source;
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    if (edit.start < at || edit.end > bytes.length) return source;
+    parts.push(bytes.subarray(at, edit.start), Buffer.from(edit.text));
+    at = edit.end;
+  }
+  parts.push(bytes.subarray(at));
+  return Buffer.concat(parts).toString("utf8");
 }
+
+type Swc = typeof import("@swc/core");
+
+const PARSE_OPTIONS = { syntax: "typescript", decorators: true, tsx: false } as const;
+
+interface AstNode {
+  readonly type?: string;
+  readonly span?: { readonly start: number; readonly end: number };
+  readonly [key: string]: unknown;
+}
+
+function walk(node: unknown, visit: (node: AstNode) => void): void {
+  if (Array.isArray(node)) for (const child of node) walk(child, visit);
+  else if (node !== null && typeof node === "object") {
+    visit(node as AstNode);
+    for (const value of Object.values(node)) if (value !== null && typeof value === "object") walk(value, visit);
+  }
+}
+
+/** A keyword type swc serializes to `kind`: a keyword, or the class itself for a reference. */
+function annotationFor(kind: string): string {
+  if (kind.startsWith("ref:")) return kind.slice(4);
+  return KEYWORD_FOR[kind] ?? (GLOBAL_CLASSES.includes(kind) ? kind : "object");
+}
+
+const GLOBAL_CLASSES = ["Date", "Buffer", "Map", "Set", "Promise", "Function"];
 
 /** A keyword type swc serializes to each constructor name tsc may emit. */
 const KEYWORD_FOR: Record<string, string> = {
@@ -87,47 +122,36 @@ const KEYWORD_FOR: Record<string, string> = {
   Symbol: "symbol",
 };
 
-/** A type annotation swc serializes to `kind`: a keyword, or the class itself for a reference. */
-function annotationFor(kind: string): string {
-  if (kind.startsWith("ref:")) return kind.slice(4);
-  return KEYWORD_FOR[kind] ?? (GLOBAL_CLASSES.includes(kind) ? kind : "object");
-}
+const referenceName = (node: AstNode): string | undefined =>
+  node.type === "TsTypeReference" && (node.typeName as AstNode).type === "Identifier" ? ((node.typeName as AstNode).value as string) : undefined;
 
-const GLOBAL_CLASSES = ["Date", "Buffer", "Map", "Set", "Promise", "Function"];
+const isNullable = (node: AstNode): boolean => node.type === "TsKeywordType" && (node.kind === "null" || node.kind === "undefined");
 
 /**
  * tsc's serialization (TypeScript's `serializeTypeNode`) of a type node, as a constructor
  * name, where it differs from swc's; undefined where swc already emits the same.
  */
-function serializedType(ts: typeof TS, node: TS.TypeNode, declared: ReadonlyMap<string, string>, stripNullable: boolean): string | undefined {
-  if (ts.isParenthesizedTypeNode(node)) return serializedType(ts, node.type, declared, stripNullable);
-  if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName)) return declared.get(node.typeName.text);
-  if (ts.isUnionTypeNode(node)) {
-    const touched =
-      (stripNullable && node.types.some(isNullable(ts))) ||
-      node.types.some((t) => ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && declared.has(t.typeName.text));
-    return touched ? serializedUnion(ts, node, declared, stripNullable) : undefined;
+function serializedType(node: AstNode, declared: ReadonlyMap<string, string>, stripNullable: boolean): string | undefined {
+  if (node.type === "TsParenthesizedType") return serializedType(node.typeAnnotation as AstNode, declared, stripNullable);
+  const name = referenceName(node);
+  if (name !== undefined) return declared.get(name);
+  if (node.type === "TsUnionType") {
+    const types = node.types as AstNode[];
+    const touched = (stripNullable && types.some(isNullable)) || types.some((t) => declared.has(referenceName(t) ?? ""));
+    return touched ? serializedUnion(types, declared, stripNullable) : undefined;
   }
   return undefined;
 }
 
-const isNullable = (ts: typeof TS) => (t: TS.TypeNode): boolean =>
-  t.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword);
-
 /** A union as tsc serializes it: one constructor when all members agree, else Object. */
-function serializedUnion(ts: typeof TS, node: TS.UnionTypeNode, declared: ReadonlyMap<string, string>, stripNullable: boolean): string {
+function serializedUnion(types: readonly AstNode[], declared: ReadonlyMap<string, string>, stripNullable: boolean): string {
   let kind: string | undefined;
-  for (const t of stripNullable ? node.types.filter((t) => !isNullable(ts)(t)) : node.types) {
-    const one = declaredOrPlain(ts, t, declared, stripNullable);
+  for (const t of stripNullable ? types.filter((t) => !isNullable(t)) : types) {
+    const one = plainSerialization(t, declared, stripNullable);
     if (one === "Object" || (kind !== undefined && kind !== one)) return "Object";
     kind = one;
   }
   return kind ?? "Object";
-}
-
-function declaredOrPlain(ts: typeof TS, node: TS.TypeNode, declared: ReadonlyMap<string, string>, stripNullable: boolean): string {
-  if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName)) return declared.get(node.typeName.text) ?? plainReference(node.typeName.text);
-  return plainSerialization(ts, node, declared, stripNullable);
 }
 
 /** A class or global type referenced by name: only the common globals are known without type information. */
@@ -135,56 +159,63 @@ function plainReference(name: string): string {
   return ["String", "Number", "Boolean", "Array", "Object", "BigInt", "Symbol", ...GLOBAL_CLASSES].includes(name) ? name : `ref:${name}`;
 }
 
-function plainSerialization(ts: typeof TS, node: TS.TypeNode, declared: ReadonlyMap<string, string>, stripNullable: boolean): string {
-  const k = ts.SyntaxKind;
-  switch (node.kind) {
-    case k.StringKeyword:
-    case k.TemplateLiteralType:
-      return "String";
-    case k.NumberKeyword:
-      return "Number";
-    case k.BooleanKeyword:
-      return "Boolean";
-    case k.BigIntKeyword:
-      return "BigInt";
-    case k.SymbolKeyword:
-      return "Symbol";
-    case k.ArrayType:
-    case k.TupleType:
+const KEYWORDS: Record<string, string> = {
+  string: "String",
+  number: "Number",
+  boolean: "Boolean",
+  bigint: "BigInt",
+  symbol: "Symbol",
+  undefined: "void",
+  null: "void",
+  void: "void",
+  never: "void",
+};
+
+function plainSerialization(node: AstNode, declared: ReadonlyMap<string, string>, stripNullable: boolean): string {
+  switch (node.type) {
+    case "TsKeywordType":
+      return KEYWORDS[node.kind as string] ?? "Object";
+    case "TsArrayType":
+    case "TsTupleType":
       return "Array";
-    case k.FunctionType:
-    case k.ConstructorType:
+    case "TsFunctionType":
+    case "TsConstructorType":
       return "Function";
-    case k.UndefinedKeyword:
-    case k.VoidKeyword:
-    case k.NeverKeyword:
-      return "void";
+    case "TsParenthesizedType":
+      return plainSerialization(node.typeAnnotation as AstNode, declared, stripNullable);
+    case "TsUnionType":
+      return serializedUnion(node.types as AstNode[], declared, stripNullable);
+    case "TsLiteralType": {
+      const literal = (node.literal as AstNode).type;
+      if (literal === "StringLiteral" || literal === "TemplateLiteral" || literal === "TsTemplateLiteralType") return "String";
+      if (literal === "NumericLiteral") return "Number";
+      if (literal === "BooleanLiteral") return "Boolean";
+      if (literal === "BigIntLiteral") return "BigInt";
+      return "Object";
+    }
   }
-  if (ts.isLiteralTypeNode(node)) {
-    const literal = node.literal;
-    if (literal.kind === k.NullKeyword) return "void";
-    if (ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal)) return "String";
-    if (ts.isNumericLiteral(literal) || ts.isPrefixUnaryExpression(literal)) return "Number";
-    if (literal.kind === k.TrueKeyword || literal.kind === k.FalseKeyword) return "Boolean";
-    if (ts.isBigIntLiteral(literal)) return "BigInt";
-  }
-  if (ts.isParenthesizedTypeNode(node)) return plainSerialization(ts, node.type, declared, stripNullable);
-  if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName)) return declared.get(node.typeName.text) ?? plainReference(node.typeName.text);
-  if (ts.isUnionTypeNode(node)) return serializedUnion(ts, node, declared, stripNullable);
+  const name = referenceName(node);
+  if (name !== undefined) return declared.get(name) ?? plainReference(name);
   return "Object";
 }
 
 /** What a property typed with an enum or type alias declaration serializes to. */
-function serializedDeclaration(ts: typeof TS, text: string, stripNullable: boolean): string | undefined {
-  const file = ts.createSourceFile("declaration.ts", text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const statement = file.statements[0];
-  if (statement === undefined) return undefined;
-  if (ts.isEnumDeclaration(statement)) {
-    const kinds = new Set(statement.members.map((m) => (m.initializer && (ts.isStringLiteral(m.initializer) || ts.isNoSubstitutionTemplateLiteral(m.initializer)) ? "String" : "Number")));
+function serializedDeclaration(swc: Swc, text: string, stripNullable: boolean): string | undefined {
+  let statement: AstNode | undefined;
+  try {
+    statement = (swc.parseSync(text, PARSE_OPTIONS).body[0] as unknown as AstNode | undefined) ?? undefined;
+  } catch {
+    return undefined; // not a declaration after all (a regular expression's guess): leave it to swc
+  }
+  if (statement?.type === "TsEnumDeclaration") {
+    const kinds = new Set((statement.members as AstNode[]).map((m) => {
+      const init = m.init as AstNode | null | undefined;
+      return init?.type === "StringLiteral" || init?.type === "TemplateLiteral" ? "String" : "Number";
+    }));
     return kinds.size === 1 ? [...kinds][0] : kinds.size === 0 ? "Number" : "Object";
   }
-  if (ts.isTypeAliasDeclaration(statement)) {
-    const kind = plainSerialization(ts, statement.type, new Map(), stripNullable);
+  if (statement?.type === "TsTypeAliasDeclaration") {
+    const kind = plainSerialization(statement.typeAnnotation as AstNode, new Map(), stripNullable);
     // tsc serializes an alias of a class (even Date) as Object.
     return kind === "void" ? undefined : kind.startsWith("ref:") || GLOBAL_CLASSES.includes(kind) ? "Object" : kind;
   }
@@ -239,16 +270,4 @@ function readText(file: string): string | undefined {
 
 function escape(name: string): string {
   return name.replace(/\$/g, "\\$");
-}
-
-/** The user's TypeScript (from the project), else the one beside retort; undefined when there is none. */
-export function typescriptFor(filename: string): typeof TS | undefined {
-  for (const from of [filename, __filename]) {
-    try {
-      return createRequire(from)("typescript") as typeof TS;
-    } catch {
-      // try the next place
-    }
-  }
-  return undefined;
 }

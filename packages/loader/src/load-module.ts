@@ -1,4 +1,5 @@
 import { RetortError } from "@retort/core";
+import { statSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { formatOf } from "./module-format";
 import { registerEsmHooks } from "./register-esm";
@@ -22,18 +23,27 @@ export class ModuleLoadError extends RetortError {
  * and evaluation errors become a ModuleLoadError naming the file and, for syntax errors,
  * the line, never a bare stack trace.
  */
-export async function loadModule<T = Record<string, unknown>>(absolutePath: string): Promise<T> {
+export async function loadModule<T = Record<string, unknown>>(absolutePath: string, options: { fresh?: boolean } = {}): Promise<T> {
   registerTypeScriptHook();
   try {
     if (formatOf(absolutePath) === "module") {
       registerEsmHooks();
-      return (await import(pathToFileURL(absolutePath).href)) as T;
+      const url = pathToFileURL(absolutePath);
+      // ES modules cannot leave Node's cache: a changed file gets a URL of its own.
+      if (options.fresh) url.search = `retort-version=${versionOf(absolutePath)}`;
+      return (await import(url.href)) as T;
     }
+    if (options.fresh) delete require.cache[absolutePath];
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(absolutePath) as T;
   } catch (e) {
     throw new ModuleLoadError(absolutePath, explainLoadFailure(e), { cause: e });
   }
+}
+
+function versionOf(file: string): string {
+  const stat = statSync(file);
+  return `${stat.mtimeMs}-${stat.size}`;
 }
 
 function explainLoadFailure(e: unknown): string {
@@ -50,7 +60,8 @@ function explainLoadFailure(e: unknown): string {
   }
   if (err.code === "GenericFailure" || /Syntax Error|Expected/.test(err.message ?? "")) {
     // swc's message starts with its own framing; keep the lines that point at the source.
-    return `it does not compile:\n${message.slice(0, 12).join("\n")}`;
+    const backtrace = message.findIndex((l) => l.startsWith("Stack backtrace:"));
+    return `it does not compile:\n${message.slice(0, backtrace < 0 ? 12 : Math.min(12, backtrace)).join("\n")}`;
   }
   return message[0] ?? "unknown error";
 }

@@ -1,6 +1,6 @@
 import type { Options } from "@swc/core";
 import { cachedCompile } from "./compile-cache";
-import { applyMetadataTypes, planMetadataTypes, typescriptFor } from "./decorator-metadata-types";
+import { applyMetadataTypes, planMetadataTypes } from "./decorator-metadata-types";
 import type { ModuleFormat } from "./module-format";
 import { tsconfigFor, type ProjectTsconfig } from "./project-tsconfig";
 import { aliasCandidates, targetOf, typeScriptSourceFor } from "./typescript-resolution";
@@ -18,8 +18,7 @@ export function compileTypeScript(source: string, filename: string, format: Modu
   const plan = options.jsc?.transform?.decoratorMetadata ? planMetadataTypes(source, strictNullChecks(tsconfig), (s) => importedFile(s, filename)) : null;
   const key = `${OUTPUT_REVISION}\u0000${swcVersion()}\u0000${format}\u0000${JSON.stringify(options)}\u0000${plan?.key ?? ""}`;
   return cachedCompile(source, filename, key, () => {
-    const ts = plan === null ? undefined : typescriptFor(filename);
-    const input = plan === null || ts === undefined ? source : applyMetadataTypes(source, filename, plan, ts);
+    const input = plan === null ? source : applyMetadataTypes(source, plan, swc());
     return cycleSafeMetadata(transform(input, filename, options));
   });
 }
@@ -41,7 +40,7 @@ function importedFile(specifier: string, parentFile: string): string | undefined
 }
 
 /** Bumped whenever the loader changes what it does to swc's output. */
-const OUTPUT_REVISION = "retort-loader-3";
+const OUTPUT_REVISION = "retort-loader-4";
 
 function swcOptions(tsconfig: ProjectTsconfig | null, format: ModuleFormat): Options {
   const compilerOptions = tsconfig?.compilerOptions ?? {};
@@ -74,11 +73,13 @@ function definesClassFieldsByDefault(target: string | undefined): boolean {
 }
 
 function transform(source: string, filename: string, options: Options): string {
-  // Required here, not at the top: with every file in the compile cache, swc's native
-  // binding is never loaded.
+  return swc().transformSync(source, { ...options, filename }).code;
+}
+
+/** Required when first needed, not at the top: with every file in the compile cache, swc's native binding is never loaded. */
+function swc(): typeof import("@swc/core") {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { transformSync } = require("@swc/core") as typeof import("@swc/core");
-  return transformSync(source, { ...options, filename }).code;
+  return require("@swc/core") as typeof import("@swc/core");
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
@@ -69,6 +69,16 @@ describe("caches that can't hurt (issue 9 item 2, issue 10 items 12 and 14)", ()
     for (const dir of shared.map((n) => join(tmpdir(), n))) {
       for (const name of readdirSync(dir)) expect(readFileSync(join(dir, name)).includes(SECRET), join(dir, name)).to.equal(false);
     }
+  });
+
+  it("removes the shared temp folder where retort 0.1 kept compiled files (config included)", () => {
+    const legacy = join(tmpdir(), `retort-compile-cache-${process.getuid!()}`);
+    mkdirSync(legacy, { recursive: true, mode: 0o700 });
+    const compiledConfig = join(legacy, `compiled-config-${process.pid}.js`);
+    writeFileSync(compiledConfig, `const url = "postgres://app:${SECRET}@db/app";\n`);
+    expect(project.load("src/data-source.ts", PRINT)).to.equal(EXPECTED);
+    // (An older retort running elsewhere on the machine may make the folder again at once.)
+    expect(existsSync(compiledConfig)).to.equal(false);
   });
 
   it("is off with RETORT_CACHE=0, and with the older RETORT_COMPILE_CACHE=0", () => {

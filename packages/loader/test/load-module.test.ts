@@ -1,6 +1,6 @@
 import { rejectionOf } from "@retort/testing";
 import { expect } from "chai";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import "reflect-metadata";
@@ -38,5 +38,18 @@ describe("loadModule", () => {
     const file = join(dir, "missing.ts");
     writeFileSync(file, 'import "retort-no-such-package";\n');
     expect(await rejectionOf(loadModule(file))).to.be.instanceOf(ModuleLoadError).and.to.have.property("message").that.matches(/retort-no-such-package.*Install/);
+  });
+
+  it("re-reads an edited module when asked for a fresh copy, CommonJS and ES module alike", async () => {
+    for (const type of ["commonjs", "module"]) {
+      const folder = join(dir, `fresh-${type}`);
+      mkdirSync(folder);
+      writeFileSync(join(folder, "package.json"), JSON.stringify({ type }));
+      const file = join(folder, "migration.ts");
+      writeFileSync(file, "export const version: number = 1;\n");
+      expect((await loadModule<{ version: number }>(file, { fresh: true })).version).to.equal(1);
+      writeFileSync(file, "export const version: number = 22;\n");
+      expect((await loadModule<{ version: number }>(file, { fresh: true })).version, type).to.equal(22);
+    }
   });
 });

@@ -67,6 +67,16 @@ describe("loading projects as their own toolchain does", () => {
     expect(out).not.to.contain("Install");
   });
 
+  it("names the file and line of an ES module that does not compile, without swc's backtrace", () => {
+    project = loaderProject({
+      "package.json": `{ "type": "module" }`,
+      "src/data-source.ts": `import { x } from "./broken.js";\nexport default x;\n`,
+      "src/broken.ts": `export const x = ;\n`,
+    });
+    const out = project.load("src/data-source.ts", "mod");
+    expect(out).to.contain("does not compile").and.contain(`${project.dir}/src/broken.ts:1:1`).and.not.contain("backtrace");
+  });
+
   it("names the importing file of a missing relative import", () => {
     project = loaderProject({
       "src/data-source.ts": `import { User } from "./entity/User";\nexport default User;\n`,

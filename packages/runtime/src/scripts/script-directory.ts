@@ -52,8 +52,7 @@ export function listMigrationFiles(dir: string): string[] {
 export async function loadMigration(file: string): Promise<MigrationScript> {
   const source = readFileSync(file, "utf8");
   // A re-read directory (tests, a long-lived process) must see edited files.
-  delete require.cache[file];
-  const loaded = await loadModule<Record<string, unknown>>(file);
+  const loaded = await loadModule<Record<string, unknown>>(file, { fresh: true });
   const mod = (isHeader(loaded.default) ? loaded.default : loaded) as Partial<MigrationModule>;
   return validate(file, mod, source);
 }
