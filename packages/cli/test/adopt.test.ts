@@ -48,6 +48,7 @@ describeEachTarget("adopting a database built by TypeORM's migrations", (ctx) =>
   let fresh: TestDatabase | undefined;
   let typeormHistory: unknown[];
   let users: unknown[];
+  let posts: unknown[];
   let baselineRevision: string;
 
   before(function () {
@@ -67,6 +68,8 @@ describeEachTarget("adopting a database built by TypeORM's migrations", (ctx) =>
     expect(JSON.stringify(typeormHistory)).to.include("Init1700000000000");
     users = await rowsOf(ctx.db.url, "user", "id");
     expect(users).to.have.length(2);
+    posts = await rowsOf(ctx.db.url, "post", "id");
+    expect(posts).to.have.length(1);
   });
 
   it("init notices the database and TypeORM's migrations, and points at baseline", () => {
@@ -119,6 +122,7 @@ describeEachTarget("adopting a database built by TypeORM's migrations", (ctx) =>
     expect(runRetort(["current"], project.dir).stdout).to.include(baselineRevision);
     expect(await rowsOf(ctx.db.url, "migrations", "id")).to.deep.equal(typeormHistory);
     expect(await rowsOf(ctx.db.url, "user", "id")).to.deep.equal(users);
+    expect(await rowsOf(ctx.db.url, "post", "id")).to.deep.equal(posts);
   });
 
   it("baseline refuses a second time: the migrations folder has a revision", () => {
@@ -159,6 +163,7 @@ describeEachTarget("adopting a database built by TypeORM's migrations", (ctx) =>
     expect(user?.columns.map((c) => c.name)).to.deep.equal(["id", "name", "email", "active"]);
     expect(await rowsOf(ctx.db.url, "migrations", "id")).to.deep.equal(typeormHistory);
     expect(await rowsOf(ctx.db.url, "user", "id")).to.deep.equal(users);
+    expect(await rowsOf(ctx.db.url, "post", "id")).to.deep.equal(posts);
   });
 });
 

@@ -91,7 +91,8 @@ function differencesError(operations: readonly DiffEntry[], dialect: DialectName
     `The entities and the database (${dialect}) differ in ${operations.length} place${operations.length === 1 ? "" : "s"}:\n${lines}\n` +
       "baseline writes the entities' schema and marks this database as already having it, so the two must agree first. " +
       "Bring the database up to date the way it was built so far (TypeORM's `migration:run` or `synchronize`), or change the entities to match the database, " +
-      "then run `retort baseline` again; after that, entity changes go through `retort autogen`. `retort check` lists the same differences.",
+      "or leave objects that retort should never manage out with `includeName`/`includeObject` in the retort config; " +
+      "then run `retort baseline` again. After that, entity changes go through `retort autogen`. `retort check` lists the same differences.",
   );
 }
 
