@@ -3,8 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describeEachTarget, type TestDatabase, type TestTarget } from "@retort/testing";
 import type { E2eRun } from "./e2e-run";
-import type { FreshProject } from "./fresh-project";
-import { REPO } from "./fresh-project";
+import { REPO, type FreshProject } from "./fresh-project";
 import { describeRun, type Run } from "./run";
 
 /** A kind of project users have (issue 9), as a fixture under test/fixtures. */
