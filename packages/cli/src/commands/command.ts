@@ -1,7 +1,19 @@
-import type { ParseArgsConfig } from "node:util";
 import type { Output } from "../output/output";
 
-export type OptionSpecs = NonNullable<ParseArgsConfig["options"]>;
+/**
+ * One option as node:util's parseArgs takes it. Spelled out rather than taken from
+ * `ParseArgsConfig`: these types are published with @retort/cli (the config file imports
+ * it), and `ParseArgsConfig` is missing from the @types/node 16 that `typeorm init`
+ * projects have, which check library types (no skipLibCheck).
+ */
+export interface OptionSpec {
+  type: "string" | "boolean";
+  short?: string;
+  multiple?: boolean;
+  default?: string | boolean | string[] | boolean[];
+}
+
+export type OptionSpecs = Record<string, OptionSpec>;
 
 /** Options every command takes (README.md, "Commands"). */
 export const GLOBAL_OPTIONS = {

@@ -8,6 +8,7 @@ import { inlineParams } from "../../ddl/sql-values";
 import { alterPostgresColumn } from "./postgres-alter-column";
 import { postgresColumnComment, postgresColumnDefinition } from "./postgres-column";
 import { alterPostgresEnum } from "./postgres-enum";
+import { extensionsForDefaults } from "./postgres-extensions";
 
 const constraints = constraintSql(q, { deferrable: true });
 
@@ -29,6 +30,7 @@ function createTable(t: TableModel): string[] {
     ...t.checks.map(constraints.check),
   ];
   return [
+    ...extensionsForDefaults(t.columns.map((c) => c.default)),
     `CREATE TABLE ${name} (\n  ${body.join(",\n  ")}\n)`,
     ...t.indexes.map((i) => createIndex(t.schema, t.name, i, false)),
     ...(t.comment !== null ? [`COMMENT ON TABLE ${name} IS ${q.literal(t.comment)}`] : []),
@@ -48,11 +50,12 @@ export const postgresRenderers: DdlRenderers = {
     `COMMENT ON TABLE ${q.qualified(op.schema, op.table)} IS ${op.comment.to === null ? "NULL" : q.literal(op.comment.to)}`,
   ],
   addColumn: (op) => [
+    ...extensionsForDefaults([op.column.default]),
     `ALTER TABLE ${q.qualified(op.schema, op.table)} ADD COLUMN ${postgresColumnDefinition(op.column)}`,
     ...(op.column.comment !== null ? [postgresColumnComment(op.schema, op.table, op.column)] : []),
   ],
   dropColumn: (op) => [`ALTER TABLE ${q.qualified(op.schema, op.table)} DROP COLUMN ${q.ident(op.column.name)}`],
-  alterColumn: (op) => alterPostgresColumn(op),
+  alterColumn: (op) => [...extensionsForDefaults([op.changes.default?.to]), ...alterPostgresColumn(op)],
   createIndex: (op) => [createIndex(op.schema, op.table, op.index, op.concurrently)],
   dropIndex: (op) => [`DROP INDEX ${op.concurrently ? "CONCURRENTLY " : ""}${q.qualified(op.schema, op.index.name)}`],
   createUniqueConstraint: (op) => addConstraint(op.schema, op.table, constraints.unique(op.unique)),
