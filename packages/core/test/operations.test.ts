@@ -17,7 +17,7 @@ const base: SchemaModel = {
   defaultSchema: "public",
   schemas: [],
   enums: [{ schema: null, name: "mood", values: ["sad", "ok"] }],
-  views: [view("user_names", "SELECT name FROM \"user\""), view("old_report", "SELECT 1 AS one")],
+  views: [view("old_report", "SELECT 1 AS one"), view("user_names", "SELECT name FROM \"user\"")],
   tables: [
     table("user", {
       columns: [column("id", "integer", { nullable: false, autoIncrement: "serial" }), column("name", columnType("varchar", { length: 50 }))],
