@@ -94,6 +94,12 @@ export interface CompareOptions {
    * view's own text is compared.
    */
   readonly storedViewDefinitions?: ReadonlyMap<string, string>;
+  /**
+   * Names of views that are the project's own (its migrations created them): dropped
+   * when no entity declares them. Other views only the database has are dropped only
+   * when `includeObject` returns `true` for them.
+   */
+  readonly managedViews?: ReadonlySet<string>;
   /** Never reported on either side. Default `retort_version`. */
   readonly versionTable?: string;
   /** Schema of the version table; `null` (default) is the default schema. */
@@ -108,6 +114,7 @@ export interface ResolvedOptions {
   readonly includeName: IncludeName;
   readonly includeSchemas: boolean;
   readonly storedViewDefinitions: ReadonlyMap<string, string> | null;
+  readonly managedViews: ReadonlySet<string>;
   readonly versionTable: string;
   readonly versionTableSchema: string | null;
 }
@@ -122,6 +129,7 @@ export function resolveOptions(options: CompareOptions): ResolvedOptions {
     includeName: options.includeName ?? (() => true),
     includeSchemas: options.includeSchemas ?? false,
     storedViewDefinitions: options.storedViewDefinitions ?? null,
+    managedViews: options.managedViews ?? new Set(),
     versionTable: options.versionTable ?? DEFAULT_VERSION_TABLE,
     versionTableSchema: options.versionTableSchema ?? null,
   };

@@ -52,9 +52,9 @@ export function orderViews(views: readonly ViewModel[]): ViewModel[] {
 /**
  * Views, matched by schema and name. The entity side's definition is compared in the
  * engine's own spelling (`storedViewDefinitions`); a changed definition, materialized
- * flag or index list is one `replaceView`. A view that only the database has is left
- * alone unless `includeObject` says `true` for it (hand-made views are not the
- * entities'; README "Views"). A kept view that reads a table whose columns change is
+ * flag or index list is one `replaceView`. A view that only the database has is dropped
+ * when it is the project's (`managedViews`); another is left alone unless
+ * `includeObject` says `true` for it (hand-made views are not the entities'; README "Views"). A kept view that reads a table whose columns change is
  * dropped before the change and created again after it: PostgreSQL refuses to retype
  * a column a view uses, and SQLite's rebuild would break it.
  */
@@ -67,23 +67,39 @@ export function compareViews(
   const { both, onlyTarget, onlyActual } = pairObjects(target, actual, [{ key: qualifiedName }]);
   const filter = options.includeObject;
   const keep = (v: ViewModel, reflected: boolean, compareTo: ViewModel | null) => filter === null || filter(v, v.name, "view", reflected, compareTo);
-  const readsChangedTable = (v: ViewModel) => [...changed.names].some((t) => mentions(v.definition, t));
 
   const dropped: ViewModel[] = [];
   const created: ViewModel[] = [];
   const recreated: ViewModel[] = [];
+  const putBack = new Set<ViewModel>();
   const replaced: [ViewModel, ViewModel][] = [];
+  const undeclaredGoes = (v: ViewModel) => (filter === null ? options.managedViews.has(v.name) : filter(v, v.name, "view", true, null));
   for (const v of onlyTarget) if (keep(v, false, null)) created.push(v);
-  for (const v of onlyActual) if (filter !== null && filter(v, v.name, "view", true, null) === true) dropped.push(v);
-  for (const [t, a] of both) {
-    if (!keep(t, false, a)) continue;
-    const same = sameView(t, a, options);
-    if (readsChangedTable(a) || readsChangedTable(t)) {
+  for (const v of onlyActual) if (undeclaredGoes(v)) dropped.push(v);
+  const kept = both.filter(([t, a]) => keep(t, false, a)).map(([t, a]) => ({ t, a, same: sameView(t, a, options) }));
+  // What views must not be on while it changes: tables changed, views dropped or replaced,
+  // and (to a fixed point) the views that step aside for those.
+  const moving = new Set([...changed.names, ...dropped.map((v) => v.name), ...kept.filter((k) => !k.same).map((k) => k.a.name)]);
+  const stepsAside = new Set<ViewModel>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const k of kept) {
+      if (stepsAside.has(k.a) || ![...moving].some((n) => n !== k.a.name && (mentions(k.a.definition, n) || mentions(k.t.definition, n)))) continue;
+      stepsAside.add(k.a);
+      moving.add(k.a.name);
+      grew = true;
+    }
+  }
+  for (const { t, a, same } of kept) {
+    if (stepsAside.has(a)) {
       dropped.push(a);
+      if (same) putBack.add(a);
       (same ? recreated : created).push(t);
     } else if (!same) replaced.push([t, a]);
   }
-  const drop: Operation[] = [...orderViews(dropped)].reverse().map((view) => ({ kind: "dropView", view }));
+  const drop: Operation[] = [...orderViews(dropped)]
+    .reverse()
+    .map((view): Operation => (putBack.has(view) ? { kind: "dropView", view, recreated: true } : { kind: "dropView", view }));
   const createOrder = orderViews([...created, ...recreated, ...replaced.map(([t]) => t)]);
   const create: Operation[] = createOrder.map((view): Operation => {
     const pair = replaced.find(([t]) => t === view);
