@@ -1,4 +1,4 @@
-import { column, columnType, index, table, type ColumnModel, type Operation, type TableModel } from "@retort/core";
+import { column, columnType, index, table, view, type ColumnModel, type Operation, type TableModel } from "@retort/core";
 import type { MigrationInput } from "../src";
 
 export const users: TableModel = table("users", {
@@ -97,6 +97,16 @@ export const everyReversibleOp: Operation[] = [
     ],
   },
   { kind: "dropTable", table: table("legacy", { columns: [column("id", "integer", { nullable: false })] }) },
+  {
+    kind: "createView",
+    view: view("article_counts", "SELECT user_id, count(*) AS n\nFROM articles GROUP BY user_id", {
+      materialized: true,
+      indexes: [index("article_counts_user", ["user_id"], { unique: true })],
+    }),
+  },
+  { kind: "refreshMaterializedView", schema: null, name: "article_counts" },
+  { kind: "replaceView", view: { from: view("recent", "SELECT id FROM articles"), to: view("recent", "SELECT id, title FROM articles") } },
+  { kind: "dropView", view: view("old_report", "SELECT 1 AS one", { schema: "reports" }) },
 ];
 
 /** Irreversible ones, with a hand-written downgrade. */

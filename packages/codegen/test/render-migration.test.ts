@@ -120,6 +120,22 @@ describe("renderMigration", () => {
     expect(down.trim().endsWith('await op.dropEnum("mood");\n}')).to.equal(true);
   });
 
+  it("renders views with createView / replaceView / dropView, each carrying what its reverse needs", async () => {
+    const { source } = await renderMigration(input(everyReversibleOp));
+    const [up, down] = source.split("export async function downgrade") as [string, string];
+    expect(up).to.include('await op.createView("article_counts", "SELECT user_id, count(*) AS n\\nFROM articles GROUP BY user_id", {');
+    expect(up).to.include('indexes: [{ name: "article_counts_user", parts: ["user_id"], unique: true }]');
+    expect(up).to.include('await op.refreshMaterializedView("article_counts");');
+    expect(lines(up)).to.include('await op.replaceView("recent", "SELECT id, title FROM articles", { existingDefinition: "SELECT id FROM articles" });');
+    expect(lines(up)).to.include('await op.dropView("old_report", { existingDefinition: "SELECT 1 AS one", schema: "reports" });');
+    // downgrade: the exact reverse, first thing
+    const d = lines(down);
+    const first = d.findIndex((l) => l.startsWith("await op."));
+    expect(d[first]).to.equal('await op.createView("old_report", "SELECT 1 AS one", { schema: "reports" });');
+    expect(d).to.include('await op.replaceView("recent", "SELECT id FROM articles", { existingDefinition: "SELECT id, title FROM articles" });');
+    expect(down.indexOf('await op.dropView("article_counts"')).to.be.greaterThan(down.indexOf('await op.refreshMaterializedView("article_counts")'));
+  });
+
   it("renders raw SQL and inserted rows with literal values, and a hand-written downgrade", async () => {
     const downgrade: Operation[] = [{ kind: "execute", sql: "DELETE FROM users WHERE id = 1", params: [] }];
     const { source } = await renderMigration(input(dataOps, { downgrade }));

@@ -9,6 +9,7 @@ import { comparePrimaryKeys } from "./objects/primary-keys";
 import { compareTableComments } from "./objects/table-comments";
 import { orderByDependencies, tableKey } from "./objects/table-order";
 import { compareUniquesAndIndexes } from "./objects/uniques";
+import { compareViews } from "./objects/views";
 import { scopeModel } from "./model-scope";
 import { resolveOptions, type CompareOptions } from "./options";
 import { pairObjects } from "./pairing";
@@ -19,6 +20,7 @@ import { emptyChanges, type TableChanges, type TableScope } from "./table-scope"
  * entities' model). Deterministic, and ordered so that each operation can run after
  * the ones before it:
  *
+ *  0. views that go away, change under a changed table, or read a table whose columns change;
  *  1. new enum types, then changed enum values;
  *  2. foreign keys that go away or change (so nothing references what is dropped next),
  *     and on MySQL those whose columns change type or lose their only index;
@@ -27,7 +29,8 @@ import { emptyChanges, type TableChanges, type TableScope } from "./table-scope"
  *     (added, altered, dropped) and the table comment, then new keys, uniques, indexes, checks;
  *  5. new tables, referenced tables first, each with everything it holds;
  *  6. new foreign keys on existing tables (and those closing a cycle of new tables);
- *  7. enum types no longer used.
+ *  7. enum types no longer used;
+ *  8. new and changed views (a view after the views it reads), and those put back.
  */
 export function compareSchemas(target: SchemaModel, actual: SchemaModel, options: CompareOptions = {}): Operation[] {
   const resolved = resolveOptions(options);
@@ -51,12 +54,14 @@ export function compareSchemas(target: SchemaModel, actual: SchemaModel, options
   rebuildKeysOnRetypedColumns(traits, compared);
   const changes: TableChanges[] = compared.map((c) => c.changes);
   const enums = compareEnums(t.enums, a.enums, traits, resolved);
+  const views = compareViews(t.views, a.views, { names: changedTables(dialect, compared, dropped) }, resolved);
   const creation = orderByDependencies(added);
   const removal = orderByDependencies(dropped);
   const all = <K extends "dropForeignKeys" | "dropConstraints" | "columns" | "createConstraints" | "createForeignKeys">(k: K) =>
     changes.flatMap((c) => c[k]);
 
   return [
+    ...views.drop,
     ...enums.create,
     ...enums.alter,
     ...all("dropForeignKeys"),
@@ -74,7 +79,26 @@ export function compareSchemas(target: SchemaModel, actual: SchemaModel, options
       foreignKey,
     })),
     ...enums.drop,
+    ...views.create,
   ];
+}
+
+/**
+ * Tables a view reading them must step aside for: columns change (PostgreSQL refuses to
+ * retype a column a view uses), the table goes, or on SQLite the table is rebuilt.
+ */
+function changedTables(
+  dialect: SchemaModel["dialect"],
+  compared: readonly { scope: TableScope; changes: TableChanges }[],
+  dropped: readonly TableModel[],
+): Set<string> {
+  const names = new Set(dropped.map((x) => x.name));
+  for (const { scope, changes } of compared) {
+    const columnsChange = changes.columns.some((op) => op.kind !== "addColumn" && op.kind !== "alterTableComment");
+    const rebuilt = dialect === "sqlite" && (changes.columns.length > 0 || changes.dropConstraints.length > 0 || changes.createConstraints.length > 0);
+    if (columnsChange || rebuilt) names.add(scope.ref.table);
+  }
+  return names;
 }
 
 function compareTable(scope: TableScope): TableChanges {

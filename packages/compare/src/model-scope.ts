@@ -27,7 +27,11 @@ export function scopeModel(model: SchemaModel, reflected: boolean, options: Reso
     .map((e) => ({ ...e, schema: schemaOf(e.schema) }))
     .filter((e) => inScope(e.schema) && schemaIncluded(e.schema))
     .filter((e) => nameFilter(e.name, "enum", { schemaName: e.schema, tableName: null, schemaQualifiedTableName: null }));
-  return { ...model, tables, enums };
+  const views = model.views
+    .map((v) => ({ ...v, schema: schemaOf(v.schema) }))
+    .filter((v) => inScope(v.schema) && schemaIncluded(v.schema))
+    .filter((v) => nameFilter(v.name, "view", { schemaName: v.schema, tableName: null, schemaQualifiedTableName: qualifiedName(v) }));
+  return { ...model, tables, enums, views };
 }
 
 function normalizeReference(fk: ForeignKeyModel, schemaOf: (s: string | null) => string | null): ForeignKeyModel {

@@ -11,6 +11,7 @@ import type {
   TableModel,
   TableRef,
   UniqueConstraintModel,
+  ViewModel,
 } from "@retort/core";
 
 /** What `compareType` and `compareServerDefault` callbacks learn about the column pair. */
@@ -54,7 +55,8 @@ export type FilterObject =
   | Located<UniqueConstraintModel>
   | Located<ForeignKeyModel>
   | Located<CheckConstraintModel>
-  | EnumTypeModel;
+  | EnumTypeModel
+  | ViewModel;
 
 /**
  * Called once per compared object: with the entity side (`reflected: false`) and its
@@ -86,6 +88,18 @@ export interface CompareOptions {
    * schema that was not read cannot be compared without reporting all of it as new.
    */
   readonly includeSchemas?: boolean;
+  /**
+   * The entity views' definitions as the engine would store them, by `qualifiedName`
+   * (`storedViewDefinitions` in @retort/dialects asks the server). Without an entry a
+   * view's own text is compared.
+   */
+  readonly storedViewDefinitions?: ReadonlyMap<string, string>;
+  /**
+   * Names of views that are the project's own (its migrations created them): dropped
+   * when no entity declares them. Other views only the database has are dropped only
+   * when `includeObject` returns `true` for them.
+   */
+  readonly managedViews?: ReadonlySet<string>;
   /** Never reported on either side. Default `retort_version`. */
   readonly versionTable?: string;
   /** Schema of the version table; `null` (default) is the default schema. */
@@ -99,6 +113,8 @@ export interface ResolvedOptions {
   readonly includeObject: IncludeObject | null;
   readonly includeName: IncludeName;
   readonly includeSchemas: boolean;
+  readonly storedViewDefinitions: ReadonlyMap<string, string> | null;
+  readonly managedViews: ReadonlySet<string>;
   readonly versionTable: string;
   readonly versionTableSchema: string | null;
 }
@@ -112,6 +128,8 @@ export function resolveOptions(options: CompareOptions): ResolvedOptions {
     includeObject: options.includeObject ?? null,
     includeName: options.includeName ?? (() => true),
     includeSchemas: options.includeSchemas ?? false,
+    storedViewDefinitions: options.storedViewDefinitions ?? null,
+    managedViews: options.managedViews ?? new Set(),
     versionTable: options.versionTable ?? DEFAULT_VERSION_TABLE,
     versionTableSchema: options.versionTableSchema ?? null,
   };

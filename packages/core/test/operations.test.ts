@@ -9,6 +9,7 @@ import {
   table,
   type Operation,
   type SchemaModel,
+  view,
 } from "../src";
 
 const base: SchemaModel = {
@@ -16,6 +17,7 @@ const base: SchemaModel = {
   defaultSchema: "public",
   schemas: [],
   enums: [{ schema: null, name: "mood", values: ["sad", "ok"] }],
+  views: [view("old_report", "SELECT 1 AS one"), view("user_names", "SELECT name FROM \"user\"")],
   tables: [
     table("user", {
       columns: [column("id", "integer", { nullable: false, autoIncrement: "serial" }), column("name", columnType("varchar", { length: 50 }))],
@@ -59,6 +61,16 @@ const upgrade: Operation[] = [
   { kind: "createIndex", schema: null, table: "user", index: index("user_email_idx", ["email"], { unique: true }), concurrently: false },
   { kind: "alterEnum", schema: null, name: "mood", values: { from: ["sad", "ok"], to: ["sad", "ok", "happy"] } },
   { kind: "alterTableComment", schema: null, table: "user", comment: { from: null, to: "people's accounts" } },
+  { kind: "dropView", view: view("old_report", "SELECT 1 AS one") },
+  { kind: "replaceView", view: { from: view("user_names", "SELECT name FROM \"user\""), to: view("user_names", "SELECT full_name FROM \"user\"") } },
+  {
+    kind: "createView",
+    view: view("post_counts", "SELECT user_id, count(*) AS n FROM post GROUP BY user_id", {
+      materialized: true,
+      indexes: [index("post_counts_user", ["user_id"], { unique: true })],
+    }),
+  },
+  { kind: "refreshMaterializedView", schema: null, name: "post_counts" },
 ];
 
 describe("operations", () => {

@@ -7,3 +7,4 @@ export * from "./sqlite/rules";
 export * from "./postgres/rules";
 export * from "./ddl/index";
 export * from "./mysql/rules";
+export { storedViewDefinitions } from "./introspection/stored-view-definitions";

@@ -82,6 +82,9 @@ export interface TypeormForeignKeyMetadata {
 
 export interface TypeormIndexMetadata {
   readonly name: string;
+  readonly isUnique: boolean;
+  readonly where?: string;
+  readonly columns: readonly { readonly databaseName: string }[];
   /** `false` when TypeORM is to leave the index alone (`@Index({ synchronize: false })`). */
   readonly synchronize: boolean;
   /** The `columns` array of the @Index that declared it (the same object), when one did. */
@@ -102,6 +105,9 @@ export interface TypeormEntityMetadata {
   readonly database?: string;
   readonly tableType: string;
   readonly synchronize: boolean;
+  /** A `@ViewEntity`'s SELECT: SQL text, or a function building it with a query builder. */
+  readonly expression?: string | ((dataSource: TypeormDataSource) => { getQuery(): string });
+  readonly tableMetadataArgs: { readonly materialized?: boolean };
   readonly foreignKeys: readonly TypeormForeignKeyMetadata[];
   readonly columns: readonly { readonly databaseName: string; readonly default?: unknown }[];
 }

@@ -11,7 +11,7 @@ for (const version of ["1.x", "0.3"] as TypeormVersion[]) {
     let dataSource: TypeormDataSource;
     before(async () => ({ model, dataSource } = await convertCorpusWithSource(version, "postgres")));
 
-    it("leaves out views, synchronize: false entities and single-table children", () => {
+    it("leaves out synchronize: false entities and single-table children, and views are no tables", () => {
       const names = model.tables.map((t) => (t.schema ? `${t.schema}.${t.name}` : t.name));
       expect(names).to.deep.equal([
         "author", "big_id", "book", "book_tags", "category", "category_closure", "content", "cover", "invoice", "pg_feature",
@@ -20,12 +20,13 @@ for (const version of ["1.x", "0.3"] as TypeormVersion[]) {
       ]);
       expect(model.schemas).to.deep.equal(["archive"]);
       expect(model.defaultSchema).to.equal("public");
+      expect(model.views.map((v) => v.name)).to.deep.equal(["one_view"]);
     });
 
-    it("lists what TypeORM leaves alone: synchronize: false entities and indexes, views", async () => {
+    it("lists what TypeORM leaves alone: synchronize: false entities and indexes (its views it manages)", async () => {
       expect(await unmanagedObjects(dataSource)).to.deep.equal({
         tables: [{ schema: null, name: "legacy" }],
-        views: [{ schema: null, name: "one_view" }],
+        views: [],
         indexes: [{ schema: null, table: "author", name: "IDX_author_by_hand" }],
       });
       expect(tableOf(model, "author").indexes.map((i) => i.name)).to.not.include("IDX_author_by_hand");

@@ -1,10 +1,11 @@
 import type { DialectName, Operation, Queryable, SchemaModel } from "@retort/core";
 import { compareSchemas, describeOperations, type CompareOptions, type DiffEntry } from "@retort/compare";
-import { connect, introspect } from "@retort/dialects";
+import { connect, introspect, storedViewDefinitions } from "@retort/dialects";
 import { buildTargetModel, loadEntities, unmanagedObjects, type TruncatedName, type TypeormDataSource, type UnmanagedObjects } from "@retort/typeorm";
 import { EditedMigrationsError, type ChecksumWarning, type ScriptDirectory } from "@retort/runtime";
 import { otherToolsTables, unclaimedBy, type BookkeepingTable } from "../project/bookkeeping-tables";
 import { includeNameFor, includeObjectFor } from "../project/comparison-filters";
+import { viewsCreatedByMigrations } from "../project/migration-views";
 import type { ResolvedConfig } from "../config/load-config";
 import { requireDatabaseAtHead } from "../project/at-head";
 import { anchorSqliteUrl } from "../project/connection-url";
@@ -40,11 +41,17 @@ export interface Comparison extends CheckResult {
   readonly dataSourceOptions: TypeormDataSource["options"];
 }
 
-function compareOptions(config: ResolvedConfig, unmanaged: UnmanagedObjects, otherTools: readonly BookkeepingTable[]): CompareOptions {
+function compareOptions(
+  config: ResolvedConfig,
+  unmanaged: UnmanagedObjects,
+  otherTools: readonly BookkeepingTable[],
+  managedViews: ReadonlySet<string>,
+): CompareOptions {
   return {
+    managedViews,
     compareType: config.compareType as CompareOptions["compareType"],
     compareServerDefault: config.compareServerDefault as CompareOptions["compareServerDefault"],
-    includeObject: includeObjectFor(config, unmanaged),
+    includeObject: includeObjectFor(config, unmanaged, managedViews),
     includeName: includeNameFor(config, otherTools),
     includeSchemas: config.includeSchemas,
     versionTable: config.versionTable,
@@ -120,7 +127,11 @@ export async function compareProject(options: ProjectOptions & { strict?: boolea
     const modelOptions = { defaultSchema: actual.defaultSchema, dialect: actual.dialect, serverVersion: version, source: config.dataSource };
     const target = await buildTargetModel(dataSource, { ...modelOptions, onTruncatedName: (n) => truncatedNames.push(n) });
     const otherTools = unclaimedBy(target, otherToolsTables(dataSource.options, actual));
-    const settings = compareOptions(config, await unmanagedObjects(dataSource, modelOptions), otherTools);
+    const settings: CompareOptions = {
+      ...compareOptions(config, await unmanagedObjects(dataSource, modelOptions), otherTools, viewsCreatedByMigrations(scripts)),
+      // The engine spells each entity view as it would store it, to compare with the stored one.
+      storedViewDefinitions: await storedViewDefinitions(db, target.views, actual.views),
+    };
     const ops = compareSchemas(target, actual, settings);
     return {
       upToDate: ops.length === 0,

@@ -22,18 +22,24 @@ export function includeNameFor(config: ResolvedConfig, otherTools: readonly Book
 
 /**
  * The user's includeObject, leaving out what TypeORM's synchronize never manages:
- * tables of `synchronize: false` entities and `@Index({ synchronize: false })` indexes.
+ * tables and views of `synchronize: false` entities and `@Index({ synchronize: false })` indexes.
+ * A view no entity declares is dropped when the migrations created it (`migration-views.ts`)
+ * or the user's includeObject says `true` for it (README "Views").
  * Reporting them would offer to drop objects the user keeps by hand. None when there is
  * nothing to leave out: the comparison then skips building an object per call (some
  * 20 000 at 1000 entities).
  */
-export function includeObjectFor(config: ResolvedConfig, unmanaged: UnmanagedObjects): CompareIncludeObject | undefined {
+export function includeObjectFor(config: ResolvedConfig, unmanaged: UnmanagedObjects, migrationViews: ReadonlySet<string> = new Set()): CompareIncludeObject | undefined {
   const tables = new Set(unmanaged.tables.map((t) => key(t.schema, t.name)));
+  const views = new Set(unmanaged.views.map((v) => key(v.schema, v.name)));
   const indexes = new Set(unmanaged.indexes.map((i) => key(i.schema, i.table, i.name)));
   const user = config.includeObject as CompareIncludeObject | undefined;
-  if (tables.size === 0 && indexes.size === 0) return user;
+  if (tables.size === 0 && indexes.size === 0 && views.size === 0) return user;
   return (object, name, type, reflected, compareTo) => {
     if (type === "table" && "columns" in object && tables.has(key(object.schema, object.name))) return false;
+    if (type === "view" && "definition" in object && views.has(key(object.schema, object.name))) return false;
+    // A view no entity declares: the user decides, else only the migrations' own views go.
+    if (type === "view" && !user) return !(reflected && compareTo === null) || migrationViews.has(name ?? "");
     if (type === "index" && "table" in object && indexes.has(key(object.schema, object.table, name))) return false;
     return user ? user(object, name, type, reflected, compareTo) : true;
   };

@@ -8,6 +8,7 @@ import {
   type Operation,
   type OperationKind,
   type OperationOf,
+  type ViewModel,
 } from "@retort/core";
 import { columnDefinition, enumFacts } from "./column-definition";
 
@@ -136,6 +137,19 @@ function dropConstraintCall(op: OperationOf<"dropConstraint">): RenderedCall {
   return call("dropConstraint", op, [model.name], [c.type], { implicitIndex: op.implicitIndex || undefined }, ["implicitIndex"]);
 }
 
+function viewIndexes(view: ViewModel): Record<string, unknown>[] | undefined {
+  return nonEmpty(
+    view.indexes.map((i) => ({ name: i.name, parts: indexParts(i), unique: i.unique || undefined, where: i.where ?? undefined, method: i.method ?? undefined })),
+  );
+}
+
+/** A view's options: what creates it (`materialized`, `indexes`), or with `existing`, what it was. */
+function viewOptions(view: ViewModel, existing = false): Record<string, unknown> {
+  return existing
+    ? { existingMaterialized: view.materialized || undefined, existingIndexes: viewIndexes(view) }
+    : { materialized: view.materialized || undefined, indexes: viewIndexes(view) };
+}
+
 const RENDERERS: CallRenderers = {
   createTable: createTableCalls,
   dropTable: (op) => [call("dropTable", noTable(op.table.schema), [op.table.name], [])],
@@ -158,6 +172,18 @@ const RENDERERS: CallRenderers = {
   alterEnum: (op) => [
     call("alterEnum", noTable(op.schema), [op.name, op.values.to], [], { existingValues: op.values.from }),
   ],
+  createView: (op) => [call("createView", noTable(op.view.schema), [op.view.name, op.view.definition], [], viewOptions(op.view))],
+  dropView: (op) => [
+    call("dropView", noTable(op.view.schema), [op.view.name], [], { ...viewOptions(op.view), existingDefinition: op.view.definition }),
+  ],
+  replaceView: (op) => [
+    call("replaceView", noTable(op.view.to.schema), [op.view.to.name, op.view.to.definition], [], {
+      ...viewOptions(op.view.to),
+      existingDefinition: op.view.from.definition,
+      ...viewOptions(op.view.from, true),
+    }),
+  ],
+  refreshMaterializedView: (op) => [call("refreshMaterializedView", noTable(op.schema), [op.name], [])],
   execute: (op) => [call("execute", noTable(null), op.params.length > 0 ? [op.sql, op.params] : [op.sql], [])],
   bulkInsert: (op) => [call("bulkInsert", op, [], [op.rows])],
 };

@@ -86,5 +86,11 @@ export function describeLine(e: DiffEntry): string {
       return `- remove enum ${enumName(e)}`;
     case "modify_enum":
       return `~ modify enum ${enumName(e)}: (${list(before)}) -> (${list(after)})`;
+    case "add_view":
+      return `+ add ${obj(after).materialized ? "materialized " : ""}view ${enumName(e)}`;
+    case "remove_view":
+      return `- remove ${obj(before).materialized ? "materialized " : ""}view ${enumName(e)}`;
+    case "modify_view":
+      return `~ modify ${obj(after).materialized ? "materialized " : ""}view ${enumName(e)}: definition or indexes differ`;
   }
 }

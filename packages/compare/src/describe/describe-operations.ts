@@ -1,4 +1,4 @@
-import type { AlterColumnOp, DroppedConstraint, Operation, TableRef } from "@retort/core";
+import { qualifiedName, type AlterColumnOp, type DroppedConstraint, type Operation, type TableRef, type ViewModel } from "@retort/core";
 import type { DiffEntry, DiffKind, JsonValue } from "./diff-entry";
 import {
   checkSummary,
@@ -97,6 +97,14 @@ function describeOne(op: Operation): DiffEntry[] {
           removed: op.values.from.filter((v) => !op.values.to.includes(v)),
         }),
       ];
+    case "createView":
+      return [viewEntry("add_view", op.view, { after: viewSummary(op.view) })];
+    case "dropView":
+      return [viewEntry("remove_view", op.view, { before: viewSummary(op.view) })];
+    case "replaceView":
+      return [viewEntry("modify_view", op.view.to, { before: viewSummary(op.view.from), after: viewSummary(op.view.to) })];
+    case "refreshMaterializedView":
+      return [];
     case "batchAlterTable":
       return op.operations.flatMap(describeOne);
     // Never produced by the comparator; a hand-edited op list may hold them, and docs/reference.md §3 has no kind for them.
@@ -109,6 +117,35 @@ function describeOne(op: Operation): DiffEntry[] {
 
 function enumEntry(kind: DiffKind, schema: string | null, name: string, details: Record<string, JsonValue>): DiffEntry {
   return { kind, schema, table: null, column: null, name, details };
+}
+
+function viewEntry(kind: DiffKind, view: ViewModel, details: Record<string, JsonValue>): DiffEntry {
+  return { kind, schema: view.schema, table: null, column: null, name: view.name, details };
+}
+
+function viewSummary(view: ViewModel): JsonValue {
+  return {
+    definition: view.definition,
+    materialized: view.materialized,
+    ...(view.materialized ? { indexes: view.indexes.map((i) => ({ name: i.name, ...(indexSummary(i) as Record<string, JsonValue>) })) } : {}),
+  };
+}
+
+/**
+ * A view the list drops and creates again is one entry: none when it is only put back
+ * around a table change (`recreated`), else `modify_view` where it is created.
+ */
+function describeViews(ops: readonly Operation[]): (op: Operation) => DiffEntry[] | null {
+  const dropped = new Map<string, ViewModel>();
+  for (const op of ops) if (op.kind === "dropView") dropped.set(qualifiedName(op.view), op.view);
+  const recreatedKeys = new Set(ops.flatMap((op) => (op.kind === "createView" && dropped.has(qualifiedName(op.view)) ? [qualifiedName(op.view)] : [])));
+  return (op) => {
+    if (op.kind !== "dropView" && op.kind !== "createView") return null;
+    const key = qualifiedName(op.view);
+    if (!recreatedKeys.has(key)) return null;
+    if (op.kind === "dropView" || op.recreated) return [];
+    return [viewEntry("modify_view", op.view, { before: viewSummary(dropped.get(key)!), after: viewSummary(op.view) })];
+  };
 }
 
 /** Whether an operation belongs to a table that the same list creates or drops whole. */
@@ -136,5 +173,6 @@ export function describeOperations(ops: readonly Operation[]): DiffEntry[] {
   const whole = new Set(
     ops.flatMap((op) => (op.kind === "createTable" || op.kind === "dropTable" ? [key(op.table.schema, op.table.name)] : [])),
   );
-  return ops.filter((op) => !partOfWholeTable(op, whole)).flatMap(describeOne);
+  const views = describeViews(ops);
+  return ops.filter((op) => !partOfWholeTable(op, whole)).flatMap((op) => views(op) ?? describeOne(op));
 }

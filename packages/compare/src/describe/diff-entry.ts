@@ -21,11 +21,14 @@ export type DiffKind =
   | "remove_pk"
   | "add_enum"
   | "remove_enum"
-  | "modify_enum";
+  | "modify_enum"
+  | "add_view"
+  | "remove_view"
+  | "modify_view";
 
 /**
  * One difference as `check --json` prints it. `schema` is `null` for the default schema;
- * `column` is set only for column kinds; indexes, constraints and enums carry their name
+ * `column` is set only for column kinds; indexes, constraints, enums and views carry their name
  * in `name`. `details` holds `before` and/or `after` (JSON values).
  */
 export interface DiffEntry {

@@ -14,6 +14,8 @@ export interface CorpusCase {
   readonly families: readonly Family[];
   /** Entity classes (TypeScript, decorators), for the family at hand. */
   readonly entities: (family: Family) => string;
+  /** Views the entities declare (so a case about views cannot pass with none on either side). */
+  readonly views?: readonly string[];
   /** SQL to run before TypeORM's synchronize (it does not create schemas). */
   readonly setup?: (family: Family) => readonly string[];
 }
@@ -34,7 +36,62 @@ const q = (f: Family, name: string) => (f === "mysql" ? `\`${name}\`` : `"${name
 
 const entity = (body: string) => body;
 
+/** A table for the view cases to read. */
+const orders = () => `
+@Entity({ name: "orders" }) export class Order {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ name: "customer", length: 50 }) customer!: string;
+  @Column("integer") total!: number;
+}`;
+
 export const CASES: readonly CorpusCase[] = [
+  {
+    id: "view-entity-string-expression",
+    source: TYPEORM(8391),
+    views: ["big_orders"],
+    families: ALL,
+    entities: () => entity(`${orders()}
+@ViewEntity({ name: "big_orders", expression: \`
+    SELECT o.id, o.customer, o.total * 2 AS doubled
+    FROM orders o WHERE o.total > 100 AND o.customer <> 'x'
+\` })
+export class BigOrder {
+  @ViewColumn() id!: number;
+  @ViewColumn() customer!: string;
+  @ViewColumn() doubled!: number;
+}`),
+  },
+  {
+    id: "view-entity-query-builder-expression",
+    source: TYPEORM(8391),
+    views: ["customer_totals"],
+    families: ALL,
+    entities: () => entity(`${orders()}
+@ViewEntity({
+  name: "customer_totals",
+  expression: (ds: any) => ds.createQueryBuilder()
+    .select("o.customer", "customer").addSelect("SUM(o.total)", "sum")
+    .from(Order, "o").where("o.total > 0").groupBy("o.customer"),
+})
+export class CustomerTotal {
+  @ViewColumn() customer!: string;
+  @ViewColumn() sum!: number;
+}`),
+  },
+  {
+    id: "materialized-view-with-index",
+    source: TYPEORM(6626),
+    views: ["order_stats"],
+    families: PG,
+    entities: () => entity(`${orders()}
+@ViewEntity({ name: "order_stats", materialized: true, expression: \`SELECT customer, count(*) AS n, max(total) AS top FROM orders GROUP BY customer\` })
+@Index("order_stats_customer", ["customer"], { unique: true })
+export class OrderStat {
+  @ViewColumn() customer!: string;
+  @ViewColumn() n!: number;
+  @ViewColumn() top!: number;
+}`),
+  },
   {
     id: "timestamp-default-current-timestamp",
     source: TYPEORM(6579),

@@ -1,14 +1,14 @@
 import "reflect-metadata";
 import { expect } from "chai";
 import type { Queryable, SchemaModel } from "@retort/core";
-import { connect, introspect } from "@retort/dialects";
+import { connect, introspect, storedViewDefinitions } from "@retort/dialects";
 import { createTestDatabase, describeEachTarget, type TestTarget } from "@retort/testing";
 import { buildTargetModel, entitiesDataSource } from "@retort/typeorm";
 import { compareSchemas, describeLine, describeOperations } from "../../src";
 import { CASES, type CorpusCase } from "./cases";
 import { createProject, useMetadataStorageOf, type TypeormVersion } from "./typeorm-project";
 
-const HEADER = `import { Check, Column, CreateDateColumn, DeleteDateColumn, Entity, Generated, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from "typeorm";\n`;
+const HEADER = `import { Check, Column, CreateDateColumn, DeleteDateColumn, Entity, Generated, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn, ViewColumn, ViewEntity } from "typeorm";\n`;
 
 interface Synchronizable {
   initialize(): Promise<unknown>;
@@ -65,15 +65,22 @@ async function syncThenCompare(target: TestTarget, { version, type }: TypeormSet
     }
     const q = await connect(db.url);
     let actual: SchemaModel;
-    let server: string | undefined;
+    let model: SchemaModel;
+    let stored: Map<string, string>;
     try {
       actual = await introspect(q, { includeSchemas: family === "postgres" });
-      server = await serverVersion(q);
+      const server = await serverVersion(q);
+      model = await buildTargetModel(await dataSource(), { defaultSchema: actual.defaultSchema, serverVersion: server, dialect: actual.dialect });
+      // As check does: the engine spells the entities' view definitions as it stores them.
+      stored = await storedViewDefinitions(q, model.views, actual.views);
     } finally {
       await q.close();
     }
-    const model = await buildTargetModel(await dataSource(), { defaultSchema: actual.defaultSchema, serverVersion: server, dialect: actual.dialect });
-    const ops = compareSchemas(model, actual, { includeSchemas: true, includeObject: notTypeormBookkeeping });
+    const views = c.views ?? [];
+    expect(model.views.map((v) => v.name), "the entities' views").to.deep.equal(views);
+    expect(actual.views.map((v) => v.name), "the synchronized database's views").to.deep.equal(views);
+    if (c.id === "materialized-view-with-index") expect(actual.views[0]?.indexes.map((i) => i.name)).to.deep.equal(["order_stats_customer"]);
+    const ops = compareSchemas(model, actual, { includeSchemas: true, includeObject: notTypeormBookkeeping, storedViewDefinitions: stored });
     return describeOperations(ops).map(describeLine);
   } finally {
     project.remove();

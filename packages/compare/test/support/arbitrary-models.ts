@@ -112,7 +112,7 @@ export function modelArb(dialect: DialectName): fc.Arbitrary<SchemaModel> {
   return enumsArb.chain((enums) =>
     subset(TABLES)
       .chain((names) => fc.tuple(...names.map((n) => tableArb(n, dialect, enums))))
-      .map((tables) => sortModel({ dialect, defaultSchema: dialect === "postgres" ? "public" : "main", schemas: [], tables, enums })),
+      .map((tables) => sortModel({ dialect, defaultSchema: dialect === "postgres" ? "public" : "main", schemas: [], tables, enums, views: [] })),
   );
 }
 

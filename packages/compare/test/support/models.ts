@@ -4,7 +4,7 @@ const DEFAULT_SCHEMA: Readonly<Record<DialectName, string>> = { postgres: "publi
 
 /** A complete model from tables and enums, in canonical order. */
 export function model(dialect: DialectName, tables: readonly TableModel[], enums: readonly EnumTypeModel[] = []): SchemaModel {
-  return sortModel({ dialect, defaultSchema: DEFAULT_SCHEMA[dialect], schemas: [], tables, enums });
+  return sortModel({ dialect, defaultSchema: DEFAULT_SCHEMA[dialect], schemas: [], tables, enums, views: [] });
 }
 
 export function fk(name: string | null, columns: string[], referencedTable: string, referencedColumns: string[], fields: Partial<ForeignKeyModel> = {}): ForeignKeyModel {

@@ -5,6 +5,7 @@ import type {
   IndexPart,
   SchemaModel,
   TableModel,
+  ViewModel,
 } from "./schema-model";
 
 /** Builders fill every field the model requires, so partial literals stay readable. */
@@ -93,7 +94,21 @@ export function sortTable(t: TableModel): TableModel {
   };
 }
 
-/** Tables and enums in canonical order: default schema first, then by schema and name. */
+export function view(name: string, definition: string, fields: Partial<Omit<ViewModel, "name" | "definition">> = {}): ViewModel {
+  return sortView({
+    schema: fields.schema ?? null,
+    name,
+    definition,
+    materialized: fields.materialized ?? false,
+    indexes: fields.indexes ?? [],
+  });
+}
+
+export function sortView(v: ViewModel): ViewModel {
+  return { ...v, indexes: [...v.indexes].sort(byName) };
+}
+
+/** Tables, enums and views in canonical order: default schema first, then by schema and name. */
 export function sortModel(model: SchemaModel): SchemaModel {
   const bySchemaAndName = (a: { schema: string | null; name: string }, b: typeof a) =>
     compareText(a.schema ?? "", b.schema ?? "") || compareText(a.name, b.name);
@@ -102,6 +117,7 @@ export function sortModel(model: SchemaModel): SchemaModel {
     schemas: [...model.schemas].sort(compareText),
     tables: model.tables.map(sortTable).sort(bySchemaAndName),
     enums: [...model.enums].sort(bySchemaAndName),
+    views: model.views.map(sortView).sort(bySchemaAndName),
   };
 }
 

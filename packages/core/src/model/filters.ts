@@ -7,7 +7,8 @@ export type ObjectType =
   | "unique_constraint"
   | "foreign_key_constraint"
   | "check_constraint"
-  | "enum";
+  | "enum"
+  | "view";
 
 export interface ParentNames {
   readonly schemaName: string | null;

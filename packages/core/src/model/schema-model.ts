@@ -21,6 +21,8 @@ export interface SchemaModel {
   readonly tables: readonly TableModel[];
   /** PostgreSQL enum types; always empty on the other dialects. */
   readonly enums: readonly EnumTypeModel[];
+  /** Views (`@ViewEntity`), sorted like tables. */
+  readonly views: readonly ViewModel[];
 }
 
 export interface TableModel {
@@ -157,4 +159,21 @@ export interface EnumTypeModel {
   readonly name: string;
   /** In declaration order: order is part of a PostgreSQL enum. */
   readonly values: readonly string[];
+}
+
+/**
+ * A view. `definition` is the SELECT after `AS`: on the entity side as the entity writes
+ * it, on the reflected side as the engine stores it (PostgreSQL `pg_get_viewdef`, MySQL's
+ * rewrite without the current database's qualifier, SQLite's text). The comparison asks
+ * the engine to normalise the entity side before comparing (docs/architecture.md, "Views").
+ */
+export interface ViewModel {
+  /** `null` for the default schema. */
+  readonly schema: string | null;
+  readonly name: string;
+  readonly definition: string;
+  /** PostgreSQL `MATERIALIZED VIEW`. */
+  readonly materialized: boolean;
+  /** Indexes of a PostgreSQL materialized view, sorted by name; empty otherwise. */
+  readonly indexes: readonly IndexModel[];
 }

@@ -1,6 +1,6 @@
 import { RetortError } from "../errors/retort-error";
 import { qualifiedName, sortModel, sortTable } from "../model/builders";
-import type { ColumnModel, EnumTypeModel, SchemaModel, TableModel } from "../model/schema-model";
+import type { ColumnModel, EnumTypeModel, SchemaModel, TableModel, ViewModel } from "../model/schema-model";
 import type { DroppedConstraint, Operation, TableRef } from "./operation";
 import { columnAfter } from "./reverse";
 
@@ -73,6 +73,12 @@ function retypeEnumColumns(model: SchemaModel, e: EnumTypeModel): SchemaModel {
   return { ...model, tables };
 }
 
+function withoutView(model: SchemaModel, view: ViewModel): ViewModel[] {
+  const found = model.views.find((v) => v.schema === view.schema && v.name === view.name);
+  if (!found) throw new ModelMismatchError(`view ${qualifiedName(view)} does not exist`);
+  return model.views.filter((v) => v !== found);
+}
+
 /**
  * The model after an operation: the pure twin of running it on a database. Lets tests
  * check that comparing two models offline gives the same operations as a live compare,
@@ -132,6 +138,14 @@ export function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
       if (!next) throw new ModelMismatchError(`enum ${key} does not exist`);
       return retypeEnumColumns({ ...model, enums: altered }, next);
     }
+    case "createView":
+      return sortModel({ ...model, views: [...model.views, op.view] });
+    case "dropView":
+      return { ...model, views: withoutView(model, op.view) };
+    case "replaceView":
+      return sortModel({ ...model, views: [...withoutView(model, op.view.from), op.view.to] });
+    case "refreshMaterializedView":
+      return model;
     case "batchAlterTable":
       return op.operations.reduce(applyOperation, model);
     case "bulkInsert":

@@ -40,6 +40,16 @@ export interface MigrationOperations {
   alterEnum(name: string, values: readonly string[], options: SchemaOption & { existingValues: readonly string[] }): Promise<void>;
 
   /**
+   * Views. `definition` is the SELECT after `AS`. `materialized` and `indexes` are
+   * PostgreSQL materialized views. dropView and replaceView take what the view was
+   * (`existing…`) so the operation can be reversed; only the name is needed to run them.
+   */
+  createView(name: string, definition: string, options?: ViewOptions): Promise<void>;
+  dropView(name: string, options?: ViewOptions & { existingDefinition?: string }): Promise<void>;
+  replaceView(name: string, definition: string, options: ViewOptions & { existingDefinition: string; existingMaterialized?: boolean; existingIndexes?: readonly ViewIndexDefinition[] }): Promise<void>;
+  refreshMaterializedView(name: string, options?: SchemaOption): Promise<void>;
+
+  /**
    * Runs table changes SQLite cannot ALTER in place by move-and-copy (new table, copy
    * rows, drop, rename, recreate indexes), keeping rows and foreign keys. Elsewhere the
    * changes run as plain ALTERs (unless `recreate: "always"`).
@@ -144,6 +154,20 @@ export interface CreateTableOptions extends SchemaOption {
   readonly uniques?: readonly { readonly name?: string | null; readonly columns: readonly string[] }[];
   readonly foreignKeys?: readonly (ForeignKeyDefinition & { readonly name?: string | null })[];
   readonly checks?: readonly { readonly name?: string | null; readonly expression: string }[];
+}
+
+export interface ViewOptions extends SchemaOption {
+  readonly materialized?: boolean;
+  /** Indexes of a materialized view (PostgreSQL), created with it. */
+  readonly indexes?: readonly ViewIndexDefinition[];
+}
+
+export interface ViewIndexDefinition {
+  readonly name: string;
+  readonly parts: readonly IndexPartDefinition[];
+  readonly unique?: boolean;
+  readonly where?: string;
+  readonly method?: string;
 }
 
 export interface BatchOptions extends SchemaOption {

@@ -9,6 +9,7 @@ import type {
   PrimaryKeyModel,
   TableModel,
   UniqueConstraintModel,
+  ViewModel,
 } from "../model/schema-model";
 
 /**
@@ -136,6 +137,39 @@ export interface AlterEnumOp {
   readonly values: Change<readonly string[]>;
 }
 
+export interface CreateViewOp {
+  readonly kind: "createView";
+  /** The whole view: definition, materialized flag, a materialized view's indexes. */
+  readonly view: ViewModel;
+  /**
+   * Put back unchanged after a change to a table it reads (the comparator dropped it
+   * first): `check` then reports the table change alone. Never rendered.
+   */
+  readonly recreated?: boolean;
+}
+export interface DropViewOp {
+  readonly kind: "dropView";
+  /** The dropped view as it was, so the drop can be reversed. */
+  readonly view: ViewModel;
+  /** Dropped only to let a change to a table it reads run; created again after it (see CreateViewOp). */
+  readonly recreated?: boolean;
+}
+/**
+ * A view whose definition (or a materialized view's indexes) changes, same name.
+ * Rendered as drop and create (PostgreSQL refuses `CREATE OR REPLACE VIEW` that drops
+ * or renames a column; materialized views have no OR REPLACE), or `CREATE OR REPLACE` on MySQL.
+ */
+export interface ReplaceViewOp {
+  readonly kind: "replaceView";
+  readonly view: Change<ViewModel>;
+}
+/** PostgreSQL `REFRESH MATERIALIZED VIEW`: data only, so its inverse is itself. */
+export interface RefreshMaterializedViewOp {
+  readonly kind: "refreshMaterializedView";
+  readonly schema: string | null;
+  readonly name: string;
+}
+
 /** Table-scoped operations that may run inside a batch. */
 export type TableOperation =
   | AddColumnOp
@@ -176,6 +210,10 @@ export type Operation =
   | CreateEnumOp
   | DropEnumOp
   | AlterEnumOp
+  | CreateViewOp
+  | DropViewOp
+  | ReplaceViewOp
+  | RefreshMaterializedViewOp
   | BatchAlterTableOp
   | ExecuteOp
   | BulkInsertOp;

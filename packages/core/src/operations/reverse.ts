@@ -92,6 +92,14 @@ export function reverse(op: Operation): Operation {
       return { kind: "createEnum", enumType: op.enumType };
     case "alterEnum":
       return { ...op, values: { from: op.values.to, to: op.values.from } };
+    case "createView":
+      return { kind: "dropView", view: op.view, ...(op.recreated ? { recreated: true } : {}) };
+    case "dropView":
+      return { kind: "createView", view: op.view, ...(op.recreated ? { recreated: true } : {}) };
+    case "replaceView":
+      return { ...op, view: { from: op.view.to, to: op.view.from } };
+    case "refreshMaterializedView":
+      return op;
     case "batchAlterTable":
       return { ...op, operations: reverseAll(op.operations) as TableOperation[] };
     case "execute":

@@ -12,6 +12,10 @@ export class NameFilter {
     return this.includeName?.(table, "table", parentNames(schema, null, table)) ?? true;
   }
 
+  view(schema: string | null, view: string): boolean {
+    return this.includeName?.(view, "view", parentNames(schema, null, view)) ?? true;
+  }
+
   /** A column, index or constraint of `schema.table`. */
   member(name: string | null, type: ObjectType, schema: string | null, table: string): boolean {
     return this.ask(name, type, schema, table);

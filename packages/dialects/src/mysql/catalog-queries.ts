@@ -97,6 +97,21 @@ export function queryTables(db: Queryable, schemas: readonly string[]): Promise<
   );
 }
 
+export interface ViewRow {
+  readonly table_schema: string;
+  readonly table_name: string;
+  readonly view_definition: string;
+}
+
+/** Views, with the SELECT as the server rewrote it (names fully qualified). */
+export function queryViews(db: Queryable, schemas: readonly string[]): Promise<ViewRow[]> {
+  return db.query<ViewRow>(
+    `SELECT TABLE_SCHEMA AS table_schema, TABLE_NAME AS table_name, VIEW_DEFINITION AS view_definition
+     FROM information_schema.VIEWS WHERE TABLE_SCHEMA IN (${inList(schemas)})`,
+    schemas,
+  );
+}
+
 export function queryColumns(db: Queryable, schemas: readonly string[]): Promise<ColumnRow[]> {
   return db.query<ColumnRow>(
     `SELECT TABLE_SCHEMA AS table_schema, TABLE_NAME AS table_name, COLUMN_NAME AS column_name,

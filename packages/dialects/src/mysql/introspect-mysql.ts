@@ -9,15 +9,17 @@ import {
   querySchemas,
   queryStatistics,
   queryTables,
+  queryViews,
 } from "./catalog-queries";
 import { NameFilter } from "../introspection/name-filter";
 import { TableIndex } from "./table-index";
 import { TableState } from "./table-state";
+import { mysqlViewDefinition } from "./view-definition";
 
 /**
  * Reflects a MariaDB 10.11 / MySQL 8 database through information_schema: the current
  * database (`DATABASE()`, tables with `schema: null`), and with `includeSchemas` every
- * other non-system database. Seven catalog queries whatever the number of tables; rows
+ * other non-system database. Eight catalog queries whatever the number of tables; rows
  * are routed to their table through one Map, so the work after them is linear.
  *
  * Rules the comparator relies on (details and reasons in build-keys.ts):
@@ -37,9 +39,9 @@ export async function introspectMysql(db: Queryable, options: IntrospectOptions)
   const filter = new NameFilter(options.includeName);
   const { defaultSchema, schemas } = await selectSchemas(db, options.includeSchemas ?? false, filter);
   // Sent together: the connection runs them back to back, with no round trip between.
-  const [tableRows, checkRows, columnRows, statisticsRows, fkColumnRows, ruleRows] =
+  const [tableRows, checkRows, columnRows, statisticsRows, fkColumnRows, ruleRows, viewRows] =
     schemas.length === 0
-      ? [[], [], [], [], [], []]
+      ? [[], [], [], [], [], [], []]
       : await Promise.all([
           queryTables(db, schemas),
           queryChecks(db, schemas),
@@ -47,6 +49,7 @@ export async function introspectMysql(db: Queryable, options: IntrospectOptions)
           queryStatistics(db, schemas),
           queryForeignKeyColumns(db, schemas),
           queryReferentialRules(db, schemas),
+          queryViews(db, schemas),
         ]);
   const tables = new TableIndex();
   for (const row of tableRows) {
@@ -66,6 +69,16 @@ export async function introspectMysql(db: Queryable, options: IntrospectOptions)
     schemas: schemas.filter((s) => s !== defaultSchema),
     tables: tables.all().map((t) => t.build(parsers, defaultSchema, filter)),
     enums: [],
+    views: viewRows
+      .map((row) => ({ row, schema: row.table_schema === defaultSchema ? null : row.table_schema }))
+      .filter(({ row, schema }) => filter.view(schema, row.table_name))
+      .map(({ row, schema }) => ({
+        schema,
+        name: row.table_name,
+        definition: mysqlViewDefinition(row.view_definition, defaultSchema),
+        materialized: false,
+        indexes: [],
+      })),
   });
 }
 

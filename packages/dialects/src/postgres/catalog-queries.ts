@@ -49,6 +49,22 @@ FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1::text[])`);
 
+export interface ViewRow {
+  oid: number;
+  schema: string;
+  name: string;
+  materialized: boolean;
+  definition: string;
+}
+
+/** $1: schema names. Views and materialized views, with the definition as the server stores it. */
+export const VIEWS_SQL = asJsonRows(`
+SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
+  pg_get_viewdef(c.oid) AS definition
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY($1::text[])`);
+
 export interface ColumnRow {
   table_oid: number;
   attnum: number;

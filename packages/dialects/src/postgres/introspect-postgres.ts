@@ -1,4 +1,4 @@
-import { sortModel, type EnumTypeModel, type IncludeName, type Queryable, type SchemaModel } from "@retort/core";
+import { sortModel, type EnumTypeModel, type ViewModel, type IncludeName, type Queryable, type SchemaModel } from "@retort/core";
 import type { IntrospectOptions } from "../introspection/introspect-options";
 import {
   COLUMNS_SQL,
@@ -7,6 +7,7 @@ import {
   INDEXES_SQL,
   SCHEMAS_SQL,
   TABLES_SQL,
+  VIEWS_SQL,
   oidArray,
   type ColumnRow,
   type ConstraintRow,
@@ -15,17 +16,19 @@ import {
   type JsonRows,
   type SchemasRow,
   type TableRow,
+  type ViewRow,
 } from "./catalog-queries";
 import { CatalogNormalizer } from "./catalog-normalizer";
 import { readColumn } from "./read-columns";
 import { addConstraint, addIndex } from "./read-constraints";
 import { newReflectedTable, toTableModel, type ReflectedTable } from "./reflected-table";
+import { postgresViewDefinition } from "./view-definition";
 
 const includeAll: IncludeName = () => true;
 const NO_PARENTS = { schemaName: null, tableName: null, schemaQualifiedTableName: null };
 
 /**
- * Reflects a live PostgreSQL database. Six catalog queries in all, whatever the number
+ * Reflects a live PostgreSQL database. Seven catalog queries in all, whatever the number
  * of schemas and tables; rows are then joined to their tables through Maps built once.
  * Names `includeName` rejects are dropped before any work on them: a rejected table's
  * oid is never sent to the later queries.
@@ -37,12 +40,16 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
   const defaultSchema = schemasRow?.default_schema ?? "public";
   const { schemas, otherSchemas } = selectSchemas(schemasRow?.schemas ?? [], defaultSchema, options, includeName);
   const tables = await readTables(db, schemas, defaultSchema, includeName);
-  const oids = oidArray([...tables.keys()]);
+  const views = await readViews(db, schemas, defaultSchema, includeName);
+  // A materialized view's indexes come with the tables' (its columns too, to name them).
+  const matviews = new Map([...views].filter(([, v]) => v.row.materialized).map(([oid, v]) => [oid, v.table]));
+  const relations = new Map<number, ReflectedTable>([...tables, ...matviews]);
+  const oids = oidArray([...relations.keys()]);
   const enumRows = await jsonRows<EnumRow>(db, ENUMS_SQL);
   const enumsByOid = new Map(enumRows.map((e) => [e.oid, e]));
 
   for (const row of await jsonRows<ColumnRow>(db, COLUMNS_SQL, oids)) {
-    const table = tables.get(row.table_oid);
+    const table = relations.get(row.table_oid);
     if (!table) continue;
     table.columnNames.set(row.attnum, row.name);
     if (includeName(row.name, "column", table.parents))
@@ -53,7 +60,7 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
     if (table) addConstraint(table, row, defaultSchema, includeName, normalize);
   }
   for (const row of await jsonRows<IndexRow>(db, INDEXES_SQL, oids)) {
-    const table = tables.get(row.table_oid);
+    const table = relations.get(row.table_oid);
     if (table) addIndex(table, row, includeName, normalize);
   }
 
@@ -63,7 +70,30 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
     schemas: otherSchemas,
     tables: [...tables.values()].map(toTableModel),
     enums: reflectEnums(enumRows, defaultSchema, new Set(schemas), includeName),
+    views: [...views.values()].map(({ row, table }): ViewModel => ({
+      schema: table.schema,
+      name: row.name,
+      definition: postgresViewDefinition(row.definition),
+      materialized: row.materialized,
+      indexes: row.materialized ? table.indexes : [],
+    })),
   });
+}
+
+/** The views includeName keeps, by oid; a ReflectedTable gathers a materialized view's indexes. */
+async function readViews(
+  db: Queryable,
+  schemas: readonly string[],
+  defaultSchema: string,
+  includeName: IncludeName,
+): Promise<Map<number, { row: ViewRow; table: ReflectedTable }>> {
+  const views = new Map<number, { row: ViewRow; table: ReflectedTable }>();
+  for (const row of await jsonRows<ViewRow>(db, VIEWS_SQL, schemas)) {
+    const schema = row.schema === defaultSchema ? null : row.schema;
+    if (includeName(row.name, "view", { schemaName: schema, tableName: null, schemaQualifiedTableName: schema === null ? row.name : `${schema}.${row.name}` }))
+      views.set(row.oid, { row, table: newReflectedTable(schema, row.name, null) });
+  }
+  return views;
 }
 
 /** As Alembic: schemas are offered to includeName only with includeSchemas, the default one as null. */

@@ -14,12 +14,12 @@
 const USER_TABLES = `m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.sql NOT LIKE 'CREATE VIRTUAL %'`;
 const ONLY_LISTED = `AND m.name IN (SELECT value FROM json_each(?))`;
 
-/** Tables, plus the CREATE INDEX text of every explicit index (autoindexes have none). */
+/** Tables and views, plus the CREATE INDEX text of every explicit index (autoindexes have none). */
 export const MASTER_SQL = `SELECT m.type, m.name, m.tbl_name, m.sql FROM sqlite_master m
-WHERE (${USER_TABLES}) OR (m.type = 'index' AND m.sql IS NOT NULL)`;
+WHERE (${USER_TABLES}) OR (m.type = 'index' AND m.sql IS NOT NULL) OR m.type = 'view'`;
 
 export interface MasterRow {
-  readonly type: "table" | "index";
+  readonly type: "table" | "index" | "view";
   readonly name: string;
   readonly tbl_name: string;
   readonly sql: string;

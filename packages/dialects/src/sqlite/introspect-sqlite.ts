@@ -1,4 +1,4 @@
-import { sortModel, type Queryable, type SchemaModel } from "@retort/core";
+import { sortModel, type Queryable, type SchemaModel, type ViewModel } from "@retort/core";
 import { NameFilter } from "../introspection/name-filter";
 import type { IntrospectOptions } from "../introspection/introspect-options";
 import {
@@ -13,6 +13,7 @@ import {
 } from "./catalog-queries";
 import { parseCreateTable } from "./create-table-parser";
 import { readingSchemaOf } from "./schema-read-error";
+import { sqliteViewDefinition } from "./view-definition";
 import { assembleTable, type SchemaLookups, type TableRows } from "./table-assembler";
 
 
@@ -23,7 +24,7 @@ import { assembleTable, type SchemaLookups, type TableRows } from "./table-assem
  */
 export async function introspectSqlite(db: Queryable, options: IntrospectOptions): Promise<SchemaModel> {
   const filter = new NameFilter(options.includeName);
-  const { tables, lookups } = readMaster(await db.query<MasterRow>(MASTER_SQL), filter);
+  const { tables, views, lookups } = readMaster(await db.query<MasterRow>(MASTER_SQL), filter);
   // With a filter, only the kept tables' pragmas run: the names go in as one JSON array.
   const filtered = options.includeName !== undefined;
   const params = filtered ? [JSON.stringify([...tables.keys()])] : [];
@@ -44,6 +45,7 @@ export async function introspectSqlite(db: Queryable, options: IntrospectOptions
     schemas: [],
     tables: [...tables.values()].map((t) => assembleTable(t, lookups, filter)),
     enums: [],
+    views,
   });
 }
 
@@ -51,8 +53,9 @@ export async function introspectSqlite(db: Queryable, options: IntrospectOptions
 function readMaster(
   rows: readonly MasterRow[],
   filter: NameFilter,
-): { tables: Map<string, TableRows>; lookups: SchemaLookups } {
+): { tables: Map<string, TableRows>; views: ViewModel[]; lookups: SchemaLookups } {
   const tables = new Map<string, TableRows>();
+  const views: ViewModel[] = [];
   const indexSql = new Map<string, string>();
   const tableNames = new Map<string, string>();
   for (const row of rows) {
@@ -60,12 +63,17 @@ function readMaster(
       indexSql.set(row.name, row.sql);
       continue;
     }
+    if (row.type === "view") {
+      if (filter.view(null, row.name))
+        views.push({ schema: null, name: row.name, definition: sqliteViewDefinition(row.sql), materialized: false, indexes: [] });
+      continue;
+    }
     tableNames.set(row.name.toLowerCase(), row.name);
     if (!filter.table(null, row.name)) continue;
     const parsed = readingSchemaOf("table", row.name, () => parseCreateTable(row.sql));
     tables.set(row.name, { name: row.name, parsed, columns: [], indexes: new Map(), foreignKeys: new Map() });
   }
-  return { tables, lookups: { indexSql, tableNames } };
+  return { tables, views, lookups: { indexSql, tableNames } };
 }
 
 function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,4 +1,4 @@
-import { column, columnType, formatType, table, type AlterColumnOp, type ColumnType, type Operation, type OperationKind } from "@retort/core";
+import { column, columnType, formatType, index, table, view, type AlterColumnOp, type ColumnType, type Operation, type OperationKind } from "@retort/core";
 import { expect } from "chai";
 import {
   formatMysqlType,
@@ -28,7 +28,7 @@ function alter(changes: AlterColumnOp["changes"], existing = column("c", "varcha
 describe("DDL renderers", () => {
   it("has a renderer for every operation kind on every dialect", () => {
     const kinds = Object.keys(renderersFor("postgres")).sort();
-    expect(kinds).to.have.length(20);
+    expect(kinds).to.have.length(24);
     for (const d of ["mysql", "mariadb", "sqlite"] as const) expect(Object.keys(renderersFor(d)).sort()).to.deep.equal(kinds);
     const sample: OperationKind = "batchAlterTable";
     expect(kinds).to.include(sample);
@@ -179,5 +179,20 @@ describe("DDL renderers", () => {
     expect(renderOperation({ kind: "createTable", table: t }, sqlite)).to.deep.equal([
       'CREATE TABLE "we""ird" (\n  "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n  "p" integer,\n  CONSTRAINT "fk" FOREIGN KEY ("p") REFERENCES "we""ird" ("id") ON DELETE CASCADE\n)',
     ]);
+  });
+
+  it("writes views: materialized with their indexes on PostgreSQL, OR REPLACE on MySQL, drop and create elsewhere", () => {
+    const mv = view("stats", "SELECT a, count(*) AS n FROM t GROUP BY a", { schema: "app", materialized: true, indexes: [index("stats_a", ["a"], { unique: true })] });
+    expect(renderOperation({ kind: "createView", view: mv }, pg)).to.deep.equal([
+      'CREATE MATERIALIZED VIEW "app"."stats" AS SELECT a, count(*) AS n FROM t GROUP BY a',
+      'CREATE UNIQUE INDEX "stats_a" ON "app"."stats" ("a")',
+    ]);
+    expect(renderOperation({ kind: "dropView", view: mv }, pg)).to.deep.equal(['DROP MATERIALIZED VIEW "app"."stats"']);
+    expect(renderOperation({ kind: "refreshMaterializedView", schema: "app", name: "stats" }, pg)).to.deep.equal(['REFRESH MATERIALIZED VIEW "app"."stats"']);
+    const change = { kind: "replaceView" as const, view: { from: view("v", "SELECT 1 AS a"), to: view("v", "SELECT 2 AS b") } };
+    expect(renderOperation(change, pg)).to.deep.equal(['DROP VIEW "v"', 'CREATE VIEW "v" AS SELECT 2 AS b']);
+    expect(renderOperation(change, maria(null))).to.deep.equal(["CREATE OR REPLACE VIEW `v` AS SELECT 2 AS b"]);
+    expect(renderOperation(change, sqlite)).to.deep.equal(['DROP VIEW "v"', 'CREATE VIEW "v" AS SELECT 2 AS b']);
+    expect(() => renderOperation({ kind: "createView", view: mv }, sqlite)).to.throw("SQLite cannot create materialized view \"stats\". Materialized views exist on PostgreSQL only.");
   });
 });

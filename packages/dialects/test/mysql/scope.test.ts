@@ -122,7 +122,7 @@ describeEachTarget(
         }
       }
       expect(counts[0]).to.equal(counts[1]);
-      expect(counts[0]).to.be.at.most(7);
+      expect(counts[0]).to.be.at.most(8);
     });
   },
   { targets: ["mariadb"] },

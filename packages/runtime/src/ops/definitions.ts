@@ -13,6 +13,9 @@ import {
   type ForeignKeyModel,
   type IndexModel,
   type IndexPartDefinition,
+  type ViewModel,
+  type ViewOptions,
+  view,
   type TableModel,
 } from "@retort/core";
 import { dialectAutoIncrement, isSerialSpelling, parseOpType, UNKNOWN_TYPE_NAME, type EnumFacts } from "@retort/dialects";
@@ -90,5 +93,14 @@ export function tableModel(
     uniques: (options.uniques ?? []).map((u) => ({ name: u.name ?? null, columns: u.columns, deferrable: null })),
     foreignKeys: (options.foreignKeys ?? []).map((f) => foreignKeyModel(f.name ?? null, f)),
     checks: (options.checks ?? []).map((c) => ({ name: c.name ?? null, expression: c.expression })),
+  });
+}
+
+/** A view as the op API describes it (createView, and what dropView / replaceView say it was). */
+export function viewModel(name: string, definition: string, options: ViewOptions = {}): ViewModel {
+  return view(name, definition, {
+    schema: options.schema ?? null,
+    materialized: options.materialized ?? false,
+    indexes: (options.indexes ?? []).map((i) => indexModel(i.name, i.parts, i)),
   });
 }

@@ -16,7 +16,7 @@ import {
 } from "@retort/dialects";
 import { batchRecorder } from "./batch-recorder";
 import { bulkInsertOnline } from "./bulk-insert";
-import { tableModel } from "./definitions";
+import { tableModel, viewModel } from "./definitions";
 import { needsLiveColumn, withLiveColumn } from "./live-column";
 import { describeOperation, emitOutsideTransaction, needsNoTransaction, NoTransactionMixError, runOutsideTransaction } from "./no-transaction";
 import type { OperationsContext } from "./operations-context";
@@ -136,6 +136,21 @@ export function createOperations(ctx: OperationsContext): Operations {
     dropEnum: (name, options) => run({ kind: "dropEnum", enumType: { schema: options?.schema ?? null, name, values: [] } }),
     alterEnum: (name, values, options) =>
       run({ kind: "alterEnum", schema: options.schema ?? null, name, values: { from: options.existingValues, to: values } }),
+    createView: (name, definition, options) => run({ kind: "createView", view: viewModel(name, definition, options) }),
+    dropView: (name, options) => run({ kind: "dropView", view: viewModel(name, options?.existingDefinition ?? "", options) }),
+    replaceView: (name, definition, options) =>
+      run({
+        kind: "replaceView",
+        view: {
+          from: viewModel(name, options.existingDefinition, {
+            schema: options.schema,
+            materialized: options.existingMaterialized,
+            indexes: options.existingIndexes,
+          }),
+          to: viewModel(name, definition, options),
+        },
+      }),
+    refreshMaterializedView: (name, options) => run({ kind: "refreshMaterializedView", schema: options?.schema ?? null, name }),
     async batchAlterTable(name, body, options) {
       const operations: TableOperation[] = [];
       const usings = new Map<TableOperation, string>();

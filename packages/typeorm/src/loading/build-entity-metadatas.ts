@@ -47,8 +47,20 @@ export async function buildEntityMetadatas(
     if (registry) scope.typeormMetadataArgsStorage = registry;
   }
   builtFor.set(dataSource, shadow.entityMetadatas);
+  shadowOf.set(dataSource, shadow as unknown as TypeormDataSource);
   return shadow.entityMetadatas;
 }
+
+/**
+ * The DataSource that holds the built metadata (the shadow, or the user's own once
+ * initialized): what a `@ViewEntity`'s query-builder `expression` is called with, as
+ * TypeORM calls it with its connected DataSource. Call after buildEntityMetadatas.
+ */
+export function metadataDataSource(dataSource: TypeormDataSource): TypeormDataSource {
+  return shadowOf.get(dataSource) ?? dataSource;
+}
+
+const shadowOf = new WeakMap<TypeormDataSource, TypeormDataSource>();
 
 /**
  * Loads the DataSource's entity files (its globs), once: `buildEntityMetadatas` then

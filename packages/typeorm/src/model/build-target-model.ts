@@ -1,10 +1,11 @@
 import type { DialectName, DialectRules, EnumTypeModel, SchemaModel, TableModel } from "@retort/core";
 import { compareText, sortModel } from "@retort/core";
-import { buildEntityMetadatas } from "../loading/build-entity-metadatas";
+import { buildEntityMetadatas, metadataDataSource } from "../loading/build-entity-metadatas";
 import { typeormOf } from "../loading/project-typeorm";
 import type { TypeormDataSource, TypeormEntityMetadata } from "../typeorm-shapes";
 import type { ConversionContext } from "./conversion-context";
 import { convertTable, defaultSchemaOf } from "./convert-table";
+import { convertView } from "./convert-view";
 import { memoizedRules } from "./memoized-rules";
 import { withPostgresIdentifiers, type TruncatedName } from "./postgres-identifiers";
 import { applyServerVersion } from "./server-version";
@@ -79,6 +80,8 @@ export function convertEntityMetadatas(
     schemas: [...schemas].sort(compareText),
     tables,
     enums: [...enums.values()],
+    // Views are never tables (isSynchronizedTable): each is one view object.
+    views: metadatas.filter((m) => m.synchronize && m.tableType === "view").map((m) => convertView(m, metadataDataSource(dataSource), ctx)),
   };
   // The server cuts long names: compare what it will store (postgres-identifiers.ts).
   return sortModel(family === "postgres" ? withPostgresIdentifiers(model, options.onTruncatedName ?? (() => undefined)) : model);

@@ -81,6 +81,13 @@ export function withPostgresIdentifiers(model: SchemaModel, report: (t: Truncate
     schemas: model.schemas.map((s) => schema(s) ?? s),
     tables: model.tables.map(tableModel),
     enums: model.enums.map(enumType),
+    // A view's name and a materialized view's index names are cut too; its definition is SQL text.
+    views: model.views.map((v) => ({
+      ...v,
+      schema: schema(v.schema),
+      name: table(v.name),
+      indexes: v.indexes.map((i) => ({ ...i, name: index(i.name), parts: i.parts.map((p) => (p.column === null ? p : { ...p, column: column(p.column) })) })),
+    })),
   };
 }
 

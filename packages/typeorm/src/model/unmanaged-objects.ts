@@ -19,7 +19,7 @@ export interface UnmanagedName {
 export interface UnmanagedObjects {
   /** Tables of `@Entity({ synchronize: false })` entities. */
   readonly tables: readonly UnmanagedName[];
-  /** Views of `@ViewEntity` classes (retort does not manage views). */
+  /** Views of `@ViewEntity({ synchronize: false })` classes. */
   readonly views: readonly UnmanagedName[];
   /** `@Index({ synchronize: false })`, by table: TypeORM keeps a database index of that name as it is. */
   readonly indexes: readonly (UnmanagedName & { readonly table: string })[];
@@ -38,7 +38,7 @@ export async function unmanagedObjects(
   const tables = metadatas.filter((m) => m.tableType !== "view" && m.tableType !== "entity-child");
   return {
     tables: tables.filter((m) => !m.synchronize).map(named),
-    views: metadatas.filter((m) => m.tableType === "view").map(named),
+    views: metadatas.filter((m) => m.tableType === "view" && !m.synchronize).map(named),
     indexes: tables
       .filter((m) => m.synchronize)
       .flatMap((m) => m.indices.filter((i) => !i.synchronize).map((i) => ({ schema: modelSchema(m, ctx), table: m.tableName, name: i.name }))),

@@ -5,6 +5,7 @@ import type { DdlRenderers, RenderContext } from "../../ddl/render-context";
 import { renderWith } from "../../ddl/render-with";
 import { bulkInsertSql } from "../../ddl/bulk-insert-sql";
 import { inlineParams } from "../../ddl/sql-values";
+import { viewSql } from "../../ddl/view-sql";
 import { UnsupportedOperationError } from "../../ddl/unsupported";
 import { alterMysqlColumn } from "./mysql-alter-column";
 import { mysqlColumnDefinition } from "./mysql-column";
@@ -113,6 +114,7 @@ export const mysqlRenderers: DdlRenderers = {
   createEnum: () => [],
   dropEnum: () => [],
   alterEnum: () => [],
+  ...viewSql(q, { engine: "MySQL/MariaDB", orReplace: true }),
   batchAlterTable: (op, ctx) => op.operations.flatMap((inner) => renderWith(mysqlRenderers, inner, ctx)),
   execute: (op) => [inlineParams(op.sql, op.params, q)],
   bulkInsert: (op) => bulkInsertSql(op, q, true),

@@ -5,6 +5,7 @@ import type { DdlRenderers } from "../../ddl/render-context";
 import { renderWith } from "../../ddl/render-with";
 import { bulkInsertSql } from "../../ddl/bulk-insert-sql";
 import { inlineParams } from "../../ddl/sql-values";
+import { viewSql } from "../../ddl/view-sql";
 import { alterPostgresColumn } from "./postgres-alter-column";
 import { postgresColumnComment, postgresColumnDefinition } from "./postgres-column";
 import { alterPostgresEnum } from "./postgres-enum";
@@ -74,6 +75,15 @@ export const postgresRenderers: DdlRenderers = {
   ],
   dropEnum: (op) => [`DROP TYPE ${q.qualified(op.enumType.schema, op.enumType.name)}`],
   alterEnum: (op) => alterPostgresEnum(op),
+  ...viewSql(q, {
+    engine: "PostgreSQL",
+    // CREATE OR REPLACE VIEW refuses to drop or rename a column: a change is drop + create.
+    orReplace: false,
+    materialized: (v) => [
+      `CREATE MATERIALIZED VIEW ${q.qualified(v.schema, v.name)} AS ${v.definition}`,
+      ...v.indexes.map((i) => createIndex(v.schema, v.name, i, false)),
+    ],
+  }),
   batchAlterTable: (op, ctx) => op.operations.flatMap((inner) => renderWith(postgresRenderers, inner, ctx)),
   execute: (op) => [inlineParams(op.sql, op.params, q)],
   bulkInsert: (op) => bulkInsertSql(op, q, true),

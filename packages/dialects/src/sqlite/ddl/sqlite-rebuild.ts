@@ -57,7 +57,7 @@ export const rebuildTableName = (table: string) => `_retort_tmp_${table}`;
  */
 export function planSqliteRebuild(before: TableModel, operations: readonly TableOperation[], live: LiveSqliteObjects): SqliteRebuildPlan {
   const sources = new Map<string, ColumnSource>(before.columns.map((c) => [c.name, { from: c.name, cast: null }]));
-  let model: SchemaModel = { dialect: "sqlite", defaultSchema: "main", schemas: [], tables: [before], enums: [] };
+  let model: SchemaModel = { dialect: "sqlite", defaultSchema: "main", schemas: [], tables: [before], enums: [], views: [] };
   for (const op of operations) {
     const resolved = resolveAgainst(model.tables[0]!, op);
     trackSources(sources, resolved);

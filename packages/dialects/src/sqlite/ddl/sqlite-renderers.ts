@@ -5,6 +5,7 @@ import type { DdlRenderers, RenderContext } from "../../ddl/render-context";
 import { renderWith } from "../../ddl/render-with";
 import { bulkInsertSql } from "../../ddl/bulk-insert-sql";
 import { inlineParams } from "../../ddl/sql-values";
+import { viewSql } from "../../ddl/view-sql";
 import { UnsupportedOperationError } from "../../ddl/unsupported";
 import { SqliteBatchRequiredError } from "./batch-required-error";
 import { addColumnObstacle, isInlineRowid, sqliteColumnDefinition } from "./sqlite-column";
@@ -89,6 +90,7 @@ export const sqliteRenderers: DdlRenderers = {
   createEnum: () => [],
   dropEnum: () => [],
   alterEnum: () => [],
+  ...viewSql(q, { engine: "SQLite", orReplace: false }),
   batchAlterTable: (op, ctx: RenderContext) => {
     if (op.recreate === "always" || (op.recreate === "auto" && !op.operations.every(sqliteAltersInPlace))) {
       throw new UnsupportedOperationError(
