@@ -3,7 +3,7 @@ import { cacheDir } from "@retort/loader";
 import { expandGlobs, type TruncatedName, type TypeormDataSource, type UnmanagedObjects } from "@retort/typeorm";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { VERSION } from "../../version";
 import type { RecordedInputs } from "./input-recorder";
@@ -90,7 +90,9 @@ export class ModelCache {
   /** Stores what a full load built; skipped when some of it would not survive JSON (a Buffer in `ssl`). */
   write(inputs: RecordedInputs, globs: readonly GlobMatch[], facts: DatabaseFacts, side: EntitySide): void {
     const files: { path: string; sha1: string }[] = [];
-    for (const path of inputs.files) {
+    // The caches' own files (a RETORT_CACHE_DIR outside node_modules) are not the project's.
+    const cacheFolder = dirname(this.file) + sep;
+    for (const path of inputs.files.filter((p) => !p.startsWith(cacheFolder))) {
       const sha1 = sha1Of(path);
       if (sha1 === null) return;
       files.push({ path, sha1 });
