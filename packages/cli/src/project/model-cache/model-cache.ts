@@ -87,6 +87,13 @@ export class ModelCache {
     return { facts: entry.facts, side: entry.side };
   }
 
+  /** The project files and glob folders the last stored load read (for `check --watch`); empty when there is no entry. */
+  lastInputs(): { readonly files: readonly string[]; readonly globDirs: readonly string[] } {
+    const entry = this.readEntry();
+    if (!entry) return { files: [], globDirs: [] };
+    return { files: entry.files.map((f) => f.path), globDirs: entry.globs.flatMap((g) => [...new Set([...g.files.map((f) => dirname(f)), g.baseDir])]) };
+  }
+
   /** Stores what a full load built; skipped when some of it would not survive JSON (a Buffer in `ssl`). */
   write(inputs: RecordedInputs, globs: readonly GlobMatch[], facts: DatabaseFacts, side: EntitySide): void {
     const files: { path: string; sha1: string }[] = [];
