@@ -105,9 +105,9 @@ export class ModelCache {
       files.push({ path, sha1 });
     }
     const kept = { ...side, dataSourceOptions: keptOptions(side.dataSourceOptions) };
+    if (!isPlainJson(kept)) return;
     const entry: Entry = { format: FORMAT, tools: currentTools(this.project.configFile), project: this.project, files, env: inputs.env, globs, facts, side: kept };
     const text = JSON.stringify(entry);
-    if (!isDeepStrictEqual((JSON.parse(text) as Entry).side, kept)) return;
     try {
       const temporary = `${this.file}.${process.pid}.tmp`;
       writeFileSync(temporary, `${sha256(text)}\n${text}`, { mode: 0o600 });
@@ -132,6 +132,27 @@ export class ModelCache {
     } catch {
       return undefined;
     }
+  }
+}
+
+/** Does `value` come back from JSON as it is (no `undefined`, function, Buffer, Date, NaN…)? One walk, linear in its size. */
+function isPlainJson(value: unknown): boolean {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case "object": {
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every(isPlainJson);
+      const prototype: unknown = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) return false;
+      for (const key in value) if (!isPlainJson((value as Record<string, unknown>)[key])) return false;
+      return true;
+    }
+    default:
+      return false;
   }
 }
 
