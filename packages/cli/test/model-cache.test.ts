@@ -91,6 +91,19 @@ describeEachTarget("the entity model cache (retort check)", (ctx) => {
     expect(check().json.upToDate).to.equal(true);
   });
 
+  it("reloads when an environment variable the entities read changes", () => {
+    project.write("src/lengths.ts", "export const NAME_LENGTH = Number(process.env.RETORT_TEST_NAME_LENGTH ?? 100);\n");
+    expect(check().json.upToDate).to.equal(true);
+    const longer = check({ RETORT_TEST_NAME_LENGTH: "120" });
+    expect(longer.loads).to.be.greaterThan(0);
+    expect(kinds(longer.json)).to.deep.equal(["modify_type user.name"]);
+    const again = check({ RETORT_TEST_NAME_LENGTH: "120" });
+    expect(again.loads).to.equal(0);
+    expect(again.json).to.deep.equal(longer.json);
+    expect(check().json.upToDate).to.equal(true);
+    project.write("src/lengths.ts", "export const NAME_LENGTH = 100;\n");
+  });
+
   it("reloads when a new entity file matches the DataSource's glob", () => {
     check();
     project.write("src/entities/tag.ts", `import { Entity, PrimaryGeneratedColumn } from "typeorm";\n${noteLoad("tag")}@Entity()\nexport class Tag {\n  @PrimaryGeneratedColumn() id!: number;\n}\n`);
