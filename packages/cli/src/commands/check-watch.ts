@@ -58,8 +58,9 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
       child = undefined;
       if (stopped) return;
       const verdict = code === 0 ? "in sync" : code === 1 ? "differences found" : "error";
-      out.info(`[${clock()}] retort check --watch: ${verdict} (${Date.now() - started} ms); watching for changes, Ctrl-C to stop`);
+      // Watching before the status line: a save right after it is seen.
       watchFolders();
+      out.info(`[${clock()}] retort check --watch: ${verdict} (${Date.now() - started} ms); watching for changes, Ctrl-C to stop`);
       if (again) {
         again = false;
         runCheck();
