@@ -65,7 +65,8 @@ describeEachTarget("retort check --watch", (ctx) => {
     project?.remove();
   });
 
-  it("checks on start and after each save, with check's lines for the editor's problem matcher, and stops on SIGINT", async () => {
+  it("checks on start and after each save, with check's lines for the editor's problem matcher, and stops on SIGINT", async function () {
+    this.timeout(240_000); // four checks, each a fresh process, on a possibly busy machine
     const args = watchTask.command.split(" ").slice(2); // `npx retort check --watch`: the real binary with `check --watch`
     watching = new Watching(spawn(process.execPath, [RETORT_BIN, ...args], { cwd: project.dir, env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "" } }));
     const begins = new RegExp(watchTask.problemMatcher.background.beginsPattern);

@@ -26,7 +26,13 @@ function chooseDir(env: NodeJS.ProcessEnv): string | null {
   if (off(env.RETORT_CACHE) || off(env.RETORT_COMPILE_CACHE)) return null;
   const explicit = env.RETORT_CACHE_DIR || env.RETORT_COMPILE_CACHE;
   if (explicit) return usableDir(resolve(explicit));
-  const root = projectRoot(process.cwd());
+  let cwd: string;
+  try {
+    cwd = process.cwd();
+  } catch {
+    return null; // the working folder was deleted: retort says so once it starts (exit 2), uncached
+  }
+  const root = projectRoot(cwd);
   return root === null ? null : usableDir(join(root, "node_modules", ".cache", "retort"));
 }
 
