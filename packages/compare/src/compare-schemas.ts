@@ -57,6 +57,8 @@ export function compareSchemas(target: SchemaModel, actual: SchemaModel, options
   const views = compareViews(t.views, a.views, { names: changedTables(dialect, compared, dropped) }, resolved);
   const creation = orderByDependencies(added);
   const removal = orderByDependencies(dropped);
+  const createdLater = deferredByTable(creation.deferred);
+  const removedLater = deferredByTable(removal.deferred);
   const all = <K extends "dropForeignKeys" | "dropConstraints" | "columns" | "createConstraints" | "createForeignKeys">(k: K) =>
     changes.flatMap((c) => c[k]);
 
@@ -66,11 +68,11 @@ export function compareSchemas(target: SchemaModel, actual: SchemaModel, options
     ...enums.alter,
     ...all("dropForeignKeys"),
     ...removal.deferred.map(({ table, foreignKey }) => dropForeignKey(table, foreignKey)),
-    ...[...removal.ordered].reverse().map((table): Operation => ({ kind: "dropTable", table: withoutDeferred(table, removal.deferred) })),
+    ...[...removal.ordered].reverse().map((table): Operation => ({ kind: "dropTable", table: withoutDeferred(table, removedLater) })),
     ...all("dropConstraints"),
     ...all("columns"),
     ...all("createConstraints"),
-    ...creation.ordered.map((table): Operation => ({ kind: "createTable", table: withoutDeferred(table, creation.deferred) })),
+    ...creation.ordered.map((table): Operation => ({ kind: "createTable", table: withoutDeferred(table, createdLater) })),
     ...all("createForeignKeys"),
     ...creation.deferred.map(({ table, foreignKey }): Operation => ({
       kind: "createForeignKey",
@@ -116,7 +118,18 @@ function dropForeignKey(table: TableModel, foreignKey: ForeignKeyModel): Operati
   return { kind: "dropConstraint", schema: table.schema, table: table.name, constraint: { type: "foreignKey", foreignKey } };
 }
 
-function withoutDeferred(table: TableModel, deferred: readonly { table: TableModel; foreignKey: ForeignKeyModel }[]): TableModel {
-  const mine = new Set(deferred.filter((d) => d.table === table).map((d) => d.foreignKey));
-  return mine.size === 0 ? table : { ...table, foreignKeys: table.foreignKeys.filter((fk) => !mine.has(fk)) };
+/** The deferred foreign keys of each table (looked up once per table: linear in the number of tables). */
+function deferredByTable(deferred: readonly { table: TableModel; foreignKey: ForeignKeyModel }[]): Map<TableModel, Set<ForeignKeyModel>> {
+  const byTable = new Map<TableModel, Set<ForeignKeyModel>>();
+  for (const { table, foreignKey } of deferred) {
+    const keys = byTable.get(table);
+    if (keys) keys.add(foreignKey);
+    else byTable.set(table, new Set([foreignKey]));
+  }
+  return byTable;
+}
+
+function withoutDeferred(table: TableModel, deferred: ReadonlyMap<TableModel, ReadonlySet<ForeignKeyModel>>): TableModel {
+  const mine = deferred.get(table);
+  return mine === undefined ? table : { ...table, foreignKeys: table.foreignKeys.filter((fk) => !mine.has(fk)) };
 }

@@ -1,7 +1,9 @@
 import type { DialectName, Operation, Queryable, SchemaModel } from "@retort/core";
 import { compareSchemas, describeOperations, type CompareOptions, type DiffEntry } from "@retort/compare";
 import { connect, introspect, storedViewDefinitions } from "@retort/dialects";
-import { buildTargetModel, loadEntities, unmanagedObjects, type TruncatedName, type TypeormDataSource, type UnmanagedObjects } from "@retort/typeorm";
+import { buildTargetModel, expandGlobs, loadEntities, unmanagedObjects, type TruncatedName, type TypeormDataSource, type UnmanagedObjects } from "@retort/typeorm";
+import { resolve } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { EditedMigrationsError, type ChecksumWarning, type ScriptDirectory } from "@retort/runtime";
 import { otherToolsTables, unclaimedBy, type BookkeepingTable } from "../project/bookkeeping-tables";
 import { includeNameFor, includeObjectFor } from "../project/comparison-filters";
@@ -11,7 +13,9 @@ import { requireDatabaseAtHead } from "../project/at-head";
 import { anchorSqliteUrl } from "../project/connection-url";
 import { letStrayRejectionsSurface } from "../project/surface-rejections";
 import { requireSameEngine } from "../project/dialect-mismatch";
-import { databaseAddress, explicitUrl, loadDataSourceFor, loadProjectConfig, type DatabaseAddress, type ProjectOptions } from "../project/session";
+import { databaseAddress, explicitUrl, loadDataSourceFor, loadProjectConfig, warnIfSynchronizing, type DatabaseAddress, type ProjectOptions } from "../project/session";
+import { recordInputs } from "../project/model-cache/input-recorder";
+import { ModelCache, type DatabaseFacts, type EntitySide, type GlobMatch } from "../project/model-cache/model-cache";
 
 export interface CheckResult {
   readonly upToDate: boolean;
@@ -93,66 +97,134 @@ async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig
  * Compares the entities with the live database (refusing when the database is behind
  * the migrations' head). Shared by `check` and `autogen`.
  *
+ * The entity side comes from the model cache when nothing it was built from changed
+ * (`model-cache.ts`): then no entity file loads. The database is always read fresh.
+ */
+export async function compareProject(options: ProjectOptions & { strict?: boolean }, command: string): Promise<Comparison> {
+  const config = await loadProjectConfig(options);
+  const cache = ModelCache.open({ configFile: config.file, explicitUrl: explicitUrl(options, config) ?? null });
+  const cached = cache?.read();
+  if (cached) {
+    const comparison = await compareCached(options, config, command, cached);
+    if (comparison) return comparison;
+  }
+  return await compareLoaded(options, config, command, cache);
+}
+
+/** The comparison with the cached entity side; `undefined` when the database's facts are not those the model was built for. */
+async function compareCached(options: ProjectOptions & { strict?: boolean }, config: ResolvedConfig, command: string, cached: { facts: DatabaseFacts; side: EntitySide }): Promise<Comparison | undefined> {
+  const { side } = cached;
+  warnIfSynchronizing(options, config, side.dataSourceOptions);
+  const early = explicitUrl(options, config);
+  if (early !== undefined && config.dataSource) {
+    requireSameEngine((side.dataSourceOptions as { type?: string }).type, early, options.allowDialectMismatch === true);
+  }
+  const database = await readLiveDatabase(databaseAddress(options, config, { options: side.dataSourceOptions } as TypeormDataSource), config, command);
+  try {
+    if (!isDeepStrictEqual(factsOf(database), cached.facts)) return undefined;
+    return await finishComparison(options, config, database, side);
+  } finally {
+    await database.db.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Loads the entities and compares them, storing the entity side in the cache.
+ *
  * The database is read while the entities load: the connection starts as soon as its
  * URL is known (before the DataSource module loads when the URL is given otherwise),
  * and the entity files load in turns so that the catalog queries go on meanwhile.
  * Errors keep their order: the DataSource module's, then the database's, then the entities'.
  */
-export async function compareProject(options: ProjectOptions & { strict?: boolean }, command: string): Promise<Comparison> {
-  const config = await loadProjectConfig(options);
-  const strict = options.strict ?? config.strictChecksums;
+async function compareLoaded(options: ProjectOptions & { strict?: boolean }, config: ResolvedConfig, command: string, cache: ModelCache | null): Promise<Comparison> {
   const early = explicitUrl(options, config);
   let live = early === undefined ? undefined : settled(readLiveDatabase({ url: anchorSqliteUrl(early, config.projectDir), connect: { projectDir: config.projectDir } }, config, command));
-  let dataSource: TypeormDataSource;
-  try {
-    dataSource = await loadDataSourceFor(options, config);
-    // An `entities` config builds its DataSource from the URL: only a user's DataSource can disagree with it.
-    if (early !== undefined && config.dataSource) {
-      requireSameEngine((dataSource.options as { type?: string }).type, early, options.allowDialectMismatch === true);
+  const { value: loaded, inputs } = await recordInputs(async () => {
+    let dataSource: TypeormDataSource;
+    try {
+      dataSource = await loadDataSourceFor(options, config);
+      // An `entities` config builds its DataSource from the URL: only a user's DataSource can disagree with it.
+      if (early !== undefined && config.dataSource) {
+        requireSameEngine((dataSource.options as { type?: string }).type, early, options.allowDialectMismatch === true);
+      }
+    } catch (e) {
+      void live?.then((r) => (r.ok ? r.value.db.close().catch(() => undefined) : undefined));
+      throw e;
     }
-  } catch (e) {
-    void live?.then((r) => (r.ok ? r.value.db.close().catch(() => undefined) : undefined));
-    throw e;
-  }
-  live ??= settled(readLiveDatabase(databaseAddress(options, config, dataSource), config, command));
-  const entities = await settled(loadEntities(dataSource));
-  await letStrayRejectionsSurface();
-  const database = await live;
-  if (!database.ok) throw database.error;
-  const { address, db, scripts, databaseHeads, editedMigrations, actual, version } = database.value;
+    live ??= settled(readLiveDatabase(databaseAddress(options, config, dataSource), config, command));
+    const entities = await settled(loadEntities(dataSource));
+    await letStrayRejectionsSurface();
+    const database = await live;
+    if (!database.ok) throw database.error;
+    const { db, actual, version } = database.value;
+    try {
+      if ((options.strict ?? config.strictChecksums) && database.value.editedMigrations.length > 0) throw new EditedMigrationsError(database.value.editedMigrations);
+      if (!entities.ok) throw entities.error;
+      const truncatedNames: TruncatedName[] = [];
+      const modelOptions = { defaultSchema: actual.defaultSchema, dialect: actual.dialect, serverVersion: version, source: config.dataSource };
+      const target = await buildTargetModel(dataSource, { ...modelOptions, onTruncatedName: (n) => truncatedNames.push(n) });
+      const unmanaged = await unmanagedObjects(dataSource, modelOptions);
+      const side: EntitySide = { target, truncatedNames, unmanaged, dataSourceOptions: dataSource.options };
+      return { database: database.value, side, globs: entityGlobs(config, dataSource) };
+    } catch (e) {
+      await db.close().catch(() => undefined);
+      throw e;
+    }
+  });
+  const { database, side, globs } = loaded;
   try {
-    if (strict && editedMigrations.length > 0) throw new EditedMigrationsError(editedMigrations);
-    if (!entities.ok) throw entities.error;
-    const truncatedNames: TruncatedName[] = [];
-    const modelOptions = { defaultSchema: actual.defaultSchema, dialect: actual.dialect, serverVersion: version, source: config.dataSource };
-    const target = await buildTargetModel(dataSource, { ...modelOptions, onTruncatedName: (n) => truncatedNames.push(n) });
-    const otherTools = unclaimedBy(target, otherToolsTables(dataSource.options, actual));
-    const settings: CompareOptions = {
-      ...compareOptions(config, await unmanagedObjects(dataSource, modelOptions), otherTools, viewsCreatedByMigrations(scripts)),
-      // The engine spells each entity view as it would store it, to compare with the stored one.
-      storedViewDefinitions: await storedViewDefinitions(db, target.views, actual.views),
-    };
-    const ops = compareSchemas(target, actual, settings);
-    return {
-      upToDate: ops.length === 0,
-      dialect: actual.dialect,
-      operations: describeOperations(ops),
-      editedMigrations,
-      ops,
-      target,
-      actual,
-      config,
-      scripts,
-      databaseHeads,
-      serverVersion: version ?? null,
-      truncatedNames,
-      compareOptions: settings,
-      address,
-      dataSourceOptions: dataSource.options,
-    };
+    const comparison = await finishComparison(options, config, database, side);
+    cache?.write(inputs, globs, factsOf(database), side);
+    return comparison;
   } finally {
-    await db.close().catch(() => undefined);
+    await database.db.close().catch(() => undefined);
   }
+}
+
+/** The entity globs a load expanded: the config's `entities`, or strings in the DataSource's (TypeORM resolves those against the working directory). */
+function entityGlobs(config: ResolvedConfig, dataSource: TypeormDataSource): GlobMatch[] {
+  const match = (patterns: readonly string[], baseDir: string): GlobMatch => ({ patterns, baseDir, files: expandGlobs(patterns, baseDir) });
+  if (!config.dataSource) return config.entities.length === 0 ? [] : [match(config.entities, resolve(config.projectDir))];
+  const entities = dataSource.options.entities as unknown;
+  const items = Array.isArray(entities) ? entities : entities && typeof entities === "object" ? Object.values(entities) : [];
+  const patterns = items.filter((e): e is string => typeof e === "string");
+  return patterns.length === 0 ? [] : [match(patterns, process.cwd())];
+}
+
+function factsOf(database: LiveDatabase): DatabaseFacts {
+  return { dialect: database.actual.dialect, defaultSchema: database.actual.defaultSchema, serverVersion: database.version ?? null };
+}
+
+/** Compares the entity side with the database read (the caller closes the connection). */
+async function finishComparison(options: ProjectOptions & { strict?: boolean }, config: ResolvedConfig, database: LiveDatabase, side: EntitySide): Promise<Comparison> {
+  const strict = options.strict ?? config.strictChecksums;
+  const { address, db, scripts, databaseHeads, editedMigrations, actual, version } = database;
+  if (strict && editedMigrations.length > 0) throw new EditedMigrationsError(editedMigrations);
+  const { target, truncatedNames, unmanaged, dataSourceOptions } = side;
+  const otherTools = unclaimedBy(target, otherToolsTables(dataSourceOptions, actual));
+  const settings: CompareOptions = {
+    ...compareOptions(config, unmanaged, otherTools, viewsCreatedByMigrations(scripts)),
+    // The engine spells each entity view as it would store it, to compare with the stored one.
+    storedViewDefinitions: await storedViewDefinitions(db, target.views, actual.views),
+  };
+  const ops = compareSchemas(target, actual, settings);
+  return {
+    upToDate: ops.length === 0,
+    dialect: actual.dialect,
+    operations: describeOperations(ops),
+    editedMigrations,
+    ops,
+    target,
+    actual,
+    config,
+    scripts,
+    databaseHeads,
+    serverVersion: version ?? null,
+    truncatedNames,
+    compareOptions: settings,
+    address,
+    dataSourceOptions,
+  };
 }
 
 type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };

@@ -1,6 +1,7 @@
 import { describeLine, type DiffEntry } from "@retort/compare";
 import { relative } from "node:path";
 import { check } from "../api/check";
+import { watchCheck } from "./check-watch";
 import type { Output } from "../output/output";
 import { printChecksumWarnings } from "../output/revision-lines";
 import { entityLocator, type LocateEntry } from "../project/entity-locations";
@@ -27,14 +28,29 @@ function differenceLine(entry: DiffEntry, locate: LocateEntry, cwd: string): str
   return `  ${at ? `${relative(cwd, at.file)}:${at.line}: ` : ""}${describeLine(entry)}`;
 }
 
+/** This process's arguments, each of `words` taken out once (the re-checks of `--watch` run the rest). */
+function commandLineWithout(words: readonly string[]): string[] {
+  const args = process.argv.slice(2);
+  for (const word of words) {
+    const at = args.indexOf(word);
+    if (at >= 0) args.splice(at, 1);
+  }
+  return args;
+}
+
 export const checkCommand: Command = {
   name: "check",
   summary: "compare the entities with the database; exit 1 when they differ",
   usage: "",
-  options: { strict: { type: "boolean" }, ...dialectMismatchOption },
-  optionHelp: ["      --strict         an applied migration edited since it ran is an error (exit 2), not a warning", ...dialectMismatchHelp],
+  options: { strict: { type: "boolean" }, watch: { type: "boolean" }, ...dialectMismatchOption },
+  optionHelp: [
+    "      --strict         an applied migration edited since it ran is an error (exit 2), not a warning",
+    "      --watch          keep running: check again whenever an entity, config or migration file changes",
+    ...dialectMismatchHelp,
+  ],
   async run(values, _positionals, { global, out }) {
     const options = { ...projectOptions(global), allowDialectMismatch: values["allow-dialect-mismatch"] === true };
+    if (values.watch) return await watchCheck(options, commandLineWithout(["check", "--watch"]), out);
     const result = await check({ ...options, ...(values.strict ? { strict: true } : {}) });
     printChecksumWarnings(out, result.editedMigrations);
     if (out.options.json) {

@@ -57,13 +57,18 @@ export function databaseAddress(options: ProjectOptions, config: ResolvedConfig,
 /** Loads the model source; the URL it needs for `entities` configs comes from flag/env/config. */
 export async function loadDataSourceFor(options: ProjectOptions, config: ResolvedConfig): Promise<TypeormDataSource> {
   const dataSource = await loadModelSource(config, explicitUrl(options, config));
-  if ((dataSource.options as { synchronize?: unknown }).synchronize === true) {
+  warnIfSynchronizing(options, config, dataSource.options);
+  return dataSource;
+}
+
+/** A DataSource with `synchronize: true` fights the migrations: said as a warning. */
+export function warnIfSynchronizing(options: ProjectOptions, config: ResolvedConfig, dataSourceOptions: TypeormDataSource["options"]): void {
+  if ((dataSourceOptions as { synchronize?: unknown }).synchronize === true) {
     options.onWarning?.(
       `The DataSource in ${relative(options.cwd ?? process.cwd(), config.dataSource ?? config.file)} has \`synchronize: true\`: TypeORM then changes the schema itself each time the application starts, ` +
         "fighting with the migrations. Set `synchronize: false` once retort manages the schema.",
     );
   }
-  return dataSource;
 }
 
 /** Opens a connection, runs `body`, always closes. */

@@ -39,7 +39,11 @@ export function orderByDependencies(tables: readonly TableModel[]): DependencyOr
   for (const [key, t] of byKey) {
     const refs = new Set(t.foreignKeys.map(referenceKey).filter((r) => r !== key && byKey.has(r)));
     waitingOn.set(key, refs);
-    for (const r of refs) referencedBy.set(r, [...(referencedBy.get(r) ?? []), key]);
+    for (const r of refs) {
+      const dependants = referencedBy.get(r);
+      if (dependants) dependants.push(key);
+      else referencedBy.set(r, [key]);
+    }
   }
   const ready = [...byKey.keys()].filter((k) => waitingOn.get(k)!.size === 0).sort(compareText);
   const pending = new Set(byKey.keys());

@@ -3,6 +3,8 @@ import { EntityMetadataError } from "../errors";
 import type { TypeormDataSource, TypeormEntityMetadata } from "../typeorm-shapes";
 import { indexedMetadataArgs } from "./indexed-metadata-args";
 import { resolveEntityList } from "./load-entity-files";
+import { withLinearMetadataBuild } from "./linear-metadata-build";
+import { typeormOf } from "./project-typeorm";
 
 interface MetadataBuilding {
   buildMetadatas(): Promise<void>;
@@ -36,7 +38,8 @@ export async function buildEntityMetadatas(
   const registry = scope.typeormMetadataArgsStorage;
   if (registry) scope.typeormMetadataArgsStorage = indexedMetadataArgs(registry);
   try {
-    await shadow.buildMetadatas();
+    const root = typeormRoot(dataSource);
+    await (root === undefined ? shadow.buildMetadatas() : withLinearMetadataBuild(root, registeredTargets(registry), () => shadow.buildMetadatas()));
   } catch (e) {
     if (e instanceof RetortError) throw e;
     // A TypeError from TypeORM's own code (e.g. reading 'buildTableName' of a driver that a fork creates only at connect time).
@@ -49,6 +52,21 @@ export async function buildEntityMetadatas(
   builtFor.set(dataSource, shadow.entityMetadatas);
   shadowOf.set(dataSource, shadow as unknown as TypeormDataSource);
   return shadow.entityMetadatas;
+}
+
+/** The classes of the decorator registry's tables. */
+function registeredTargets(registry: object | undefined): unknown[] {
+  const tables = (registry as { tables?: readonly { target?: unknown }[] } | undefined)?.tables;
+  return Array.isArray(tables) ? tables.map((t) => t.target) : [];
+}
+
+/** The folder of the TypeORM that made the DataSource, if it is among the loaded modules. */
+function typeormRoot(dataSource: TypeormDataSource): string | undefined {
+  try {
+    return typeormOf(dataSource).root;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

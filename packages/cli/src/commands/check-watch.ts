@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { watch, type FSWatcher } from "node:fs";
+import { basename, dirname, join, sep } from "node:path";
+import { ModelCache } from "../project/model-cache/model-cache";
+import { explicitUrl, loadProjectConfig, type ProjectOptions } from "../project/session";
+import type { Output } from "../output/output";
+
+/** Changes closer together than this are one re-check (an editor's save writes several times). */
+const DEBOUNCE_MS = 80;
+
+/** The binary this module belongs to: each re-check runs it afresh (`args`: the command line without `--watch`). */
+const RETORT_BIN = join(__dirname, "..", "..", "..", "bin", "retort.js");
+
+/** Files whose change can change the comparison: code, JSON, `.env` (not a SQLite database the check itself opens). */
+const RELEVANT = /(\.(c|m)?(t|j)sx?|\.json|^\.env.*)$/;
+
+/**
+ * `retort check --watch` (README.md, "Commands"): runs `check` now and again whenever
+ * an entity file, a file it imports, the config or a migration changes, printing the
+ * same lines as `check` and then one status line.
+ *
+ * Each check runs in a fresh `retort check` process: TypeORM keeps entity classes in a
+ * process-wide registry, so reloading changed modules in place would register them twice.
+ * The model cache makes an unchanged project cost no entity loading, and the compile
+ * cache makes a changed one recompile only the edited files.
+ */
+export async function watchCheck(options: ProjectOptions, args: readonly string[], out: Output): Promise<number> {
+  const config = await loadProjectConfig(options);
+  const cache = ModelCache.open({ configFile: config.file, explicitUrl: explicitUrl(options, config) ?? null });
+  const watchers = new Map<string, FSWatcher>();
+  let child: ChildProcess | undefined;
+  let pending: NodeJS.Timeout | undefined;
+  let again = false;
+  let stopped = false;
+
+  const watchFolders = (): void => {
+    const inputs = cache?.lastInputs() ?? { files: [], globDirs: [] };
+    const folders = new Set([dirname(config.file), config.migrations, ...(config.dataSource ? [dirname(config.dataSource)] : []), ...inputs.files.map((f) => dirname(f)), ...inputs.globDirs]);
+    for (const folder of folders) {
+      if (watchers.has(folder) || folder.includes(`${sep}node_modules${sep}`)) continue;
+      try {
+        const watcher = watch(folder, (_event, name) => {
+          if (name && RELEVANT.test(basename(name.toString()))) schedule();
+        });
+        watcher.on("error", () => undefined);
+        watchers.set(folder, watcher);
+      } catch {
+        // a folder not there (yet): the next check watches it
+      }
+    }
+  };
+
+  const runCheck = (): void => {
+    const started = Date.now();
+    out.info(`[${clock()}] retort check --watch: checking…`);
+    child = spawn(process.execPath, [RETORT_BIN, "check", ...args], { stdio: ["ignore", "inherit", "inherit"], env: process.env });
+    child.on("exit", (code) => {
+      child = undefined;
+      if (stopped) return;
+      const verdict = code === 0 ? "in sync" : code === 1 ? "differences found" : "error";
+      // Watching before the status line: a save right after it is seen.
+      watchFolders();
+      out.info(`[${clock()}] retort check --watch: ${verdict} (${Date.now() - started} ms); watching for changes, Ctrl-C to stop`);
+      if (again) {
+        again = false;
+        runCheck();
+      }
+    });
+  };
+
+  const schedule = (): void => {
+    if (stopped) return;
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      if (child) again = true;
+      else runCheck();
+    }, DEBOUNCE_MS);
+  };
+
+  return await new Promise<number>((resolve) => {
+    const stop = (): void => {
+      stopped = true;
+      clearTimeout(pending);
+      for (const w of watchers.values()) w.close();
+      if (child) {
+        child.once("exit", () => resolve(0));
+        child.kill("SIGINT");
+      } else resolve(0);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    watchFolders();
+    runCheck();
+  });
+}
+
+function clock(): string {
+  return new Date().toTimeString().slice(0, 8);
+}

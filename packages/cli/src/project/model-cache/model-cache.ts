@@ -1,0 +1,218 @@
+import type { DialectName, SchemaModel } from "@retort/core";
+import { cacheDir } from "@retort/loader";
+import { expandGlobs, type TruncatedName, type TypeormDataSource, type UnmanagedObjects } from "@retort/typeorm";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, sep } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { VERSION } from "../../version";
+import type { RecordedInputs } from "./input-recorder";
+
+/**
+ * The entity side of a comparison, kept between runs so that `check` loads no entity
+ * file when none changed (README.md, "Caches"). An entry is keyed by everything the
+ * model was built from: the content of each project file the last load read (modules,
+ * `.env`, tsconfig), the environment variables it read, the entity globs' matches, the
+ * config file, the installed TypeORM and retort, and the database facts the model
+ * depends on (dialect, default schema, server version). It is checksummed: a damaged
+ * entry is a miss, rebuilt silently.
+ */
+export interface EntitySide {
+  readonly target: SchemaModel;
+  readonly truncatedNames: readonly TruncatedName[];
+  readonly unmanaged: UnmanagedObjects;
+  /** The DataSource options retort reads besides the entities (connection, bookkeeping tables, `synchronize`). */
+  readonly dataSourceOptions: TypeormDataSource["options"];
+}
+
+/** What the entity side takes from the database it is compared with. */
+export interface DatabaseFacts {
+  readonly dialect: DialectName;
+  readonly defaultSchema: string;
+  readonly serverVersion: string | null;
+}
+
+/** Entity globs and the files they matched: a new entity file is a change too. */
+export interface GlobMatch {
+  readonly patterns: readonly string[];
+  readonly baseDir: string;
+  readonly files: readonly string[];
+}
+
+/** What identifies the project and its tools, known before anything of the user's loads. */
+export interface ProjectKey {
+  readonly configFile: string;
+  readonly explicitUrl: string | null;
+}
+
+interface Entry {
+  readonly format: typeof FORMAT;
+  readonly tools: Tools;
+  readonly project: ProjectKey & { readonly cwd: string };
+  readonly files: readonly { readonly path: string; readonly sha1: string }[];
+  readonly env: Readonly<Record<string, string | null>>;
+  readonly globs: readonly GlobMatch[];
+  readonly facts: DatabaseFacts;
+  readonly side: EntitySide;
+}
+
+const FORMAT = 1;
+
+/** The options retort reads from a DataSource once its entities are built. */
+const KEPT_OPTIONS = ["type", "url", "host", "port", "username", "password", "database", "schema", "socketPath", "ssl", "synchronize", "migrationsTableName", "metadataTableName"] as const;
+
+export class ModelCache {
+  private constructor(
+    private readonly file: string,
+    private readonly project: ProjectKey & { readonly cwd: string },
+  ) {}
+
+  /** The project's cache, or `null` when caching is off (`RETORT_CACHE=0`) or has no folder. */
+  static open(project: ProjectKey): ModelCache | null {
+    const dir = cacheDir();
+    if (dir === null) return null;
+    const cwd = process.cwd();
+    const name = createHash("sha1").update(`${project.configFile}\0${cwd}`).digest("hex");
+    return new ModelCache(join(dir, `model-${name}.json`), { ...project, cwd });
+  }
+
+  /** The stored entity side if nothing it was built from changed (the database facts are checked by the caller). */
+  read(): { readonly facts: DatabaseFacts; readonly side: EntitySide } | undefined {
+    const entry = this.readEntry();
+    if (!entry || entry.format !== FORMAT) return undefined;
+    if (!isDeepStrictEqual(entry.tools, currentTools(this.project.configFile)) || !isDeepStrictEqual(entry.project, this.project)) return undefined;
+    if (!entry.files.every((f) => sha1Of(f.path) === f.sha1)) return undefined;
+    if (!Object.entries(entry.env).every(([name, value]) => (process.env[name] ?? null) === value)) return undefined;
+    if (!entry.globs.every((g) => isDeepStrictEqual(expandGlobs(g.patterns, g.baseDir), g.files))) return undefined;
+    return { facts: entry.facts, side: entry.side };
+  }
+
+  /** The project files and glob folders the last stored load read (for `check --watch`); empty when there is no entry. */
+  lastInputs(): { readonly files: readonly string[]; readonly globDirs: readonly string[] } {
+    const entry = this.readEntry();
+    if (!entry) return { files: [], globDirs: [] };
+    return { files: entry.files.map((f) => f.path), globDirs: entry.globs.flatMap((g) => [...new Set([...g.files.map((f) => dirname(f)), g.baseDir])]) };
+  }
+
+  /** Stores what a full load built; skipped when some of it would not survive JSON (a Buffer in `ssl`). */
+  write(inputs: RecordedInputs, globs: readonly GlobMatch[], facts: DatabaseFacts, side: EntitySide): void {
+    const files: { path: string; sha1: string }[] = [];
+    // The caches' own files (a RETORT_CACHE_DIR outside node_modules) are not the project's.
+    const cacheFolder = dirname(this.file) + sep;
+    for (const path of inputs.files.filter((p) => !p.startsWith(cacheFolder))) {
+      const sha1 = sha1Of(path);
+      if (sha1 === null) return;
+      files.push({ path, sha1 });
+    }
+    const kept = { ...side, dataSourceOptions: keptOptions(side.dataSourceOptions) };
+    if (!isPlainJson(kept)) return;
+    const entry: Entry = { format: FORMAT, tools: currentTools(this.project.configFile), project: this.project, files, env: inputs.env, globs, facts, side: kept };
+    const text = JSON.stringify(entry);
+    try {
+      const temporary = `${this.file}.${process.pid}.tmp`;
+      writeFileSync(temporary, `${sha256(text)}\n${text}`, { mode: 0o600 });
+      renameSync(temporary, this.file);
+    } catch {
+      // caching is best effort
+    }
+  }
+
+  private readEntry(): Entry | undefined {
+    let raw: string;
+    try {
+      raw = readFileSync(this.file, "utf8");
+    } catch {
+      return undefined;
+    }
+    const newline = raw.indexOf("\n");
+    const text = raw.slice(newline + 1);
+    if (newline !== 64 || raw.slice(0, 64) !== sha256(text)) return undefined;
+    try {
+      return JSON.parse(text) as Entry;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Does `value` come back from JSON as it is (no `undefined`, function, Buffer, Date, NaN…)? One walk, linear in its size. */
+function isPlainJson(value: unknown): boolean {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case "object": {
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every(isPlainJson);
+      const prototype: unknown = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) return false;
+      for (const key in value) if (!isPlainJson((value as Record<string, unknown>)[key])) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+function keptOptions(options: TypeormDataSource["options"]): TypeormDataSource["options"] {
+  const kept: Record<string, unknown> = {};
+  for (const key of KEPT_OPTIONS) if ((options as Record<string, unknown>)[key] !== undefined) kept[key] = (options as Record<string, unknown>)[key];
+  return kept as TypeormDataSource["options"];
+}
+
+/** retort's and TypeORM's installed versions, and the config file's content. */
+interface Tools {
+  readonly retort: string;
+  /** The build of the converter (mtimes of its files): a rebuilt retort of the same version is another tool. */
+  readonly converter: string;
+  readonly typeorm: { readonly path: string; readonly version: string } | null;
+  readonly config: string | null;
+}
+
+function currentTools(configFile: string): Tools {
+  return { retort: VERSION, converter: converterBuild(), typeorm: installedTypeorm(dirname(configFile)), config: sha1Of(configFile) };
+}
+
+let converterStamp: string | undefined;
+
+function converterBuild(): string {
+  if (converterStamp !== undefined) return converterStamp;
+  const root = dirname(require.resolve("@retort/typeorm"));
+  const hash = createHash("sha1");
+  const visit = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) visit(path);
+      else if (e.name.endsWith(".js")) hash.update(`${path}\0${statSync(path).mtimeMs}\0`);
+    }
+  };
+  visit(root);
+  return (converterStamp = hash.digest("hex"));
+}
+
+/** The `typeorm` package Node resolves from the project (its folder and version), read without loading it. */
+function installedTypeorm(from: string): Tools["typeorm"] {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const manifest = join(dir, "node_modules", "typeorm", "package.json");
+    try {
+      const { version } = JSON.parse(readFileSync(manifest, "utf8")) as { version: string };
+      return { path: manifest, version };
+    } catch {
+      if (dirname(dir) === dir) return null;
+    }
+  }
+}
+
+function sha1Of(file: string): string | null {
+  try {
+    return createHash("sha1").update(readFileSync(file)).digest("hex");
+  } catch {
+    return null;
+  }
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
