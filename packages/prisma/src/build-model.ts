@@ -61,7 +61,7 @@ function modelTable(ctx: BuildContext, m: DmmfModel): TableModel {
       const cols = i.fields.map((f) => columnName(fieldNamed(m, f.name)));
       const suffix = i.type === "unique" ? "key" : "idx";
       return index(
-        i.dbName ?? `${name}_${cols.join("_")}_${suffix}`,
+        i.dbName ?? defaultName(ctx, `${name}_${cols.join("_")}`, suffix),
         i.fields.map((f, n) => ({ column: cols[n]!, expression: null, descending: f.sortOrder === "desc" })),
         { unique: i.type === "unique" },
       );
@@ -83,7 +83,7 @@ function fieldColumn(ctx: BuildContext, f: DmmfField, idColumns: readonly string
   const enumDef = ctx.dmmf.enums.find((e) => e.name === f.type);
   const type =
     f.kind === "enum" && ctx.dialect === "postgres" && enumDef
-      ? { ...parsed, enumName: enumSqlName(f.type), enumValues: enumDef.values.map((v) => v.dbName ?? v.name) }
+      ? { ...parsed, name: "enum", enumName: enumSqlName(f.type), enumValues: enumDef.values.map((v) => v.dbName ?? v.name) }
       : parsed;
   const written = defaultSql(ctx, f, enumSqlName);
   const single = idColumns.length === 1 && idColumns[0] === columnName(f);
@@ -101,6 +101,15 @@ function fieldColumn(ctx: BuildContext, f: DmmfField, idColumns: readonly string
 function autoIncrementKind(dialect: PrismaDialect, autoIncrement: boolean, soleIntegerId: boolean): AutoIncrementKind | null {
   if (dialect === "postgres") return autoIncrement ? "serial" : null;
   return soleIntegerId ? "sqlite-autoincrement" : null;
+}
+
+/**
+ * Prisma's default constraint and index names, `<table>_<columns>_<suffix>`; on PostgreSQL the
+ * `<table>_<columns>` part is cut so the whole name fits the 63-byte identifier limit.
+ */
+function defaultName(ctx: BuildContext, stem: string, suffix: string): string {
+  const limit = ctx.dialect === "postgres" ? 63 - suffix.length - 1 : Infinity;
+  return `${stem.slice(0, limit)}_${suffix}`;
 }
 
 function isCall(d: unknown, name: string): boolean {
@@ -122,7 +131,12 @@ function defaultSql(ctx: BuildContext, f: DmmfField, enumSqlName: (n: string) =>
 }
 
 function literal(ctx: BuildContext, f: DmmfField, v: unknown, enumSqlName: (n: string) => string): string {
-  if (f.kind === "enum") return ctx.dialect === "postgres" ? `'${String(v)}'::"${enumSqlName(f.type)}"` : `'${String(v)}'`;
+  if (f.kind === "enum") {
+    // The database holds the value's @map name, not its Prisma name.
+    const value = ctx.dmmf.enums.find((e) => e.name === f.type)?.values.find((x) => x.name === v);
+    const stored = value?.dbName ?? String(v);
+    return ctx.dialect === "postgres" ? `'${stored}'::"${enumSqlName(f.type)}"` : `'${stored}'`;
+  }
   if (typeof v === "string" && !NUMERIC_TYPES.has(f.type)) return `'${v.replace(/'/g, "''")}'`;
   return String(v);
 }
@@ -136,7 +150,7 @@ function foreignKey(ctx: BuildContext, m: DmmfModel, f: DmmfField): ForeignKeyMo
   const cols = f.relationFromFields!.map((n) => columnName(fieldNamed(m, n)));
   const optional = f.relationFromFields!.some((n) => !fieldNamed(m, n).isRequired);
   return {
-    name: ctx.dialect === "postgres" ? `${tableName(m)}_${cols.join("_")}_fkey` : null,
+    name: ctx.dialect === "postgres" ? defaultName(ctx, `${tableName(m)}_${cols.join("_")}`, "fkey") : null,
     columns: cols,
     referencedSchema: null,
     referencedTable: tableName(target),

@@ -50,10 +50,15 @@ enum Role {
   ADMIN @map("admin")
   @@map("role_kind")
 }
+enum BookingStatus {
+  ACCEPTED @map("accepted")
+  PENDING  @map("pending")
+}
 model Account {
-  id    String @id @default(uuid())
-  role  Role   @default(USER)
-  other Role?
+  id     String        @id @default(uuid())
+  role   Role          @default(USER)
+  other  Role?
+  status BookingStatus @default(ACCEPTED)
 }`,
   },
   {
@@ -97,6 +102,19 @@ model Person {
   id        Int      @id
   followers Person[] @relation("follows")
   following Person[] @relation("follows")
+}`,
+  },
+  {
+    name: "default names longer than PostgreSQL's 63-byte identifiers",
+    body: `
+model FeedbackSourceFieldMapping {
+  id                 Int @id
+  workspaceId        Int
+  feedback_source_id Int
+  source_field_id    Int
+  target_field_id    Int
+  @@unique([workspaceId, feedback_source_id, source_field_id, target_field_id])
+  @@index([workspaceId, feedback_source_id, source_field_id, target_field_id, id])
 }`,
   },
   {
