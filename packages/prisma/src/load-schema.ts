@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { RetortError, type SchemaModel } from "@retort/core";
+import { RetortError, type ModelSource, type SchemaModel } from "@retort/core";
 import { buildPrismaModel } from "./build-model";
 import { parseDmmf } from "./dmmf";
 import type { PrismaDialect } from "./type-mapping";
 
-export interface PrismaSchema {
+export interface PrismaSchema extends ModelSource {
   /** From the datasource's `provider`. */
   readonly dialect: PrismaDialect;
   /** The datasource `url` (a literal, or `env("NAME")` resolved from `env`), `null` when absent or unset. */
