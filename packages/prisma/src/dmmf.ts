@@ -1,0 +1,71 @@
+import { get_dmmf } from "@prisma/prisma-schema-wasm";
+import { RetortError } from "@retort/core";
+
+/** The parts of Prisma's DMMF (as `get_dmmf` returns it) that the model builder reads. */
+export interface DmmfField {
+  readonly name: string;
+  readonly dbName?: string | null;
+  readonly kind: "scalar" | "object" | "enum" | "unsupported";
+  readonly isList: boolean;
+  readonly isRequired: boolean;
+  readonly isId: boolean;
+  readonly isUpdatedAt: boolean;
+  readonly type: string;
+  readonly nativeType?: [string, string[]] | null;
+  readonly default?: unknown;
+  readonly relationName?: string;
+  readonly relationFromFields?: string[];
+  readonly relationToFields?: string[];
+  readonly relationOnDelete?: string;
+  readonly relationOnUpdate?: string;
+}
+export interface DmmfModel {
+  readonly name: string;
+  readonly dbName: string | null;
+  readonly schema: string | null;
+  readonly fields: readonly DmmfField[];
+}
+export interface DmmfIndex {
+  readonly model: string;
+  readonly type: "id" | "unique" | "normal" | "fulltext";
+  readonly dbName?: string | null;
+  readonly fields: readonly { name: string; sortOrder?: "asc" | "desc"; length?: number }[];
+}
+export interface DmmfEnum {
+  readonly name: string;
+  readonly dbName: string | null;
+  readonly values: readonly { name: string; dbName: string | null }[];
+}
+export interface Dmmf {
+  readonly models: readonly DmmfModel[];
+  readonly enums: readonly DmmfEnum[];
+  readonly indexes: readonly DmmfIndex[];
+}
+
+/**
+ * Parses and validates schema files with Prisma's own WebAssembly parser. Prisma 7 rejects a
+ * `url` in the datasource block; retort reads it itself (datasource.ts), so it is blanked here.
+ */
+export function parseDmmf(files: readonly (readonly [path: string, text: string])[]): Dmmf {
+  const prismaSchema = files.map(([path, text]) => [path, blankDatasourceUrls(text)]);
+  try {
+    return (JSON.parse(get_dmmf(JSON.stringify({ prismaSchema }))) as { datamodel: Dmmf }).datamodel;
+  } catch (e) {
+    const raw = e instanceof Error ? e.message : String(e);
+    let message = raw;
+    try {
+      message = (JSON.parse(raw) as { message: string }).message;
+    } catch {
+      // not Prisma's JSON error envelope: keep the text as it is
+    }
+    // eslint-disable-next-line no-control-regex
+    throw new RetortError("prisma_schema_invalid", `The Prisma schema is not valid:\n${message.replace(/\x1b\[[0-9;]*m/g, "")}\nFix the schema (\`prisma validate\` shows the same errors).`);
+  }
+}
+
+/** Keeps line numbers intact so Prisma's error locations still point at the user's file. */
+function blankDatasourceUrls(text: string): string {
+  return text.replace(/(datasource\s+\w+\s*\{)([^}]*)\}/g, (_m, head: string, body: string) =>
+    `${head}${body.replace(/^(\s*)(url|directUrl|shadowDatabaseUrl)\s*=.*$/gm, "$1")}}`,
+  );
+}
