@@ -8,3 +8,4 @@ export * from "./postgres/rules";
 export * from "./ddl/index";
 export * from "./mysql/rules";
 export { storedViewDefinitions } from "./introspection/stored-view-definitions";
+export * from "./engines/index";

@@ -17,7 +17,7 @@ export * from "./scripts/script-directory";
 export * from "./scripts/new-revision";
 export * from "./version/version-table";
 export * from "./version/permission-errors";
-export { quoteIdent as quoteVersionIdent } from "./version/sql-text";
+export { quoteVersionIdent } from "./version/version-table";
 export * from "./lock/lock-errors";
 export * from "./lock/migration-lock";
 export * from "./runner/runner-errors";

@@ -1,23 +1,5 @@
-import type { DialectName, Queryable, TableRef } from "@retort/core";
-import { quotingFor, runsOfSameKeys } from "@retort/dialects";
-
-/** PostgreSQL allows 65535 bind parameters per statement; stay well below every engine's limit. */
-const MAX_PARAMS = 30000;
-/** SQLite's default SQLITE_MAX_VARIABLE_NUMBER is 32766 since 3.32 (999 before). */
-const MAX_PARAMS_SQLITE = 999;
-
-/**
- * What each driver can bind: better-sqlite3 takes no booleans, Dates or objects; mysql2
- * would expand an object into `key = value` pairs. JSON-ish values go as JSON text.
- */
-function bindable(value: unknown, dialect: DialectName): unknown {
-  if (value === undefined) return null;
-  if (dialect === "postgres") return value;
-  if (typeof value === "boolean") return value ? 1 : 0;
-  if (value instanceof Date) return dialect === "sqlite" ? value.toISOString() : value;
-  if (value !== null && typeof value === "object" && !Buffer.isBuffer(value)) return JSON.stringify(value);
-  return value;
-}
+import type { Queryable, TableRef } from "@retort/core";
+import { engineFor, runsOfSameKeys } from "@retort/dialects";
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -28,16 +10,15 @@ type Row = Readonly<Record<string, unknown>>;
  * the same keys (keeping their order).
  */
 export async function bulkInsertOnline(db: Queryable, ref: TableRef, rows: readonly Row[]): Promise<void> {
-  if (db.dialect !== "sqlite") return insertRows(db, ref, rows);
+  if (engineFor(db.dialect).capabilities.defaultInValues) return insertRows(db, ref, rows);
   for (const run of runsOfSameKeys(rows)) await insertRows(db, ref, run);
 }
 
 async function insertRows(db: Queryable, ref: TableRef, rows: readonly Row[]): Promise<void> {
   if (rows.length === 0) return;
-  const q = quotingFor(db.dialect);
+  const { quoting: q, capabilities, session } = engineFor(db.dialect);
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const limit = db.dialect === "sqlite" ? MAX_PARAMS_SQLITE : MAX_PARAMS;
-  const perStatement = Math.max(1, Math.floor(limit / columns.length));
+  const perStatement = Math.max(1, Math.floor(capabilities.maxBindParameters / columns.length));
   const head = `INSERT INTO ${q.qualified(ref.schema, ref.table)} (${columns.map(q.ident).join(", ")}) VALUES `;
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
@@ -45,8 +26,8 @@ async function insertRows(db: Queryable, ref: TableRef, rows: readonly Row[]): P
     const tuples = chunk.map((row) => {
       const marks = columns.map((c) => {
         if (!(c in row)) return "DEFAULT";
-        params.push(bindable(row[c], db.dialect));
-        return db.dialect === "postgres" ? `$${params.length}` : "?";
+        params.push(session.bindValue(row[c]));
+        return session.placeholder(params.length);
       });
       return `(${marks.join(", ")})`;
     });

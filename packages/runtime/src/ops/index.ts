@@ -7,6 +7,7 @@ import {
   type TableRef,
 } from "@retort/core";
 import {
+  engineFor,
   alterPostgresColumn,
   inlineParams,
   quotingFor,
@@ -60,7 +61,7 @@ export function createOperations(ctx: OperationsContext): Operations {
 
   async function renderContext(): Promise<RenderContext> {
     if (serverVersion === undefined) {
-      const mysqlFamily = ctx.dialect === "mysql" || ctx.dialect === "mariadb";
+      const mysqlFamily = engineFor(ctx.dialect).family === "mysql";
       serverVersion = offline || !mysqlFamily ? null : String((await ctx.db.query<{ v: string }>("SELECT VERSION() AS v"))[0]?.v ?? "");
     }
     return { dialect: ctx.dialect, serverVersion };

@@ -1,5 +1,5 @@
 import { column, type AlterColumnOp, type ColumnModel, type Queryable } from "@retort/core";
-import { parseOpType, parsePortableType, UNKNOWN_TYPE_NAME } from "@retort/dialects";
+import { engineFor, parseOpType, parsePortableType, UNKNOWN_TYPE_NAME } from "@retort/dialects";
 
 interface MysqlColumnRow {
   column_type: string;
@@ -24,12 +24,16 @@ interface PostgresColumnRow {
  */
 export function needsLiveColumn(op: AlterColumnOp, dialect: Queryable["dialect"]): boolean {
   if (op.existing.type.name !== UNKNOWN_TYPE_NAME) return false;
-  if (dialect === "postgres") return op.changes.type !== undefined;
-  if (dialect === "mysql" || dialect === "mariadb") {
-    const changed = Object.values(op.changes).filter((v) => v !== undefined).length;
-    return !(changed === 1 && (op.changes.name || op.changes.default));
+  switch (engineFor(dialect).family) {
+    case "postgres":
+      return op.changes.type !== undefined;
+    case "mysql": {
+      const changed = Object.values(op.changes).filter((v) => v !== undefined).length;
+      return !(changed === 1 && (op.changes.name || op.changes.default));
+    }
+    case "sqlite":
+      return false;
   }
-  return false;
 }
 
 /** The op with `existing` (and each change's `from`) read from the live column. */

@@ -1,4 +1,5 @@
 import { RetortError, type Operation, type Queryable } from "@retort/core";
+import { engineFor } from "@retort/dialects";
 
 /**
  * Operations PostgreSQL refuses inside a transaction block: `CREATE/DROP INDEX
@@ -6,7 +7,7 @@ import { RetortError, type Operation, type Queryable } from "@retort/core";
  * The runner may ask this before running an op; the op API handles it either way.
  */
 export function needsNoTransaction(op: Operation, dialect: Queryable["dialect"]): boolean {
-  return dialect === "postgres" && (op.kind === "createIndex" || op.kind === "dropIndex") && op.concurrently;
+  return engineFor(dialect).capabilities.concurrentIndexes && (op.kind === "createIndex" || op.kind === "dropIndex") && op.concurrently;
 }
 
 /**

@@ -4,6 +4,7 @@
  * `{ db, dialect, emit? }` context when replacing the placeholder).
  */
 import type { Queryable } from "@retort/core";
+import { engineFor } from "@retort/dialects";
 import type { Destination } from "../graph/destination";
 import { UnknownDatabaseRevisionError } from "../graph/graph-errors";
 import { appliedSet, planDowngrade, planUpgrade, stampHeads, type Direction, type PlanStep } from "../graph/plan";
@@ -15,14 +16,12 @@ import { DEFAULT_VERSION_TABLE, VersionTable, type InterruptedRevision } from ".
 import { InterruptedRevisionError } from "./interrupted-revision";
 import { checksumWarnings, EditedMigrationsError, type ChecksumWarning } from "./checksum-warnings";
 import { branchesOf, headsOf, historyOf, rangeNeedsDatabase, showRevision, type HistoryOptions } from "./graph-queries";
-import { applyDdlLockTimeout } from "./ddl-lock-timeout";
 import { failureReason } from "./failure-reason";
 import { OutsideTransactionLog } from "./outside-transaction";
 import { onlineOperations } from "./operations-port";
 import { StepGuard, type RunGuard } from "./step-guard";
 import { revisionInfo, type RevisionInfo } from "./revision-info";
 import { ForeignKeyCheckError, MigrationFailedError } from "./runner-errors";
-import { beginStatement, hasTransactionalDdl, sqliteForeignKeysOff, sqliteForeignKeyViolations } from "./transactions";
 
 export interface RevisionStart {
   readonly revision: string;
@@ -218,7 +217,7 @@ export class MigrationRunner {
   private async withDdlLockTimeout<T>(body: () => Promise<T>): Promise<T> {
     const seconds = this.options.ddlLockTimeout;
     if (seconds === undefined) return body();
-    const restore = await applyDdlLockTimeout(this.db, requireSeconds(seconds, "ddlLockTimeout"));
+    const restore = await engineFor(this.db.dialect).session.setDdlLockTimeout(this.db, requireSeconds(seconds, "ddlLockTimeout"));
     try {
       return await body();
     } finally {
@@ -230,7 +229,7 @@ export class MigrationRunner {
     const done: RevisionProgress[] = [];
     this.runGuard = { late: [] };
     this.outside = new OutsideTransactionLog();
-    const perRun = this.options.transactionPerMigration === false && hasTransactionalDdl(this.db.dialect);
+    const perRun = this.options.transactionPerMigration === false && engineFor(this.db.dialect).capabilities.transactionalDdl;
     const runAll = async () => {
       for (const step of plan) {
         const progress = perRun ? await this.runStep(step, true) : await this.inTransaction(() => this.runStep(step, false), step.revision);
@@ -275,7 +274,7 @@ export class MigrationRunner {
     if (perRun && this.outside.statements.length > 0) {
       // Its index is committed already: make its version row durable with it.
       await this.db.query("COMMIT");
-      await this.db.query(beginStatement(this.db.dialect));
+      await this.db.query(engineFor(this.db.dialect).session.beginTransaction);
       this.outside.heads = step.headsAfter;
     }
     this.outside.statements = [];
@@ -284,16 +283,14 @@ export class MigrationRunner {
 
   /** BEGIN … COMMIT (ROLLBACK on error); on SQLite with foreign keys switched off and checked. */
   private async inTransaction<T>(body: () => Promise<T>, revision = "stamp"): Promise<T> {
-    const dialect = this.db.dialect;
-    const restoreFks = dialect === "sqlite" ? await sqliteForeignKeysOff(this.db) : async () => undefined;
+    const { session } = engineFor(this.db.dialect);
+    const restoreFks = await session.suspendForeignKeys(this.db);
     try {
-      await this.db.query(beginStatement(dialect));
+      await this.db.query(session.beginTransaction);
       try {
         const result = await body();
-        if (dialect === "sqlite") {
-          const violations = await sqliteForeignKeyViolations(this.db);
-          if (violations.length > 0) throw new StepError(new ForeignKeyCheckError(revision, violations));
-        }
+        const violations = await session.foreignKeyViolations(this.db);
+        if (violations.length > 0) throw new StepError(new ForeignKeyCheckError(revision, violations));
         await this.db.query("COMMIT");
         return result;
       } catch (e) {
@@ -313,7 +310,7 @@ export class MigrationRunner {
     // Per revision: the heads before it. One transaction per run: its start, unless a CONCURRENTLY commit made more durable.
     const heads = runStart ? (this.outside.heads ?? runStart) : step.headsBefore;
     const rolledBack =
-      hasTransactionalDdl(this.db.dialect) || !(await this.markedAfterRollback(step.revision, reason, this.currentGuard?.changesMade ?? 1));
+      engineFor(this.db.dialect).capabilities.transactionalDdl || !(await this.markedAfterRollback(step.revision, reason, this.currentGuard?.changesMade ?? 1));
     return new MigrationFailedError(step.revision, step.direction, this.scripts.scripts.get(step.revision)!.file, heads, rolledBack, reason, {
       cause,
       headsAfter: step.headsAfter,

@@ -1,4 +1,5 @@
 import type { DialectName } from "@retort/core";
+import { engineFor } from "@retort/dialects";
 import type { Destination } from "../graph/destination";
 import { planDowngrade, planUpgrade, type Direction, type PlanStep } from "../graph/plan";
 import { resolveTarget } from "../graph/resolve-target";
@@ -6,7 +7,6 @@ import type { ScriptDirectory } from "../scripts/script-directory";
 import { DEFAULT_VERSION_TABLE, VersionTable } from "../version/version-table";
 import { offlineOperations } from "./operations-port";
 import { OfflineRangeError } from "./runner-errors";
-import { beginStatement, hasTransactionalDdl } from "./transactions";
 
 export interface OfflineOptions {
   readonly scripts: ScriptDirectory;
@@ -55,11 +55,12 @@ async function offlineRun(options: OfflineOptions, direction: Direction, range: 
   const statements: string[] = [];
   const emit = (sql: string) => statements.push(sql.trim().replace(/;\s*$/, ""));
   if (fromSpec === "") table.createStatements().forEach(emit);
-  const transactional = hasTransactionalDdl(dialect);
+  const { capabilities, session } = engineFor(dialect);
+  const transactional = capabilities.transactionalDdl;
   const perRun = options.transactionPerMigration === false && transactional;
-  if (perRun && plan.length > 0) emit(beginStatement(dialect));
+  if (perRun && plan.length > 0) emit(session.beginTransaction);
   for (const step of plan) {
-    if (!perRun) emit(beginStatement(dialect));
+    if (!perRun) emit(session.beginTransaction);
     emit(`-- ${step.direction} ${step.revision}${scripts.scripts.get(step.revision)!.message ? `: ${scripts.scripts.get(step.revision)!.message}` : ""}`);
     await runOffline(scripts, step, dialect, emit);
     versionStatements(scripts, table, step).forEach(emit);

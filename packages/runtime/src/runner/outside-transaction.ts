@@ -1,6 +1,6 @@
 import type { Queryable } from "@retort/core";
 import type { PlanStep } from "../graph/plan";
-import { beginStatement } from "./transactions";
+import { engineFor } from "@retort/dialects";
 
 /**
  * Statements PostgreSQL refuses inside a transaction (CREATE/DROP INDEX CONCURRENTLY),
@@ -27,7 +27,7 @@ export class OutsideTransactionLog {
       this.failed = statements;
       throw e;
     } finally {
-      await db.query(beginStatement(db.dialect));
+      await db.query(engineFor(db.dialect).session.beginTransaction);
     }
   }
 

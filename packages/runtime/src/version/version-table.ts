@@ -1,6 +1,6 @@
 import type { DialectName, Queryable } from "@retort/core";
 import { isPermissionDenied, VersionTablePermissionError } from "./permission-errors";
-import { isMysqlFamily, quoteIdent, quoteLiteral } from "./sql-text";
+import { engineFor, type Engine } from "@retort/dialects";
 
 export const DEFAULT_VERSION_TABLE = "retort_version";
 
@@ -47,24 +47,28 @@ export class VersionTable {
   }
 
   private get heads(): string {
-    return quoteIdent(this.dialect, this.name);
+    return this.engine.quoting.ident(this.name);
   }
 
   private get applied(): string {
-    return quoteIdent(this.dialect, this.appliedName);
+    return this.engine.quoting.ident(this.appliedName);
   }
 
   private get running(): string {
-    return quoteIdent(this.dialect, this.runningName);
+    return this.engine.quoting.ident(this.runningName);
+  }
+
+  private get engine(): Engine {
+    return engineFor(this.dialect);
   }
 
   /** Whether revisions are marked while they run: where DDL cannot roll back. */
   get marksRunning(): boolean {
-    return isMysqlFamily(this.dialect);
+    return !this.engine.capabilities.transactionalDdl;
   }
 
   private lit(v: string): string {
-    return quoteLiteral(this.dialect, v);
+    return this.engine.quoting.literal(v);
   }
 
   createStatements(): string[] {
@@ -141,20 +145,8 @@ export class VersionTable {
   /** Whether the heads table (or, with `which: "applied"`, its checksum companion) exists. */
   async exists(db: Queryable, which: "heads" | "applied" | "running" = "heads"): Promise<boolean> {
     const name = which === "heads" ? this.name : which === "applied" ? this.appliedName : this.runningName;
-    const rows = await db.query<{ n: unknown }>(this.existsQuery(), [name]);
+    const rows = await db.query<{ n: unknown }>(this.engine.catalog.tableExistsQuery, [name]);
     return Number(rows[0]?.n ?? 0) > 0;
-  }
-
-  private existsQuery(): string {
-    if (this.dialect === "postgres") {
-      // pg_class, not information_schema.tables: the latter hides tables the role has no
-      // right on, which made `current` answer "<base>" for a database at a revision.
-      return "SELECT count(*) AS n FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')";
-    }
-    if (isMysqlFamily(this.dialect)) {
-      return "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?";
-    }
-    return "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?";
   }
 
   /** Creates whichever of the two tables is missing (an existing one needs no CREATE right). */
@@ -198,4 +190,9 @@ export class VersionTable {
     const rows = await this.run<{ revision: string; checksum: string }>(db, `SELECT revision, checksum FROM ${this.applied}`);
     return new Map(rows.map((r) => [String(r.revision), String(r.checksum)]));
   }
+}
+
+/** Quotes a bookkeeping table's name as the version table's own statements do. */
+export function quoteVersionIdent(dialect: DialectName, name: string): string {
+  return engineFor(dialect).quoting.ident(name);
 }

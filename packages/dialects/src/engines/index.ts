@@ -1,0 +1,2 @@
+export type * from "./engine";
+export { ENGINE_NAMES, engineFor } from "./registry";
