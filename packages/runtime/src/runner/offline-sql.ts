@@ -55,6 +55,8 @@ async function offlineRun(options: OfflineOptions, direction: Direction, range: 
   const statements: string[] = [];
   const emit = (sql: string) => statements.push(sql.trim().replace(/;\s*$/, ""));
   if (fromSpec === "") table.createStatements().forEach(emit);
+  // Where DDL cannot roll back, a script marks each revision while it runs, as `upgrade` does.
+  if (table.marksRunning && plan.length > 0) emit(table.runningCreateStatement());
   const { capabilities, session } = engineFor(dialect);
   const transactional = capabilities.transactionalDdl;
   const perRun = options.transactionPerMigration === false && transactional;
@@ -62,6 +64,7 @@ async function offlineRun(options: OfflineOptions, direction: Direction, range: 
   for (const step of plan) {
     if (!perRun) emit(session.beginTransaction);
     emit(`-- ${step.direction} ${step.revision}${scripts.scripts.get(step.revision)!.message ? `: ${scripts.scripts.get(step.revision)!.message}` : ""}`);
+    if (table.marksRunning) table.markRunning(step.revision, step.direction, step.headsBefore, step.headsAfter, "server clock").forEach(emit);
     await runOffline(scripts, step, dialect, emit);
     versionStatements(scripts, table, step).forEach(emit);
     if (!perRun) emit("COMMIT");
@@ -89,6 +92,7 @@ function versionStatements(scripts: ScriptDirectory, table: VersionTable, step: 
   return [
     ...table.headStatements(step.headsBefore, step.headsAfter),
     ...(step.direction === "upgrade" ? table.recordApplied(step.revision, checksum) : table.recordUnapplied(step.revision)),
+    ...(table.marksRunning ? table.clearRunning(step.revision) : []),
   ];
 }
 

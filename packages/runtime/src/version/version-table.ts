@@ -82,11 +82,15 @@ export class VersionTable {
     return `CREATE TABLE IF NOT EXISTS ${this.running} (revision VARCHAR(64) NOT NULL PRIMARY KEY, direction VARCHAR(10) NOT NULL, heads_before VARCHAR(2000) NOT NULL, heads_after VARCHAR(2000) NOT NULL, started_at VARCHAR(32) NOT NULL, failure TEXT NULL)`;
   }
 
-  /** The row marking `revision` as in progress (first statement of its transaction). */
-  markRunning(revision: string, direction: "upgrade" | "downgrade", before: readonly string[], after: readonly string[], at: Date = new Date()): string[] {
+  /**
+   * The row marking `revision` as in progress (first statement of its transaction).
+   * `at: "server clock"` lets the server stamp it, for `--sql` scripts run later.
+   */
+  markRunning(revision: string, direction: "upgrade" | "downgrade", before: readonly string[], after: readonly string[], at: Date | "server clock" = new Date()): string[] {
+    const startedAt = at === "server clock" ? "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%dT%H:%i:%sZ')" : this.lit(at.toISOString());
     return [
       `DELETE FROM ${this.running} WHERE revision = ${this.lit(revision)}`,
-      `INSERT INTO ${this.running} (revision, direction, heads_before, heads_after, started_at) VALUES (${this.lit(revision)}, ${this.lit(direction)}, ${this.lit(before.join(","))}, ${this.lit(after.join(","))}, ${this.lit(at.toISOString())})`,
+      `INSERT INTO ${this.running} (revision, direction, heads_before, heads_after, started_at) VALUES (${this.lit(revision)}, ${this.lit(direction)}, ${this.lit(before.join(","))}, ${this.lit(after.join(","))}, ${startedAt})`,
     ];
   }
 

@@ -168,7 +168,9 @@ describeEachTarget("runner: failures, checksums, locks and offline SQL", (ctx) =
 
     const partial = await upgradeSql({ scripts, dialect }, `${IDS.r2}:${IDS.mg}`);
     expect([...partial.revisions].sort()).to.deep.equal([IDS.f1, IDS.f2, IDS.m1, IDS.mg].sort());
-    expect(partial.sql).not.to.contain("CREATE TABLE IF NOT EXISTS");
+    // From a revision the version tables exist; only MySQL's in-progress table may be new.
+    const creates = partial.statements.filter((s) => s.startsWith("CREATE TABLE IF NOT EXISTS"));
+    expect(creates.filter((s) => !s.includes("retort_version_running"))).to.deep.equal([]);
 
     expect(() => downgradeSql({ scripts, dialect }, "base")).to.throw(/from:to/);
     const down = await downgradeSql({ scripts, dialect }, "heads:base");

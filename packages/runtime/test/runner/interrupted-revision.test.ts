@@ -5,7 +5,7 @@ import { expect } from "chai";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { InterruptedRevisionError, MigrationFailedError, MigrationRunner, loadScriptDirectory } from "../../src";
+import { InterruptedRevisionError, MigrationFailedError, MigrationRunner, loadScriptDirectory, upgradeSql } from "../../src";
 import { startUpgrade, waitFor } from "../support/child-process";
 import { testTables, versionRows } from "../support/database-state";
 import { tableMigration, writeScriptDir } from "../support/migration-files";
@@ -133,4 +133,71 @@ describeEachTarget(
     });
   },
   { targets: ["postgres", "sqlite"] },
+);
+
+/** The same mark from an offline `--sql` script run by the DBA's own client. */
+describeEachTarget(
+  "runner: an --sql script on MySQL/MariaDB marks each revision while it runs",
+  (ctx) => {
+    let extra: TestDatabase | undefined;
+    let db: Queryable;
+    beforeEach(async () => {
+      extra = await createTestDatabase(ctx.target);
+      db = await connect(extra.url);
+    });
+    afterEach(async () => {
+      await db?.close();
+      await extra?.drop();
+    });
+
+    /** Runs the script's statements in order and stops at the first error, as `mysql < script.sql` does. */
+    async function runScript(statements: readonly string[]): Promise<unknown> {
+      for (const sql of statements) {
+        if (sql.startsWith("--")) continue;
+        try {
+          await db.query(sql);
+        } catch (e) {
+          return e;
+        }
+      }
+      return undefined;
+    }
+
+    it("a script stopped half-way is reported by current and refused by upgrade; a whole one leaves no mark", async () => {
+      const dir = writeScriptDir([
+        tableMigration("s00000000001", "s1", null),
+        {
+          revision: "s00000000002",
+          downRevision: "s00000000001",
+          up: ["CREATE TABLE t_half (id INTEGER PRIMARY KEY)", "INSERT INTO t_no_such_table (id) VALUES (1)"],
+          down: ["DROP TABLE t_half"],
+        },
+      ]);
+      const scripts = await loadScriptDirectory(dir);
+      const script = await upgradeSql({ scripts, dialect: db.dialect }, "head");
+      expect(script.sql).to.include("retort_version_running");
+      expect(await runScript(script.statements)).to.be.instanceOf(Error);
+
+      const runner = () => new MigrationRunner({ db, scripts, lockTimeout: 20 });
+      const current = await runner().current();
+      expect(current.heads.map((h) => h.revision)).to.deep.equal(["s00000000001"]);
+      expect(current.interrupted.map((r) => r.revision)).to.deep.equal(["s00000000002"]);
+      expect(current.interrupted[0]!.startedAt).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      expect(await runner().upgrade("head").catch((e: unknown) => e)).to.be.instanceOf(InterruptedRevisionError);
+
+      // Resolved as documented; then a script that runs to the end leaves nothing marked.
+      await db.query("DROP TABLE t_half");
+      await runner().stamp("s00000000001");
+      const fixed = writeScriptDir([
+        tableMigration("s00000000001", "s1", null),
+        { revision: "s00000000002", downRevision: "s00000000001", up: ["CREATE TABLE t_half (id INTEGER PRIMARY KEY)"], down: ["DROP TABLE t_half"] },
+      ]);
+      const rest = await upgradeSql({ scripts: await loadScriptDirectory(fixed), dialect: db.dialect }, "s00000000001:head");
+      expect(await runScript(rest.statements)).to.equal(undefined);
+      const after = await new MigrationRunner({ db, scripts: await loadScriptDirectory(fixed), lockTimeout: 20 }).current();
+      expect(after.interrupted).to.deep.equal([]);
+      expect(after.heads.map((h) => h.revision)).to.deep.equal(["s00000000002"]);
+    });
+  },
+  { targets: ["mariadb"] },
 );
