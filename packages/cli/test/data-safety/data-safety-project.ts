@@ -3,7 +3,7 @@ import { connect, introspect } from "@retort/dialects";
 import { versionTableNames } from "@retort/runtime";
 import type { TargetContext } from "@retort/testing";
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { dataSourceModule, fixtureProject, typeormFor, type FixtureProject } from "../support/fixture-project";
 import { runRetort, type RetortRun } from "../support/run-retort";
@@ -71,6 +71,7 @@ export class DataSafetyProject {
 
   private lastMigrationFile(): string | null {
     const dir = join(this.project.dir, "migrations");
+    if (!existsSync(dir)) return null;
     const files = readdirSync(dir).filter((f) => f.endsWith(".ts"));
     return files.length === 0 ? null : join(dir, latestByCreatedAt(dir, files));
   }

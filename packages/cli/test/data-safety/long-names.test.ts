@@ -59,3 +59,39 @@ describeEachTarget(
   },
   { families: ["postgres"] },
 );
+
+/** Two long index names equal in their first 63 bytes would name one index on the server. */
+const TWINS = `import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+
+@Entity("twins")
+@Index(${JSON.stringify(`${INDEX}_first`)}, ["a"])
+@Index(${JSON.stringify(`${INDEX}_second`)}, ["b"])
+export class Twins {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: "int" }) a!: number;
+  @Column({ type: "int" }) b!: number;
+}
+`;
+
+describeEachTarget(
+  "data safety: PostgreSQL names that become equal once cut to 63 bytes",
+  (ctx) => {
+    let project: DataSafetyProject;
+    before(() => {
+      project = DataSafetyProject.create(ctx, { "twins.ts": TWINS });
+    });
+    after(async () => project?.close());
+
+    for (const command of ["autogen", "check"]) {
+      it(`${command} refuses before writing anything, naming both names and the fix`, () => {
+        const run = command === "autogen" ? project.retort("autogen", "-m", "twins") : project.retort("check");
+        expect(run.code, run.stdout + run.stderr).to.equal(2);
+        const text = run.stdout + run.stderr;
+        expect(text).to.include(`"${INDEX}_first"`).and.include(`"${INDEX}_second"`).and.include(`stored as "${INDEX.slice(0, 63)}"`);
+        expect(text).to.include("shorter name").and.not.match(/\n\s+at /);
+        expect(project.lastMigration()).to.equal("");
+      });
+    }
+  },
+  { families: ["postgres"] },
+);

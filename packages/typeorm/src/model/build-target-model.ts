@@ -8,6 +8,7 @@ import { convertTable, defaultSchemaOf } from "./convert-table";
 import { convertView } from "./convert-view";
 import { memoizedRules } from "./memoized-rules";
 import { withPostgresIdentifiers, type TruncatedName } from "./postgres-identifiers";
+import { assertNoPostgresNameCollisions } from "./postgres-name-collisions";
 import { applyServerVersion } from "./server-version";
 import { rulesFor, targetDialect } from "./target-dialect";
 
@@ -83,8 +84,10 @@ export function convertEntityMetadatas(
     // Views are never tables (isSynchronizedTable): each is one view object.
     views: metadatas.filter((m) => m.synchronize && m.tableType === "view").map((m) => convertView(m, metadataDataSource(dataSource), ctx)),
   };
+  if (family !== "postgres") return sortModel(model);
   // The server cuts long names: compare what it will store (postgres-identifiers.ts).
-  return sortModel(family === "postgres" ? withPostgresIdentifiers(model, options.onTruncatedName ?? (() => undefined)) : model);
+  assertNoPostgresNameCollisions(model);
+  return sortModel(withPostgresIdentifiers(model, options.onTruncatedName ?? (() => undefined)));
 }
 
 /**
