@@ -1,20 +1,10 @@
 import type { DialectName, Operation } from "@retort/core";
-import { mysqlRenderers } from "../mysql/ddl/mysql-renderers";
-import { postgresRenderers } from "../postgres/ddl/postgres-renderers";
-import { sqliteRenderers } from "../sqlite/ddl/sqlite-renderers";
+import { engineFor } from "../engines/registry";
 import type { DdlRenderers, RenderContext } from "./render-context";
 import { renderWith } from "./render-with";
 
 export function renderersFor(dialect: DialectName): DdlRenderers {
-  switch (dialect) {
-    case "postgres":
-      return postgresRenderers;
-    case "mysql":
-    case "mariadb":
-      return mysqlRenderers;
-    case "sqlite":
-      return sqliteRenderers;
-  }
+  return engineFor(dialect).renderers;
 }
 
 /** The SQL statements that perform `op` on the context's dialect. */

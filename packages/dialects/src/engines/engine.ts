@@ -1,10 +1,13 @@
-import type { DialectName, Queryable } from "@retort/core";
+import type { DialectName, DialectRules, Queryable, SchemaModel } from "@retort/core";
 import type { Quoting } from "../ddl/identifiers";
+import type { DdlRenderers } from "../ddl/render-context";
+import type { IntrospectOptions } from "../introspection/introspect-options";
 
 /**
  * Everything the runtime needs to know about one database engine, in one object per
  * engine (docs/architecture.md, "Engines"). Each engine lives in its own folder with the
- * same file names (`capabilities.ts`, `session.ts`, `lock.ts`, `catalog.ts`, `index.ts`)
+ * same file names (`capabilities.ts`, `session.ts`, `lock.ts`, `catalog.ts`, `index.ts`;
+ * `index.ts` also names the engine's rules, introspection and DDL renderers in `<engine>/`)
  * and is registered once in `registry.ts`; a `DialectName` without an engine, or an
  * engine missing a member, does not compile.
  */
@@ -16,6 +19,14 @@ export interface Engine {
   readonly quoting: Quoting;
   readonly session: EngineSession;
   readonly catalog: EngineCatalog;
+  /** How the engine spells types, defaults and expressions, used on both sides of a comparison. */
+  readonly rules: DialectRules;
+  /** The DDL for each operation kind (a record: a missing kind does not compile). */
+  readonly renderers: DdlRenderers;
+  /** Reads the live schema in a constant number of catalog queries. */
+  introspect(db: Queryable, options: IntrospectOptions): Promise<SchemaModel>;
+  /** A view definition as the engine would store it (null when it cannot tell). */
+  storedViewDefinition(db: Queryable, definition: string, probe: string): Promise<string | null>;
   /** The lock `upgrade`/`downgrade` take so two deploys never migrate at once. */
   migrationLock(db: Queryable, scope: MigrationLockScope): Promise<LockPrimitive>;
 }

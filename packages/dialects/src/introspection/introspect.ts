@@ -1,18 +1,8 @@
 import type { Queryable, SchemaModel } from "@retort/core";
-import { introspectMysql } from "../mysql/introspect-mysql";
-import { introspectPostgres } from "../postgres/introspect-postgres";
-import { introspectSqlite } from "../sqlite/introspect-sqlite";
+import { engineFor } from "../engines/registry";
 import type { IntrospectOptions } from "./introspect-options";
 
-/** Reflects the live database behind `db` into the neutral model. */
+/** The live schema of `db`'s database, read by its engine (docs/architecture.md, "Engines"). */
 export function introspect(db: Queryable, options: IntrospectOptions = {}): Promise<SchemaModel> {
-  switch (db.dialect) {
-    case "postgres":
-      return introspectPostgres(db, options);
-    case "mysql":
-    case "mariadb":
-      return introspectMysql(db, options);
-    case "sqlite":
-      return introspectSqlite(db, options);
-  }
+  return engineFor(db.dialect).introspect(db, options);
 }

@@ -1,7 +1,5 @@
 import { qualifiedName, type Queryable, type ViewModel } from "@retort/core";
-import { mysqlStoredViewDefinition } from "../mysql/view-definition";
-import { postgresStoredViewDefinition } from "../postgres/view-definition";
-import { sqliteViewDefinition } from "../sqlite/view-definition";
+import { engineFor } from "../engines/registry";
 
 /**
  * The entity side of a view comparison, spelled as the engine stores it: PostgreSQL and
@@ -34,13 +32,5 @@ export async function storedViewDefinitions(
 }
 
 function storedSpelling(db: Queryable, definition: string, probe: string): Promise<string | null> {
-  switch (db.dialect) {
-    case "postgres":
-      return postgresStoredViewDefinition(db, definition, probe);
-    case "mysql":
-    case "mariadb":
-      return mysqlStoredViewDefinition(db, definition, probe);
-    case "sqlite":
-      return Promise.resolve(sqliteViewDefinition(`CREATE VIEW v AS ${definition}`));
-  }
+  return engineFor(db.dialect).storedViewDefinition(db, definition, probe);
 }

@@ -10,6 +10,15 @@ describe("engine registry", () => {
     for (const name of names) expect(engineFor(name).name).to.equal(name);
   });
 
+  it("has every member defined (an import cycle back to the registry would leave one undefined)", () => {
+    for (const name of ENGINE_NAMES) {
+      const engine = engineFor(name);
+      for (const [key, value] of Object.entries(engine)) expect(value, `${name}.${key}`).not.to.equal(undefined);
+      for (const [key, value] of Object.entries(engine.session)) expect(value, `${name}.session.${key}`).not.to.equal(undefined);
+      expect(Object.keys(engine.renderers).length, `${name}.renderers`).to.be.greaterThan(10);
+    }
+  });
+
   it("refuses an unknown name at compile time and, from untyped callers, with a clear error", () => {
     // @ts-expect-error: "oracle" is not a DialectName, so this line must not compile.
     expect(() => engineFor("oracle")).to.throw('unknown database engine "oracle"');

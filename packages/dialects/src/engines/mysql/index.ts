@@ -1,4 +1,8 @@
 import { MYSQL_QUOTING } from "../../ddl/identifiers";
+import { introspectMysql } from "../../mysql/introspect-mysql";
+import { mysqlRenderers } from "../../mysql/ddl/mysql-renderers";
+import { mysqlRules } from "../../mysql/rules";
+import { mysqlStoredViewDefinition } from "../../mysql/view-definition";
 import type { Engine } from "../engine";
 import { mysqlCapabilities } from "./capabilities";
 import { mysqlCatalog } from "./catalog";
@@ -11,6 +15,10 @@ const mysqlFamily = {
   quoting: MYSQL_QUOTING,
   session: mysqlSession,
   catalog: mysqlCatalog,
+  rules: mysqlRules,
+  renderers: mysqlRenderers,
+  introspect: introspectMysql,
+  storedViewDefinition: mysqlStoredViewDefinition,
   migrationLock: mysqlMigrationLock,
 } as const;
 
