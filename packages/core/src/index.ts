@@ -7,6 +7,7 @@ export * from "./ports/queryable";
 export * from "./errors/retort-error";
 export * from "./dialect/dialect-rules";
 export * from "./operations/operation";
+export * from "./operations/table-operation-kinds";
 export * from "./operations/reverse";
 export * from "./operations/apply-operation";
 export * from "./operations/op-api";

@@ -1,23 +1,9 @@
-import type { BatchAlterTableOp, Operation, TableOperation } from "@retort/core";
+import { isTableOperation, type BatchAlterTableOp, type Operation, type TableOperation } from "@retort/core";
 import { tableKey } from "../analysis/flatten";
 
 /** Table operations that have a `batch.*` counterpart (a table comment does not). */
 function batchable(op: Operation): op is Exclude<TableOperation, { kind: "alterTableComment" }> {
-  switch (op.kind) {
-    case "addColumn":
-    case "dropColumn":
-    case "alterColumn":
-    case "createIndex":
-    case "dropIndex":
-    case "createUniqueConstraint":
-    case "createForeignKey":
-    case "createCheckConstraint":
-    case "createPrimaryKey":
-    case "dropConstraint":
-      return true;
-    default:
-      return false;
-  }
+  return isTableOperation(op) && op.kind !== "alterTableComment";
 }
 
 /** What SQLite does in place on any table (https://www.sqlite.org/lang_altertable.html). */

@@ -1,4 +1,4 @@
-import type { Operation, OperationKind, OperationOf, TableOperation } from "@retort/core";
+import { isTableOperation, type Operation, type OperationKind, type OperationOf, type TableOperation } from "@retort/core";
 import { RewriteError } from "../errors";
 import type { ProcessRevisionDirectives, RevisionContext, RevisionDirective } from "./revision-directive";
 
@@ -65,23 +65,9 @@ function applyHook(h: Registered, ctx: RevisionContext, revision: readonly strin
   });
 }
 
-const TABLE_KINDS = new Set<OperationKind>([
-  "addColumn",
-  "dropColumn",
-  "alterColumn",
-  "createIndex",
-  "dropIndex",
-  "createUniqueConstraint",
-  "createForeignKey",
-  "createCheckConstraint",
-  "createPrimaryKey",
-  "dropConstraint",
-  "alterTableComment",
-]);
-
 function asBatchMember(op: Operation, batch: { schema: string | null; table: string }): TableOperation {
   const sameTable = "table" in op && op.table === batch.table && "schema" in op && op.schema === batch.schema;
-  if (!TABLE_KINDS.has(op.kind) || !sameTable) {
+  if (!isTableOperation(op) || !sameTable) {
     throw new RewriteError(
       `A rewrite hook returned a ${op.kind} operation inside the batchAlterTable block of "${batch.table}": only changes to that same table can go there. Return such operations from a hook on a plain (non-batch) operation instead.`,
     );
