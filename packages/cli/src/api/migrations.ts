@@ -102,7 +102,7 @@ export async function migrationSql(direction: "upgrade" | "downgrade", range: st
   const scripts = await loadScriptDirectory(config.migrations);
   const explicit = explicitUrl(options, config);
   const dialect = offlineDialect(explicit, explicit ? undefined : ((await loadDataSourceFor(options, config)).options as { type?: string }).type);
-  const offline = { scripts, dialect, versionTable: config.versionTable, transactionPerMigration: config.transactionPerMigration };
+  const offline = { scripts, dialect, versionTable: config.versionTable, transactionPerMigration: config.transactionPerMigration, projectDir: config.projectDir };
   const result = direction === "upgrade" ? await upgradeSql(offline, range) : await downgradeSql(offline, range);
   return { ...result, dialect };
 }

@@ -21,7 +21,7 @@ import { tableModel, viewModel } from "./definitions";
 import { needsLiveColumn, withLiveColumn } from "./live-column";
 import { describeOperation, emitOutsideTransaction, needsNoTransaction, NoTransactionMixError, runOutsideTransaction } from "./no-transaction";
 import type { OperationsContext } from "./operations-context";
-import { runSqliteBatch } from "./sqlite-batch";
+import { runSqliteBatch, writeSqliteBatch } from "./sqlite-batch";
 import { tableOperations } from "./table-operations";
 
 export type { OperationsContext } from "./operations-context";
@@ -162,11 +162,16 @@ export function createOperations(ctx: OperationsContext): Operations {
         for (const inner of operations) await run(inner, usings.get(inner));
         return;
       }
-      if (offline) return run(op);
-      record(op);
-      await runSqliteBatch(ctx.db, op, async (inPlace) => {
+      const runInPlace = async (inPlace: readonly TableOperation[]) => {
         for (const inner of inPlace) await runStatements(renderOperation(inner, await renderContext()), inner);
-      });
+      };
+      if (offline) {
+        if (!ctx.shadow) return run(op);
+        record(op);
+        return writeSqliteBatch(ctx.shadow, op, ctx.emit!, runInPlace);
+      }
+      record(op);
+      await runSqliteBatch(ctx.db, op, runInPlace);
     },
     async execute(sql, params = []) {
       record({ kind: "execute", sql, params });

@@ -1,4 +1,5 @@
 import type { DialectName, Queryable } from "@retort/core";
+import type { SchemaShadow } from "./schema-shadow";
 
 /**
  * What `createOperations` needs. The runner passes `{ db, dialect }` online and
@@ -10,6 +11,8 @@ export interface OperationsContext {
   readonly dialect: DialectName;
   /** Offline `--sql` mode: statements go here instead of to the database. */
   readonly emit?: (sql: string) => void;
+  /** Offline on SQLite: the schema copy a `batchAlterTable` rebuild is planned against. */
+  readonly shadow?: SchemaShadow;
   /** `SELECT VERSION()` text when the caller already has it (read lazily otherwise, online only). */
   readonly serverVersion?: string | null;
   /**

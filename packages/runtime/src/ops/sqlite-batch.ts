@@ -1,4 +1,5 @@
 import { RetortError, type BatchAlterTableOp, type Queryable, type TableModel, type TableOperation } from "@retort/core";
+import type { SchemaShadow } from "./schema-shadow";
 import { hoistRenames, introspect, planSqliteRebuild, quotingFor, sqliteAltersInPlace, type LiveSqliteObjects } from "@retort/dialects";
 
 /** The rebuilt table breaks foreign keys: nothing is kept. */
@@ -87,6 +88,26 @@ export async function runSqliteBatch(
   } finally {
     if (restore) await restore();
   }
+}
+
+/**
+ * The same batch for an offline script: planned against the schema copy (`shadow`),
+ * written with `emit`. The rebuild's data copy runs when the script does.
+ */
+export async function writeSqliteBatch(
+  shadow: SchemaShadow,
+  op: BatchAlterTableOp,
+  emit: (sql: string) => void,
+  runInPlace: (ops: readonly TableOperation[]) => Promise<void>,
+): Promise<void> {
+  if (altersInPlace(op, await readTable(await shadow.read(), op.table))) return runInPlace(op.operations);
+  const { renames, rest } = hoistRenames(op.operations);
+  const q = quotingFor("sqlite");
+  for (const r of renames) emit(`ALTER TABLE ${q.ident(op.table)} RENAME COLUMN ${q.ident(r.from)} TO ${q.ident(r.to)}`);
+  const db = await shadow.read();
+  const plan = planSqliteRebuild(await readTable(db, op.table), rest, await readLiveObjects(db, op.table));
+  plan.statements.forEach(emit);
+  shadow.noteRebuild(op.table);
 }
 
 async function readLiveObjects(db: Queryable, table: string): Promise<LiveSqliteObjects> {

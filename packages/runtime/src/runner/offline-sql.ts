@@ -6,6 +6,7 @@ import { resolveTarget } from "../graph/resolve-target";
 import type { ScriptDirectory } from "../scripts/script-directory";
 import { DEFAULT_VERSION_TABLE, VersionTable } from "../version/version-table";
 import { offlineOperations } from "./operations-port";
+import { SqliteOfflineShadow } from "./offline-shadow";
 import { OfflineRangeError } from "./runner-errors";
 
 export interface OfflineOptions {
@@ -13,6 +14,8 @@ export interface OfflineOptions {
   readonly dialect: DialectName;
   readonly versionTable?: string;
   readonly transactionPerMigration?: boolean;
+  /** Where the project is: its SQLite driver holds the schema copy batch rebuilds are planned on. */
+  readonly projectDir?: string;
 }
 
 export interface OfflineResult {
@@ -54,6 +57,10 @@ async function offlineRun(options: OfflineOptions, direction: Direction, range: 
 
   const statements: string[] = [];
   const emit = (sql: string) => statements.push(sql.trim().replace(/;\s*$/, ""));
+  const shadow =
+    dialect === "sqlite"
+      ? new SqliteOfflineShadow(options.projectDir, fromSpec === "" ? null : (s) => replayUpTo(scripts, resolveTarget(graph, fromSpec), s))
+      : undefined;
   if (fromSpec === "") table.createStatements().forEach(emit);
   // Where DDL cannot roll back, a script marks each revision while it runs, as `upgrade` does.
   if (table.marksRunning && plan.length > 0) emit(table.runningCreateStatement());
@@ -65,11 +72,15 @@ async function offlineRun(options: OfflineOptions, direction: Direction, range: 
     if (!perRun) emit(session.beginTransaction);
     emit(`-- ${step.direction} ${step.revision}${scripts.scripts.get(step.revision)!.message ? `: ${scripts.scripts.get(step.revision)!.message}` : ""}`);
     if (table.marksRunning) table.markRunning(step.revision, step.direction, step.headsBefore, step.headsAfter, "server clock").forEach(emit);
-    await runOffline(scripts, step, dialect, emit);
+    await runOffline(scripts, step, dialect, emit, shadow);
     versionStatements(scripts, table, step).forEach(emit);
     if (!perRun) emit("COMMIT");
   }
   if (perRun && plan.length > 0) emit("COMMIT");
+  await shadow?.close();
+  // A rebuild drops and renames tables: with foreign keys enforced that would cascade.
+  // The pragma is a no-op inside a transaction, so it comes first.
+  if (shadow && shadow.rebuilt.length > 0) statements.unshift(`-- batch rebuilds of ${[...new Set(shadow.rebuilt)].join(", ")}: foreign keys off while they run`, "PRAGMA foreign_keys = OFF");
   return {
     direction,
     range,
@@ -81,10 +92,19 @@ async function offlineRun(options: OfflineOptions, direction: Direction, range: 
   };
 }
 
-async function runOffline(scripts: ScriptDirectory, step: PlanStep, dialect: DialectName, emit: (sql: string) => void): Promise<void> {
+async function runOffline(scripts: ScriptDirectory, step: PlanStep, dialect: DialectName, emit: (sql: string) => void, shadow?: SqliteOfflineShadow): Promise<void> {
   const script = scripts.scripts.get(step.revision)!;
-  const op = offlineOperations(dialect, emit);
+  const both = (sql: string) => {
+    emit(sql);
+    shadow?.capture(sql);
+  };
+  const op = offlineOperations(dialect, shadow ? both : emit, shadow);
   await (step.direction === "upgrade" ? script.upgrade(op) : script.downgrade(op));
+}
+
+/** Writes the schema changes of every revision up to `dest` into the copy only. */
+async function replayUpTo(scripts: ScriptDirectory, dest: Destination, shadow: SqliteOfflineShadow): Promise<void> {
+  for (const step of planUpgrade(scripts.graph, [], dest)) await runOffline(scripts, step, "sqlite", () => undefined, shadow);
 }
 
 function versionStatements(scripts: ScriptDirectory, table: VersionTable, step: PlanStep): string[] {

@@ -7,6 +7,7 @@
  */
 import type { DialectName, Queryable } from "@retort/core";
 import { createOperations, type OperationsContext } from "../ops";
+import type { SchemaShadow } from "../ops/schema-shadow";
 import { OfflineQueryError } from "./runner-errors";
 
 export type MigrationOp = ReturnType<typeof createOperations>;
@@ -15,8 +16,8 @@ export function onlineOperations(db: Queryable, extra: Pick<OperationsContext, "
   return createOperations({ db, dialect: db.dialect, ...extra });
 }
 
-export function offlineOperations(dialect: DialectName, emit: (sql: string) => void): MigrationOp {
-  return createOperations({ db: offlineQueryable(dialect), dialect, emit });
+export function offlineOperations(dialect: DialectName, emit: (sql: string) => void, shadow?: SchemaShadow): MigrationOp {
+  return createOperations({ db: offlineQueryable(dialect), dialect, emit, ...(shadow ? { shadow } : {}) });
 }
 
 /** Stands in for a connection in --sql mode: any query is a mistake. */
