@@ -1,0 +1,153 @@
+import { compareSchemas, describeOperations } from "@retort/compare";
+import type { SchemaModel } from "@retort/core";
+import { connect, introspect } from "@retort/dialects";
+import { createTestDatabase, describeEachTarget, type TargetContext } from "@retort/testing";
+import { expect } from "chai";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { prismaMigrateSql, prismaProject, runPrismaSql } from "./support/prisma-example";
+import { runRetort } from "./support/run-retort";
+
+const withoutRetortTables = (model: SchemaModel): SchemaModel => ({ ...model, tables: model.tables.filter((t) => !t.name.startsWith("retort_version")) });
+
+async function reflect(url: string): Promise<SchemaModel> {
+  const db = await connect(url);
+  try {
+    return withoutRetortTables(await introspect(db));
+  } finally {
+    await db.close();
+  }
+}
+
+/** The URL as a Prisma user writes it: `file:` for SQLite (better-sqlite3), the server URL otherwise. */
+function prismaUrl(ctx: TargetContext): string {
+  return ctx.target.name === "sqlite" ? `file:${ctx.db.name}` : ctx.db.url;
+}
+
+const providerOf = (ctx: TargetContext) => (ctx.target.family === "postgres" ? "postgresql" : "sqlite");
+
+describeEachTarget(
+  "examples/prisma-blog, the whole cycle with a Prisma schema",
+  (ctx) => {
+    let project: ReturnType<typeof prismaProject>;
+    let env: NodeJS.ProcessEnv;
+    let afterFirst: SchemaModel;
+    const retort = (...args: string[]) => runRetort(args, project.dir, env);
+    const migrations = () => readdirSync(join(project.dir, "migrations")).filter((f) => f.endsWith(".ts")).sort();
+
+    before(() => {
+      project = prismaProject(providerOf(ctx));
+      env = { DATABASE_URL: prismaUrl(ctx) };
+    });
+    after(() => project?.remove());
+
+    it("autogen writes the initial migration from schema.prisma: User, Post, Tag and _PostToTag", () => {
+      const run = retort("autogen", "-m", "initial schema");
+      expect(run.code, run.stderr).to.equal(0);
+      for (const table of ["User", "Post", "Tag", "_PostToTag"]) expect(run.stdout).to.include(`+ add table ${table} `);
+      expect(migrations()).to.have.length(1);
+    });
+
+    it("upgrade applies it, and check finds the database in sync", async () => {
+      const up = retort("upgrade");
+      expect(up.code, up.stderr).to.equal(0);
+      const check = retort("check");
+      expect(check.code, check.stdout + check.stderr).to.equal(0);
+      expect(check.stdout + check.stderr).to.include("No new upgrade operations detected.");
+      afterFirst = await reflect(ctx.db.url);
+      expect(afterFirst.tables.map((t) => t.name).sort()).to.deep.equal(["Post", "Tag", "User", "_PostToTag"]);
+    });
+
+    it("the database retort built equals the one Prisma Migrate's SQL builds", async function () {
+      this.timeout(60_000);
+      const provider = ctx.target.family === "postgres" ? "postgres" : "sqlite";
+      const other = await createTestDatabase(ctx.target);
+      try {
+        const db = await connect(other.url);
+        try {
+          await runPrismaSql(db, await prismaMigrateSql(project.read("prisma/schema.prisma"), provider));
+        } finally {
+          await db.close();
+        }
+        const byPrisma = await reflect(other.url);
+        expect(byPrisma.tables).to.have.length(4);
+        expect(describeOperations(compareSchemas(byPrisma, afterFirst))).to.deep.equal([]);
+      } finally {
+        await other.drop();
+      }
+    });
+
+    it("a schema edit is detected, generated and applied; downgrade -1 restores the first schema", async () => {
+      project.edit("prisma/schema.prisma", "  name      String?\n", "  name      String?\n  bio       String?\n");
+      project.edit("prisma/schema.prisma", "model Tag {", "model Comment {\n  id     Int    @id @default(autoincrement())\n  text   String\n  postId Int\n  post   Post   @relation(fields: [postId], references: [id], onDelete: Cascade)\n}\n\nmodel Tag {");
+      project.edit("prisma/schema.prisma", "  tags      Tag[]\n", "  tags      Tag[]\n  comments  Comment[]\n");
+      const check = retort("check", "--json");
+      expect(check.code, check.stderr).to.equal(1);
+      const kinds = (JSON.parse(check.stdout) as { operations: { kind: string; table: string; column: string | null }[] }).operations.map((o) => `${o.kind} ${o.table}${o.column ? `.${o.column}` : ""}`);
+      expect(kinds).to.include("add_column User.bio").and.include("add_table Comment");
+
+      expect(retort("autogen", "-m", "bio and comments").code).to.equal(0);
+      expect(migrations()).to.have.length(2);
+      const up = retort("upgrade");
+      expect(up.code, up.stderr).to.equal(0);
+      const again = retort("check");
+      expect(again.code, again.stdout + again.stderr).to.equal(0);
+
+      const down = retort("downgrade", "-1");
+      expect(down.code, down.stderr).to.equal(0);
+      expect(describeOperations(compareSchemas(afterFirst, await reflect(ctx.db.url)))).to.deep.equal([]);
+    });
+  },
+  { targets: ["postgres", "sqlite", "sqlite3"] },
+);
+
+describeEachTarget(
+  "adopting a database Prisma Migrate built (with _prisma_migrations)",
+  (ctx) => {
+    let project: ReturnType<typeof prismaProject>;
+    const retort = (...args: string[]) => runRetort(args, project.dir, { DATABASE_URL: prismaUrl(ctx) });
+    const prismaHistory = async () => {
+      const db = await connect(ctx.db.url);
+      try {
+        return await db.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations"');
+      } finally {
+        await db.close();
+      }
+    };
+
+    before(async function () {
+      this.timeout(60_000);
+      project = prismaProject(providerOf(ctx));
+      const db = await connect(ctx.db.url);
+      try {
+        await runPrismaSql(db, await prismaMigrateSql(project.read("prisma/schema.prisma"), ctx.target.family === "postgres" ? "postgres" : "sqlite"));
+        // Prisma Migrate's history table, as `prisma migrate deploy` leaves it.
+        await db.query(
+          'CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMP, ' +
+            '"migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMP, "started_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, "applied_steps_count" INTEGER NOT NULL DEFAULT 0)',
+        );
+        await db.query(`INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name") VALUES ('1', 'abc', '20260101000000_init')`);
+      } finally {
+        await db.close();
+      }
+    });
+    after(() => project?.remove());
+
+    it("check finds the schema and the database in sync, _prisma_migrations left out", () => {
+      const check = retort("check");
+      expect(check.code, check.stdout + check.stderr).to.equal(0);
+    });
+
+    it("baseline adopts it; _prisma_migrations is never touched; check stays 0", async () => {
+      const baseline = retort("baseline", "-m", "baseline");
+      expect(baseline.code, baseline.stdout + baseline.stderr).to.equal(0);
+      expect(readdirSync(join(project.dir, "migrations")).filter((f) => f.endsWith(".ts"))).to.have.length(1);
+      const check = retort("check");
+      expect(check.code, check.stdout + check.stderr).to.equal(0);
+      expect(await prismaHistory()).to.deep.equal([{ migration_name: "20260101000000_init" }]);
+      const current = JSON.parse(retort("current", "--json").stdout) as { heads: unknown[] };
+      expect(current.heads).to.have.length(1);
+    });
+  },
+  { targets: ["postgres", "sqlite"] },
+);
