@@ -3,7 +3,7 @@ import type { SchemaModel } from "@retort/core";
 import { connect, introspect } from "@retort/dialects";
 import { createTestDatabase, describeEachTarget, type TargetContext } from "@retort/testing";
 import { expect } from "chai";
-import { readdirSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { prismaMigrateSql, prismaProject, runPrismaSql } from "./support/prisma-example";
 import { runRetort } from "./support/run-retort";
@@ -37,9 +37,18 @@ describeEachTarget(
 
     before(() => {
       project = prismaProject(providerOf(ctx));
+      // The cycle starts as a user's Prisma project does: with no retort config yet.
+      rmSync(join(project.dir, "retort.config.ts"));
       env = { DATABASE_URL: prismaUrl(ctx) };
     });
     after(() => project?.remove());
+
+    it("retort init recognises prisma/schema.prisma and writes a config with the prisma key", () => {
+      const run = retort("init");
+      expect(run.code, run.stderr).to.equal(0);
+      expect(run.stdout + run.stderr).to.include("Using the Prisma schema in ./prisma/schema.prisma.");
+      expect(project.read("retort.config.ts")).to.include('prisma: "./prisma/schema.prisma"').and.not.include("dataSource:");
+    });
 
     it("autogen writes the initial migration from schema.prisma: User, Post, Tag and _PostToTag", () => {
       const run = retort("autogen", "-m", "initial schema");
