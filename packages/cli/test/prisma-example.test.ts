@@ -95,6 +95,14 @@ describeEachTarget(
       const kinds = (JSON.parse(check.stdout) as { operations: { kind: string; table: string; column: string | null }[] }).operations.map((o) => `${o.kind} ${o.table}${o.column ? `.${o.column}` : ""}`);
       expect(kinds).to.include("add_column User.bio").and.include("add_table Comment");
 
+      // Each difference names the schema line behind it (docs/reference.md §2).
+      const lines = project.read("prisma/schema.prisma").split("\n");
+      const lineOf = (text: string) => lines.findIndex((l) => l.startsWith(text)) + 1;
+      const human = retort("check");
+      expect(human.code).to.equal(1);
+      expect(human.stdout).to.include(`prisma/schema.prisma:${lineOf("  bio ")}: + add column User.bio`);
+      expect(human.stdout).to.include(`prisma/schema.prisma:${lineOf("model Comment {")}: + add table Comment`);
+
       expect(retort("autogen", "-m", "bio and comments").code).to.equal(0);
       expect(migrations()).to.have.length(2);
       const up = retort("upgrade");
