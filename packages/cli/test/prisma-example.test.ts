@@ -3,10 +3,11 @@ import type { SchemaModel } from "@retort/core";
 import { connect, introspect } from "@retort/dialects";
 import { createTestDatabase, describeEachTarget, type TargetContext } from "@retort/testing";
 import { expect } from "chai";
+import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { prismaMigrateSql, prismaProject, runPrismaSql } from "./support/prisma-example";
-import { runRetort } from "./support/run-retort";
+import { RETORT_BIN, runRetort } from "./support/run-retort";
 
 const withoutRetortTables = (model: SchemaModel): SchemaModel => ({ ...model, tables: model.tables.filter((t) => !t.name.startsWith("retort_version")) });
 
@@ -167,4 +168,44 @@ describeEachTarget(
     });
   },
   { targets: ["postgres", "sqlite"] },
+);
+
+describeEachTarget(
+  "retort check --watch on a Prisma project",
+  (ctx) => {
+    let project: ReturnType<typeof prismaProject>;
+    let child: ChildProcess | undefined;
+    after(() => {
+      child?.kill("SIGKILL");
+      project?.remove();
+    });
+
+    it("re-checks when schema.prisma is saved, naming the schema line", async function () {
+      this.timeout(120_000);
+      project = prismaProject("sqlite");
+      let output = "";
+      child = spawn(process.execPath, [RETORT_BIN, "check", "--watch"], { cwd: project.dir, env: { ...process.env, NO_COLOR: "1", DATABASE_URL: prismaUrl(ctx) } });
+      child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+      child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+      const statusLines = () => output.split("\n").filter((l) => /retort check --watch: (in sync|differences found|error)/.test(l));
+      const until = async (count: number) => {
+        const deadline = Date.now() + 60_000;
+        while (statusLines().length < count) {
+          if (Date.now() > deadline) throw new Error(`timed out waiting for check #${count}; output:\n${output}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+      await until(1);
+      expect(statusLines()[0]).to.include("differences found");
+      expect(output).to.include("prisma/schema.prisma:7: + add table User (4 columns)");
+
+      project.edit("prisma/schema.prisma", "  name      String?\n", "  name      String?\n  bio       String?\n");
+      await until(2);
+      expect(statusLines()[1], output).to.include("differences found");
+      expect(output, output).to.include("prisma/schema.prisma:7: + add table User (5 columns)");
+      child.kill("SIGINT");
+      child = undefined;
+    });
+  },
+  { targets: ["sqlite"] },
 );
