@@ -6,6 +6,7 @@ import { expect } from "chai";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { fixtureProject } from "./support/fixture-project";
 import { prismaMigrateSql, prismaProject, runPrismaSql } from "./support/prisma-example";
 import { RETORT_BIN, runRetort } from "./support/run-retort";
 
@@ -209,3 +210,42 @@ describeEachTarget(
   },
   { targets: ["sqlite"] },
 );
+
+describe("the prisma config key, refused mistakes", () => {
+  const schema = (provider: string) => `datasource db {\n  provider = "${provider}"\n}\n\nmodel User {\n  id Int @id\n}\n`;
+  const run = (files: Record<string, string>, env: NodeJS.ProcessEnv = {}) => {
+    const project = fixtureProject(files);
+    try {
+      return runRetort(["check"], project.dir, env);
+    } finally {
+      project.remove();
+    }
+  };
+  const expectOneLine = (r: { code: number; stderr: string }, text: string) => {
+    expect(r.code, r.stderr).to.equal(2);
+    expect(r.stderr).to.include(text);
+    expect(r.stderr).not.to.match(/\n\s+at /);
+  };
+
+  it("two model sources", () => {
+    const r = run({ "retort.config.json": '{ "prisma": "./schema.prisma", "entities": "./src/*.ts" }', "schema.prisma": schema("sqlite") });
+    expectOneLine(r, 'it names two model sources: "prisma" and "entities". Keep one.');
+  });
+
+  it("a prisma value that is not a path", () => {
+    expectOneLine(run({ "retort.config.json": '{ "prisma": 3 }' }), '"prisma" must be a path such as "./prisma/schema.prisma"');
+  });
+
+  it("a schema that is not there", () => {
+    expectOneLine(run({ "retort.config.json": '{ "prisma": "./prisma/schema.prisma" }' }), "does not exist. Point the `prisma` config key at schema.prisma");
+  });
+
+  it("no database anywhere", () => {
+    expectOneLine(run({ "retort.config.json": '{ "prisma": "./schema.prisma" }', "schema.prisma": schema("postgresql") }), "The Prisma schema schema.prisma names no database");
+  });
+
+  it("a provider retort does not read yet", () => {
+    const r = run({ "retort.config.json": '{ "prisma": "./schema.prisma" }', "schema.prisma": schema("mongodb") }, { DATABASE_URL: "sqlite::memory:" });
+    expectOneLine(r, 'The Prisma datasource provider "mongodb"');
+  });
+});
