@@ -144,8 +144,11 @@ async function comparePrisma(options: ProjectOptions & { strict?: boolean }, con
   if (early !== undefined) requireSameEngine(sourceOptions.type, early, options.allowDialectMismatch === true);
   const database = await readLiveDatabase(databaseAddress(options, config, { options: sourceOptions }), config, command);
   try {
-    // Prisma's tables live in the schema the connection uses (PostgreSQL's search_path).
-    const target: SchemaModel = { ...schema.model, defaultSchema: database.actual.defaultSchema };
+    // `provider = "mysql"` is built for the engine connected to (MySQL or MariaDB); Prisma's
+    // tables live in the schema the connection uses (PostgreSQL's search_path, MySQL's database).
+    const { dialect } = database.actual;
+    const model = schema.dialect === "mysql" && (dialect === "mysql" || dialect === "mariadb") ? schema.modelFor(dialect) : schema.model;
+    const target: SchemaModel = { ...model, defaultSchema: database.actual.defaultSchema };
     const side: EntitySide = { target, truncatedNames: [], unmanaged: NOTHING_UNMANAGED, dataSourceOptions: sourceOptions as TypeormDataSource["options"] };
     return await finishComparison(options, config, database, side);
   } finally {

@@ -43,5 +43,6 @@ export function prismaConnectionOptions(config: Pick<ResolvedConfig, "prisma">):
     const url = schema.url === null ? null : prismaUrlAsRetortUrl(schema.url, config.prisma!);
     return url?.startsWith("sqlite:") ? { type: "better-sqlite3", database: url.slice("sqlite:".length) } : { type: "better-sqlite3" };
   }
-  return schema.url === null ? { type: "postgres" } : { type: "postgres", url: schema.url };
+  const type = schema.dialect === "postgres" ? "postgres" : "mysql";
+  return schema.url === null ? { type } : { type, url: schema.url };
 }

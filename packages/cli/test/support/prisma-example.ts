@@ -13,7 +13,7 @@ const GENERATED = /(^|\/)(node_modules|migrations)(\/|$)|\.db(-journal)?$|\.lock
  * A fresh copy of examples/prisma-blog with its datasource's provider set for the engine
  * under test (a Prisma schema names one provider; the example's is SQLite).
  */
-export function prismaProject(provider: "postgresql" | "sqlite"): FixtureProject & { read(path: string): string; edit(path: string, before: string, after: string): void } {
+export function prismaProject(provider: "postgresql" | "sqlite" | "mysql"): FixtureProject & { read(path: string): string; edit(path: string, before: string, after: string): void } {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(PRISMA_EXAMPLE, { withFileTypes: true, recursive: true })) {
     const rel = relative(PRISMA_EXAMPLE, join(entry.parentPath, entry.name));
