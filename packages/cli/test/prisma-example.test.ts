@@ -250,3 +250,28 @@ describe("the prisma config key, refused mistakes", () => {
     expectOneLine(r, 'The Prisma datasource provider "mongodb"');
   });
 });
+
+describeEachTarget(
+  "a Prisma project's bookkeeping tables",
+  (ctx) => {
+    it("only _prisma_migrations is left out: a table named like TypeORM's history is the project's", async () => {
+      const project = prismaProject("sqlite");
+      try {
+        const db = await connect(ctx.db.url);
+        try {
+          await db.query('CREATE TABLE "migrations" ("id" INTEGER PRIMARY KEY)');
+          await db.query('CREATE TABLE "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY NOT NULL)');
+        } finally {
+          await db.close();
+        }
+        const check = runRetort(["check", "--json"], project.dir, { DATABASE_URL: prismaUrl(ctx) });
+        expect(check.code, check.stderr).to.equal(1);
+        const removed = (JSON.parse(check.stdout) as { operations: { kind: string; table: string }[] }).operations.filter((o) => o.kind === "remove_table").map((o) => o.table);
+        expect(removed).to.deep.equal(["migrations"]);
+      } finally {
+        project.remove();
+      }
+    });
+  },
+  { targets: ["sqlite"] },
+);

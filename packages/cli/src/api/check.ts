@@ -5,7 +5,7 @@ import { buildTargetModel, expandGlobs, loadEntities, unmanagedObjects, type Tru
 import { resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { EditedMigrationsError, type ChecksumWarning, type ScriptDirectory } from "@retort/runtime";
-import { otherToolsTables, unclaimedBy, type BookkeepingTable } from "../project/bookkeeping-tables";
+import { otherToolsTablesFor, unclaimedBy, type BookkeepingTable } from "../project/bookkeeping-tables";
 import { includeNameFor, includeObjectFor } from "../project/comparison-filters";
 import { viewsCreatedByMigrations } from "../project/migration-views";
 import type { ResolvedConfig } from "../config/load-config";
@@ -229,7 +229,7 @@ async function finishComparison(options: ProjectOptions & { strict?: boolean }, 
   const { address, db, scripts, databaseHeads, editedMigrations, actual, version } = database;
   if (strict && editedMigrations.length > 0) throw new EditedMigrationsError(editedMigrations);
   const { target, truncatedNames, unmanaged, dataSourceOptions } = side;
-  const otherTools = unclaimedBy(target, otherToolsTables(dataSourceOptions, actual));
+  const otherTools = unclaimedBy(target, otherToolsTablesFor(config, dataSourceOptions, actual));
   const settings: CompareOptions = {
     ...compareOptions(config, unmanaged, otherTools, viewsCreatedByMigrations(scripts)),
     // The engine spells each entity view as it would store it, to compare with the stored one.
