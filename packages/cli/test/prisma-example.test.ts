@@ -6,6 +6,7 @@ import { expect } from "chai";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { autogen, check, upgrade } from "../src";
 import { fixtureProject } from "./support/fixture-project";
 import { prismaMigrateSql, prismaProject, runPrismaSql } from "./support/prisma-example";
 import { RETORT_BIN, runRetort } from "./support/run-retort";
@@ -274,4 +275,25 @@ describeEachTarget(
     });
   },
   { targets: ["sqlite"] },
+);
+
+describeEachTarget(
+  "the programmatic API on a Prisma project",
+  (ctx) => {
+    it("autogen, upgrade and check take the model and the database from the prisma config", async function () {
+      this.timeout(60_000);
+      const project = prismaProject("postgresql");
+      try {
+        const options = { cwd: project.dir, url: ctx.db.url };
+        const generated = await autogen({ ...options, message: "initial" });
+        expect(generated.operations.map((o) => o.kind)).to.deep.equal(["add_table", "add_table", "add_table", "add_table"]);
+        await upgrade("head", options);
+        const result = await check(options);
+        expect(result).to.include({ upToDate: true, dialect: "postgres" });
+      } finally {
+        project.remove();
+      }
+    });
+  },
+  { targets: ["postgres"] },
 );
