@@ -4,7 +4,7 @@ import { connect, introspect } from "@retort/dialects";
 import { createTestDatabase, describeEachTarget, type TargetContext } from "@retort/testing";
 import { expect } from "chai";
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { autogen, check, upgrade } from "../src";
 import { fixtureProject } from "./support/fixture-project";
@@ -297,3 +297,19 @@ describeEachTarget(
   },
   { targets: ["postgres"] },
 );
+
+describe("a Prisma SQLite URL", () => {
+  it("file:./dev.db is relative to the schema's folder, as Prisma reads it", function () {
+    this.timeout(60_000);
+    const project = prismaProject("sqlite");
+    try {
+      const run = runRetort(["autogen", "-m", "initial"], project.dir, { DATABASE_URL: "file:./dev.db" });
+      expect(run.code, run.stderr).to.equal(0);
+      expect(runRetort(["upgrade"], project.dir, { DATABASE_URL: "file:./dev.db" }).code).to.equal(0);
+      expect(existsSync(join(project.dir, "prisma", "dev.db"))).to.equal(true);
+      expect(existsSync(join(project.dir, "dev.db"))).to.equal(false);
+    } finally {
+      project.remove();
+    }
+  });
+});
