@@ -12,9 +12,9 @@ import {
   type SchemaModel,
   type TableModel,
 } from "@retort/core";
-import { postgresRules, sqliteRules } from "@retort/dialects";
+import { mysqlRules, postgresRules, sqliteRules } from "@retort/dialects";
 import type { Dmmf, DmmfField, DmmfModel } from "./dmmf";
-import { sqlTypeOf, type PrismaDialect } from "./type-mapping";
+import { isMysqlFamily, sqlTypeOf, type PrismaDialect } from "./type-mapping";
 
 /**
  * The schema Prisma Migrate creates for a Prisma datamodel (README.md "Prisma schemas"):
@@ -23,14 +23,15 @@ import { sqlTypeOf, type PrismaDialect } from "./type-mapping";
  * implicit many-to-many join tables.
  */
 export function buildPrismaModel(dmmf: Dmmf, dialect: PrismaDialect): SchemaModel {
-  const rules = dialect === "postgres" ? postgresRules : sqliteRules;
+  const rules = dialect === "postgres" ? postgresRules : dialect === "sqlite" ? sqliteRules : mysqlRules;
   const ctx: BuildContext = { dmmf, dialect, rules, models: new Map(dmmf.models.map((m) => [m.name, m])) };
   const tables = [...dmmf.models.map((m) => modelTable(ctx, m)), ...joinTables(ctx)];
   const enums =
     dialect === "postgres"
       ? dmmf.enums.map((e) => ({ schema: null, name: e.dbName ?? e.name, values: e.values.map((v) => v.dbName ?? v.name) }))
       : [];
-  return sortModel({ dialect, defaultSchema: dialect === "postgres" ? "public" : "main", schemas: [], tables, enums, views: [] });
+  // A MySQL model's default schema is the connected database's: the caller sets it.
+  return sortModel({ dialect, defaultSchema: dialect === "postgres" ? "public" : dialect === "sqlite" ? "main" : "", schemas: [], tables, enums, views: [] });
 }
 
 interface BuildContext {
@@ -68,6 +69,7 @@ function modelTable(ctx: BuildContext, m: DmmfModel): TableModel {
     });
   return table(name, {
     columns,
+    // MySQL names every primary key PRIMARY; SQLite keeps no name.
     primaryKey: id ? { name: ctx.dialect === "postgres" ? (id.dbName ?? `${name}_pkey`) : null, columns: idColumns } : null,
     indexes: tableIndexes,
     foreignKeys: m.fields.filter((f) => f.kind === "object" && (f.relationFromFields?.length ?? 0) > 0).map((f) => foreignKey(ctx, m, f)),
@@ -76,8 +78,13 @@ function modelTable(ctx: BuildContext, m: DmmfModel): TableModel {
 
 function fieldColumn(ctx: BuildContext, f: DmmfField, idColumns: readonly string[]): ColumnModel {
   const enumSqlName = (n: string) => ctx.dmmf.enums.find((e) => e.name === n)?.dbName ?? n;
+  const enumSql = (n: string) => {
+    if (ctx.dialect === "postgres") return `"${enumSqlName(n)}"`;
+    const values = ctx.dmmf.enums.find((e) => e.name === n)?.values ?? [];
+    return `enum(${values.map((v) => `'${(v.dbName ?? v.name).replace(/'/g, "''")}'`).join(",")})`;
+  };
   const autoIncrement = isCall(f.default, "autoincrement");
-  let sqlType = sqlTypeOf(f, ctx.dialect, enumSqlName);
+  let sqlType = sqlTypeOf(f, ctx.dialect, enumSql);
   if (ctx.dialect === "postgres" && autoIncrement) sqlType = f.type === "BigInt" ? "bigserial" : f.type === "Int" && !f.nativeType ? "serial" : sqlType;
   const parsed = ctx.rules.parseType(sqlType, ctx.dialect);
   const enumDef = ctx.dmmf.enums.find((e) => e.name === f.type);
@@ -100,6 +107,7 @@ function fieldColumn(ctx: BuildContext, f: DmmfField, idColumns: readonly string
  */
 function autoIncrementKind(dialect: PrismaDialect, autoIncrement: boolean, soleIntegerId: boolean): AutoIncrementKind | null {
   if (dialect === "postgres") return autoIncrement ? "serial" : null;
+  if (isMysqlFamily(dialect)) return autoIncrement ? "auto-increment" : null;
   return soleIntegerId ? "sqlite-autoincrement" : null;
 }
 
@@ -122,7 +130,7 @@ function defaultSql(ctx: BuildContext, f: DmmfField, enumSqlName: (n: string) =>
   if (d === undefined || d === null) return null;
   if (typeof d === "object" && !Array.isArray(d)) {
     const call = d as { name: string; args: unknown[] };
-    if (call.name === "now") return "CURRENT_TIMESTAMP";
+    if (call.name === "now") return isMysqlFamily(ctx.dialect) ? "CURRENT_TIMESTAMP(3)" : "CURRENT_TIMESTAMP";
     if (call.name === "dbgenerated") return call.args.length > 0 ? String(call.args[0]) : null;
     return null;
   }
@@ -150,7 +158,7 @@ function foreignKey(ctx: BuildContext, m: DmmfModel, f: DmmfField): ForeignKeyMo
   const cols = f.relationFromFields!.map((n) => columnName(fieldNamed(m, n)));
   const optional = f.relationFromFields!.some((n) => !fieldNamed(m, n).isRequired);
   return {
-    name: ctx.dialect === "postgres" ? defaultName(ctx, `${tableName(m)}_${cols.join("_")}`, "fkey") : null,
+    name: ctx.dialect === "sqlite" ? null : defaultName(ctx, `${tableName(m)}_${cols.join("_")}`, "fkey"),
     columns: cols,
     referencedSchema: null,
     referencedTable: tableName(target),
@@ -192,7 +200,7 @@ function joinTables(ctx: BuildContext): TableModel[] {
       return {
         col: column(label, type, { nullable: false }),
         fk: {
-          name: ctx.dialect === "postgres" ? `${name}_${label}_fkey` : null,
+          name: ctx.dialect === "sqlite" ? null : `${name}_${label}_fkey`,
           columns: [label],
           referencedSchema: null,
           referencedTable: tableName(model),

@@ -1,4 +1,12 @@
-import { get_dmmf } from "@prisma/prisma-schema-wasm";
+/**
+ * Prisma's WebAssembly parser, loaded on first use: compiling it takes a noticeable part
+ * of a second, which a TypeORM project's `check` (that only imports this package) must not pay.
+ */
+function getDmmf(input: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const wasm = require("@prisma/prisma-schema-wasm") as typeof import("@prisma/prisma-schema-wasm");
+  return wasm.get_dmmf(input);
+}
 import { RetortError } from "@retort/core";
 
 /** The parts of Prisma's DMMF (as `get_dmmf` returns it) that the model builder reads. */
@@ -49,7 +57,7 @@ export interface Dmmf {
 export function parseDmmf(files: readonly (readonly [path: string, text: string])[]): Dmmf {
   const prismaSchema = files.map(([path, text]) => [path, blankDatasourceUrls(text)]);
   try {
-    return (JSON.parse(get_dmmf(JSON.stringify({ prismaSchema }))) as { datamodel: Dmmf }).datamodel;
+    return (JSON.parse(getDmmf(JSON.stringify({ prismaSchema }))) as { datamodel: Dmmf }).datamodel;
   } catch (e) {
     const raw = e instanceof Error ? e.message : String(e);
     let message = raw;

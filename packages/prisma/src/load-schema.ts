@@ -11,6 +11,8 @@ export interface PrismaSchema extends ModelSource {
   /** The datasource `url` (a literal, or `env("NAME")` resolved from `env`), `null` when absent or unset. */
   readonly url: string | null;
   readonly model: SchemaModel;
+  /** The model for one engine of the provider's family: `provider = "mysql"` serves MySQL and MariaDB. */
+  readonly modelFor: (dialect: PrismaDialect) => SchemaModel;
   /** Prisma Migrate's bookkeeping table: never part of the compared schema. */
   readonly ignoredTables: readonly string[];
 }
@@ -25,13 +27,20 @@ export function loadPrismaSchema(path: string, env: NodeJS.ProcessEnv = process.
   if (datasource === undefined)
     throw new RetortError("prisma_schema_invalid", `No datasource block in the Prisma schema at ${path}. Add \`datasource db { provider = "postgresql" }\`.`);
   const provider = /^\s*provider\s*=\s*"([^"]+)"/m.exec(datasource)?.[1];
-  const dialect = provider === "postgresql" || provider === "postgres" ? "postgres" : provider === "sqlite" ? "sqlite" : null;
+  const dialect = provider === "postgresql" || provider === "postgres" ? "postgres" : provider === "sqlite" ? "sqlite" : provider === "mysql" ? "mysql" : null;
   if (dialect === null)
     throw new RetortError(
       "prisma_schema_invalid",
-      `The Prisma datasource provider "${provider ?? "(none)"}" in ${path} is not supported yet. retort reads Prisma schemas for "postgresql" and "sqlite".`,
+      `The Prisma datasource provider "${provider ?? "(none)"}" in ${path} is not supported yet. retort reads Prisma schemas for "postgresql", "sqlite" and "mysql".`,
     );
-  return { dialect, url: datasourceUrl(datasource, env), model: buildPrismaModel(parseDmmf(files), dialect), ignoredTables: ["_prisma_migrations"] };
+  const dmmf = parseDmmf(files);
+  return {
+    dialect,
+    url: datasourceUrl(datasource, env),
+    model: buildPrismaModel(dmmf, dialect),
+    modelFor: (engine) => buildPrismaModel(dmmf, engine),
+    ignoredTables: ["_prisma_migrations"],
+  };
 }
 
 function datasourceUrl(block: string, env: NodeJS.ProcessEnv): string | null {

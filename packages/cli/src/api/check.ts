@@ -5,7 +5,7 @@ import { buildTargetModel, expandGlobs, loadEntities, unmanagedObjects, type Tru
 import { resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { EditedMigrationsError, type ChecksumWarning, type ScriptDirectory } from "@retort/runtime";
-import { otherToolsTables, unclaimedBy, type BookkeepingTable } from "../project/bookkeeping-tables";
+import { otherToolsTablesFor, unclaimedBy, type BookkeepingTable } from "../project/bookkeeping-tables";
 import { includeNameFor, includeObjectFor } from "../project/comparison-filters";
 import { viewsCreatedByMigrations } from "../project/migration-views";
 import type { ResolvedConfig } from "../config/load-config";
@@ -14,6 +14,7 @@ import { anchorSqliteUrl } from "../project/connection-url";
 import { letStrayRejectionsSurface } from "../project/surface-rejections";
 import { requireSameEngine } from "../project/dialect-mismatch";
 import { databaseAddress, explicitUrl, loadDataSourceFor, loadProjectConfig, warnIfSynchronizing, type DatabaseAddress, type ProjectOptions } from "../project/session";
+import { prismaConnectionOptions, prismaSchemaOf } from "../project/prisma-source";
 import { recordInputs } from "../project/model-cache/input-recorder";
 import { ModelCache, type DatabaseFacts, type EntitySide, type GlobMatch } from "../project/model-cache/model-cache";
 
@@ -102,6 +103,7 @@ async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig
  */
 export async function compareProject(options: ProjectOptions & { strict?: boolean }, command: string): Promise<Comparison> {
   const config = await loadProjectConfig(options);
+  if (config.prisma) return await comparePrisma(options, config, command);
   const cache = ModelCache.open({ configFile: config.file, explicitUrl: explicitUrl(options, config) ?? null });
   const cached = cache?.read();
   if (cached) {
@@ -122,6 +124,32 @@ async function compareCached(options: ProjectOptions & { strict?: boolean }, con
   const database = await readLiveDatabase(databaseAddress(options, config, { options: side.dataSourceOptions } as TypeormDataSource), config, command);
   try {
     if (!isDeepStrictEqual(factsOf(database), cached.facts)) return undefined;
+    return await finishComparison(options, config, database, side);
+  } finally {
+    await database.db.close().catch(() => undefined);
+  }
+}
+
+const NOTHING_UNMANAGED: UnmanagedObjects = { tables: [], views: [], indexes: [] };
+
+/**
+ * Compares a Prisma schema with the database (docs/reference.md §1, `prisma`). Parsing the
+ * schema takes milliseconds, so it has no model cache; `_prisma_migrations` is Prisma's
+ * bookkeeping table and is never compared (`bookkeeping-tables.ts`).
+ */
+async function comparePrisma(options: ProjectOptions & { strict?: boolean }, config: ResolvedConfig, command: string): Promise<Comparison> {
+  const schema = prismaSchemaOf(config);
+  const sourceOptions = prismaConnectionOptions(config);
+  const early = explicitUrl(options, config);
+  if (early !== undefined) requireSameEngine(sourceOptions.type, early, options.allowDialectMismatch === true);
+  const database = await readLiveDatabase(databaseAddress(options, config, { options: sourceOptions }), config, command);
+  try {
+    // `provider = "mysql"` is built for the engine connected to (MySQL or MariaDB); Prisma's
+    // tables live in the schema the connection uses (PostgreSQL's search_path, MySQL's database).
+    const { dialect } = database.actual;
+    const model = schema.dialect === "mysql" && (dialect === "mysql" || dialect === "mariadb") ? schema.modelFor(dialect) : schema.model;
+    const target: SchemaModel = { ...model, defaultSchema: database.actual.defaultSchema };
+    const side: EntitySide = { target, truncatedNames: [], unmanaged: NOTHING_UNMANAGED, dataSourceOptions: sourceOptions as TypeormDataSource["options"] };
     return await finishComparison(options, config, database, side);
   } finally {
     await database.db.close().catch(() => undefined);
@@ -201,7 +229,7 @@ async function finishComparison(options: ProjectOptions & { strict?: boolean }, 
   const { address, db, scripts, databaseHeads, editedMigrations, actual, version } = database;
   if (strict && editedMigrations.length > 0) throw new EditedMigrationsError(editedMigrations);
   const { target, truncatedNames, unmanaged, dataSourceOptions } = side;
-  const otherTools = unclaimedBy(target, otherToolsTables(dataSourceOptions, actual));
+  const otherTools = unclaimedBy(target, otherToolsTablesFor(config, dataSourceOptions, actual));
   const settings: CompareOptions = {
     ...compareOptions(config, unmanaged, otherTools, viewsCreatedByMigrations(scripts)),
     // The engine spells each entity view as it would store it, to compare with the stored one.

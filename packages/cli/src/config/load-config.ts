@@ -7,12 +7,14 @@ import { validateConfig } from "./validate-config";
 import type { RetortConfig } from "./retort-config";
 
 /** A config with its paths made absolute (relative to the config file's folder) and defaults filled. */
-export interface ResolvedConfig extends Omit<RetortConfig, "dataSource" | "entities" | "migrations"> {
+export interface ResolvedConfig extends Omit<RetortConfig, "dataSource" | "entities" | "migrations" | "prisma"> {
   readonly file: string;
   /** The config file's folder: the user's project. */
   readonly projectDir: string;
   readonly dataSource: string | undefined;
   readonly entities: readonly string[];
+  /** The Prisma schema file or folder, when the model comes from Prisma. */
+  readonly prisma: string | undefined;
   readonly migrations: string;
   readonly versionTable: string;
   readonly lockTimeout: number;
@@ -42,8 +44,14 @@ export async function loadConfig(options: { cwd: string; explicitFile?: string }
   const projectDir = dirname(file);
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(projectDir, p));
   const entities = config.entities === undefined ? [] : typeof config.entities === "string" ? [config.entities] : config.entities;
-  if (!config.dataSource && entities.length === 0) {
-    throw new InvalidConfigError(file, 'it names no model source. Set "dataSource" to the module exporting your TypeORM DataSource, or "entities" (globs) with "url".');
+  if (!config.dataSource && entities.length === 0 && !config.prisma) {
+    throw new InvalidConfigError(
+      file,
+      'it names no model source. Set "dataSource" to the module exporting your TypeORM DataSource, "entities" (globs) with "url", or "prisma" to your schema.prisma.',
+    );
+  }
+  if (config.prisma && (config.dataSource || entities.length > 0)) {
+    throw new InvalidConfigError(file, `it names two model sources: "prisma" and "${config.dataSource ? "dataSource" : "entities"}". Keep one.`);
   }
   return {
     ...config,
@@ -51,6 +59,7 @@ export async function loadConfig(options: { cwd: string; explicitFile?: string }
     projectDir,
     dataSource: config.dataSource ? abs(config.dataSource) : undefined,
     entities: entities.map(abs),
+    prisma: config.prisma ? abs(config.prisma) : undefined,
     migrations: abs(config.migrations ?? "./migrations"),
     versionTable: config.versionTable ?? "retort_version",
     lockTimeout: config.lockTimeout ?? 60,

@@ -24,6 +24,11 @@ export interface RetortConfig {
   dataSource?: string;
   /** Entity file globs, used with `url` instead of a DataSource. */
   entities?: string | readonly string[];
+  /**
+   * A Prisma schema (`./prisma/schema.prisma`) or a folder of `.prisma` files, instead of
+   * TypeORM entities (docs/reference.md §1): its datasource gives the engine and the URL.
+   */
+  prisma?: string;
   /** postgres://…, mysql://…, mariadb://…, sqlite:path. */
   url?: string;
   /** The script directory. Default `./migrations`. */

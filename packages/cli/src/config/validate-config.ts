@@ -48,6 +48,7 @@ const rewriter: Check = (v) => (typeof v === "object" && v !== null ? undefined 
 export const CONFIG_CHECKS: Readonly<Record<keyof RetortConfig, Check>> = {
   dataSource: text('a path such as "./src/data-source.ts"'),
   entities: stringOrStrings,
+  prisma: text('a path such as "./prisma/schema.prisma" (or a folder of .prisma files)'),
   url: text('a database URL such as "postgres://user@localhost/app"'),
   migrations: text('a folder such as "./migrations"'),
   versionTable,

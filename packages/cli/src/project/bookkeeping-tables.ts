@@ -40,6 +40,19 @@ export function otherToolsTables(options: TypeormDataSource["options"] | undefin
   ];
 }
 
+/**
+ * The other tools' tables for this project's model source: a Prisma project has only
+ * Prisma Migrate's (a table called `migrations` there is the project's own, docs/reference.md §1).
+ */
+export function otherToolsTablesFor(
+  config: Pick<ResolvedConfig, "prisma">,
+  options: TypeormDataSource["options"] | undefined,
+  actual: Pick<SchemaModel, "dialect" | "defaultSchema">,
+): BookkeepingTable[] {
+  const all = otherToolsTables(options, actual);
+  return config.prisma ? all.filter((t) => t.owner === "Prisma migrations") : all;
+}
+
 function nameOption(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
@@ -76,10 +89,10 @@ export interface KeptTable {
 export function databaseTablesByOwner(cmp: {
   readonly actual: SchemaModel;
   readonly target: SchemaModel;
-  readonly config: Pick<ResolvedConfig, "versionTable">;
+  readonly config: Pick<ResolvedConfig, "versionTable" | "prisma">;
   readonly dataSourceOptions: TypeormDataSource["options"] | undefined;
 }): { readonly tables: number; readonly kept: readonly KeptTable[] } {
-  const bookkeeping = [...retortTables(cmp.config), ...unclaimedBy(cmp.target, otherToolsTables(cmp.dataSourceOptions, cmp.actual))];
+  const bookkeeping = [...retortTables(cmp.config), ...unclaimedBy(cmp.target, otherToolsTablesFor(cmp.config, cmp.dataSourceOptions, cmp.actual))];
   let tables = 0;
   const kept: KeptTable[] = [];
   for (const t of cmp.actual.tables) {

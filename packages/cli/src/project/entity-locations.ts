@@ -2,6 +2,7 @@ import type { DiffEntry, JsonValue } from "@retort/compare";
 import { loadedUserModules } from "@retort/loader";
 import { buildEntityMetadatas } from "@retort/typeorm";
 import { readFileSync } from "node:fs";
+import { prismaLocator } from "./prisma-locations";
 import { loadDataSourceFor, loadProjectConfig, type ProjectOptions } from "./session";
 
 /** Where a difference comes from in the user's code. */
@@ -43,6 +44,7 @@ interface EntityMetadata {
  */
 export async function entityLocator(options: ProjectOptions): Promise<LocateEntry> {
   const config = await loadProjectConfig(options);
+  if (config.prisma) return prismaLocator(config.prisma);
   const dataSource = await loadDataSourceFor(options, config);
   const metadatas = (await buildEntityMetadatas(dataSource, config.dataSource)) as unknown as readonly EntityMetadata[];
   const sources = new SourceIndex();

@@ -4,8 +4,9 @@ import { connect, type ConnectOptions } from "@retort/dialects";
 import type { TypeormDataSource } from "@retort/typeorm";
 import { loadConfig, type ResolvedConfig } from "../config/load-config";
 import type { GlobalOptions } from "../commands/command";
-import { anchorSqliteUrl, chooseConnectionUrl, dataSourceConnectOptions, type DataSourceConnectionOptions } from "./connection-url";
+import { anchorSqliteUrl, chooseConnectionUrl, dataSourceConnectOptions, NoConnectionUrlError, type DataSourceConnectionOptions } from "./connection-url";
 import { loadModelSource } from "./model-source";
+import { prismaConnectionOptions, prismaUrlAsRetortUrl } from "./prisma-source";
 import { letStrayRejectionsSurface } from "./surface-rejections";
 
 /** The options every programmatic entry point takes (the CLI's global flags). */
@@ -32,9 +33,10 @@ export async function loadProjectConfig(options: ProjectOptions): Promise<Resolv
   return config;
 }
 
-/** The URL given without the DataSource (flag, env, config), if any. */
+/** The URL given without the DataSource (flag, env, config), if any; a Prisma `file:` URL as retort's `sqlite:`. */
 export function explicitUrl(options: ProjectOptions, config: ResolvedConfig): string | undefined {
-  return options.url || process.env.DATABASE_URL || config.url || undefined;
+  const url = options.url || process.env.DATABASE_URL || config.url || undefined;
+  return url && config.prisma ? prismaUrlAsRetortUrl(url, config.prisma) : url;
 }
 
 /** Where to connect: the URL, and what the DataSource passes to the driver beyond it (`ssl`). */
@@ -44,14 +46,29 @@ export interface DatabaseAddress {
 }
 
 /** The connection by README.md's precedence (flag, env, config, DataSource), relative SQLite paths anchored at the project. */
-export function databaseAddress(options: ProjectOptions, config: ResolvedConfig, dataSource?: TypeormDataSource): DatabaseAddress {
+export function databaseAddress(options: ProjectOptions, config: ResolvedConfig, dataSource?: ConnectionSource): DatabaseAddress {
   const fromDataSource = dataSource?.options as DataSourceConnectionOptions | undefined;
-  const url = chooseConnectionUrl({ flag: options.url, env: process.env.DATABASE_URL, config: config.url, dataSource: fromDataSource });
-  const explicit = explicitUrl(options, config) !== undefined;
+  const given = explicitUrl(options, config);
+  const explicit = given !== undefined;
+  if (!explicit && config.prisma && fromDataSource?.url === undefined && fromDataSource?.database === undefined) {
+    throw new NoConnectionUrlError(`The Prisma schema ${relative(config.projectDir, config.prisma) || config.prisma} names no database: its datasource \`url\` is missing or its environment variable is unset.`);
+  }
+  const url = chooseConnectionUrl({ flag: given, dataSource: fromDataSource });
   return {
     url: anchorSqliteUrl(url, config.projectDir),
     connect: { projectDir: config.projectDir, ...(explicit ? {} : dataSourceConnectOptions(fromDataSource)) },
   };
+}
+
+/** What says where the database is when no URL is given: a TypeORM DataSource, or a Prisma schema's datasource. */
+export interface ConnectionSource {
+  readonly options: TypeormDataSource["options"] | DataSourceConnectionOptions;
+}
+
+/** The connection source without building any model: the Prisma datasource, or the loaded TypeORM DataSource. */
+export async function loadConnectionSource(options: ProjectOptions, config: ResolvedConfig): Promise<ConnectionSource> {
+  if (config.prisma) return { options: prismaConnectionOptions(config) };
+  return await loadDataSourceFor(options, config);
 }
 
 /** Loads the model source; the URL it needs for `entities` configs comes from flag/env/config. */
