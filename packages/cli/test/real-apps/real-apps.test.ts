@@ -1,0 +1,144 @@
+import type { SchemaModel } from "@retort/core";
+import { connect, introspect } from "@retort/dialects";
+import { createTestDatabase, describeEachTarget, type TestDatabase } from "@retort/testing";
+import { expect } from "chai";
+import { jsonDiff, withoutColumnOrder } from "../roundtrip/schema-equality";
+import { runRetort, type RetortRun } from "../support/run-retort";
+import type { FixtureProject } from "../support/fixture-project";
+import { appProject, runTypeorm, typeormPending } from "./app-project";
+import { FLOWISE } from "./flowise";
+import { CASE_TITLES, knownFailure, type RealAppCase } from "./known-failures";
+import { MEDUSA } from "./medusa";
+import type { RealApp } from "./real-app";
+
+/** Real applications' entities (issue 11 item 5, docs/real-apps.md) on every engine they run on. */
+
+const APPS: readonly RealApp[] = [FLOWISE, MEDUSA];
+
+/** Tables only one side has by design: retort's bookkeeping. */
+const BOOKKEEPING = /^retort_version/;
+
+function expectExit(run: RetortRun, code: number, what: string): void {
+  expect(run.code, `${what}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`).to.equal(code);
+}
+
+/** A case's failure with the things that differ, one per item, for KNOWN_FAILURES' symptom to match each of. */
+class CaseFailure extends Error {
+  constructor(
+    message: string,
+    readonly items: readonly string[],
+  ) {
+    super(`${message}\n${items.join("\n")}`);
+  }
+}
+
+/** `retort check` exits 0, or fails with the difference lines it printed. */
+function expectCheckClean(dir: string): void {
+  const run = runRetort(["check"], dir);
+  if (run.code === 0) return;
+  const differences = run.stdout.split("\n").filter((l) => /^\s+[-+~] /.test(l)).map((l) => l.trim());
+  if (run.code !== 1 || differences.length === 0) expectExit(run, 0, "retort check on the synchronized database");
+  throw new CaseFailure(`retort check found ${differences.length} difference(s) on the synchronized database:`, differences);
+}
+
+/** The two schemas are equal up to column position, or it fails with the names of the tables (enums, views) that differ. */
+function expectSameSchema(actual: SchemaModel, expected: SchemaModel): void {
+  const a = withoutColumnOrder(actual);
+  const e = withoutColumnOrder(expected);
+  if (JSON.stringify(a) === JSON.stringify(e)) return;
+  const byName = (m: SchemaModel) => new Map<string, unknown>([
+    ...m.tables.map((t) => [`table ${t.name}`, t] as const),
+    ...m.enums.map((x) => [`enum ${x.name}`, x] as const),
+    ...m.views.map((v) => [`view ${v.name}`, v] as const),
+  ]);
+  const am = byName(a);
+  const em = byName(e);
+  const names = [...new Set([...am.keys(), ...em.keys()])].filter((n) => JSON.stringify(am.get(n)) !== JSON.stringify(em.get(n))).sort();
+  throw new CaseFailure(`the migrated database differs from the synchronized one (+ migrated, - synchronized):\n${jsonDiff(a, e)}\ndiffering:`, names);
+}
+
+/** The database's schema without retort's bookkeeping, named alike whichever database it was read from. */
+async function reflected(url: string): Promise<SchemaModel> {
+  const db = await connect(url);
+  try {
+    const model = await introspect(db, {});
+    return { ...model, defaultSchema: "<default>", tables: model.tables.filter((t) => !BOOKKEEPING.test(t.name)) };
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Runs a case. A case in KNOWN_FAILURES must still fail, and each thing that differs
+ * (statement, table, difference line) must match its symptom; an unlisted case must pass.
+ */
+async function realAppCase(app: RealApp, engine: RealApp["engines"][number], kase: RealAppCase, body: () => Promise<void> | void): Promise<void> {
+  const known = knownFailure(app.name, engine, kase);
+  let failure: Error | undefined;
+  try {
+    await body();
+  } catch (e) {
+    failure = e instanceof Error ? e : new Error(String(e));
+  }
+  if (!known) {
+    if (failure) throw failure;
+    return;
+  }
+  if (!failure) throw new Error(`${app.name} × ${engine} × ${kase} passes now: remove it from KNOWN_FAILURES (listed for ${known.owner}: ${known.reason})`);
+  const items = failure instanceof CaseFailure ? failure.items : [failure.message];
+  if (!items.every((item) => known.symptom.test(item))) {
+    throw new Error(`${app.name} × ${engine} × ${kase} is a known failure (${known.owner}) but fails differently than listed (${known.symptom}):\n${failure.message}`);
+  }
+}
+
+function caseTitle(app: RealApp, engine: RealApp["engines"][number], kase: RealAppCase): string {
+  const known = knownFailure(app.name, engine, kase);
+  return known ? `${CASE_TITLES[kase]} — known failure, still failing (${known.owner}: ${known.reason})` : CASE_TITLES[kase];
+}
+
+for (const app of APPS) {
+  describeEachTarget(
+    `real app ${app.name} ${app.version}`,
+    (ctx) => {
+      const engine = ctx.target.name;
+      let project: FixtureProject;
+      let migrated: TestDatabase;
+      let synchronized: SchemaModel;
+      before(async function () {
+        this.timeout(180_000);
+        migrated = await createTestDatabase(ctx.target);
+        project = appProject(app, ctx.db);
+        runTypeorm(project, "synchronize", ctx.db);
+        synchronized = await reflected(ctx.db.url);
+        expect(synchronized.tables.length, "synchronize built no tables").to.be.greaterThan(10);
+      });
+      after(async () => {
+        project?.remove();
+        await migrated?.drop();
+      });
+
+      it(caseTitle(app, engine, "sync-check"), async function () {
+        this.timeout(120_000);
+        await realAppCase(app, engine, "sync-check", () => expectCheckClean(project.dir));
+      });
+
+      it(caseTitle(app, engine, "migrations-match-sync"), async function () {
+        this.timeout(240_000);
+        await realAppCase(app, engine, "migrations-match-sync", async () => {
+          expectExit(runRetort(["autogen", "-m", "init", "--url", migrated.url], project.dir, {}, 120_000), 0, "autogen on the empty database");
+          expectExit(runRetort(["upgrade", "--url", migrated.url], project.dir, {}, 120_000), 0, "upgrade on the empty database");
+          expectSameSchema(await reflected(migrated.url), synchronized);
+        });
+      });
+
+      it(caseTitle(app, engine, "typeorm-agrees"), async function () {
+        this.timeout(120_000);
+        await realAppCase(app, engine, "typeorm-agrees", () => {
+          const pending = typeormPending(project, migrated);
+          if (pending.length > 0) throw new CaseFailure("TypeORM would still run on the database retort built:", pending);
+        });
+      });
+    },
+    { targets: app.engines },
+  );
+}
