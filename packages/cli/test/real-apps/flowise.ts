@@ -13,6 +13,7 @@ export const FLOWISE: RealApp = {
   licence: "Apache-2.0, except dist/enterprise (FlowiseAI commercial licence; fetched at test time only, never committed)",
   typeorm: "0.3",
   engines: ["postgres", "mariadb", "sqlite3"],
+  tables: 33,
   copy: ["dist/database/entities/", "dist/enterprise/database/entities/"],
   stubs: {
     "dist/Interface.js": {

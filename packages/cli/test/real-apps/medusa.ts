@@ -28,6 +28,7 @@ export const MEDUSA: RealApp = {
   licence: "MIT",
   typeorm: "0.3",
   engines: ["postgres"],
+  tables: 98,
   copy: [
     "dist/models/",
     "dist/interfaces/models/base-entity.js",

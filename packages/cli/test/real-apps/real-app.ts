@@ -18,6 +18,8 @@ export interface RealApp {
   /** The TypeORM line the app is built against; the project links this one. */
   readonly typeorm: "0.3";
   readonly engines: readonly TestTarget["name"][];
+  /** Tables TypeORM's synchronize builds from the entities: a stub that loses an entity shows here. */
+  readonly tables: number;
   /**
    * Package files copied into the project's `app/` folder, relative to the package root:
    * a path ending in `/` copies that folder's `.js` files (not its subfolders).
