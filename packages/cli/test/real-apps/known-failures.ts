@@ -60,7 +60,7 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
     engine: "postgres",
     case: "migrations-match-sync",
     owner: "sync-objects",
-    reason: "a junction table both sides of a @ManyToMany map gets the other side's primary-key column order",
+    reason: "a junction table both sides of a @ManyToMany map gets its primary-key columns in another order than synchronize",
     symptom: MEDUSA_TWICE_MAPPED,
   },
   { app: "medusa", engine: "postgres", case: "typeorm-agrees", ...NOW_DEFAULT },
