@@ -44,7 +44,9 @@ function dataSourceModule(app: RealApp, db: TestDatabase): string {
   const where = typeormLocation(db);
   return `import "reflect-metadata";
 import { DataSource } from "typeorm";
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+${Object.entries(app.environment?.[db.target.name] ?? {})
+  .map(([name, value]) => `process.env[${JSON.stringify(name)}] = ${JSON.stringify(value)};\n`)
+  .join("")}// eslint-disable-next-line @typescript-eslint/no-var-requires
 const entities = require("./entities");
 
 export default new DataSource({
@@ -65,6 +67,13 @@ function appFiles(app: RealApp): Record<string, string> {
     for (const name of names) files[`app/${name}`] = readFileSync(join(root, name), "utf8");
   }
   for (const [path, stub] of Object.entries(app.stubs)) files[`app/${path}`] = stub.content;
+  for (const patch of app.patches ?? []) {
+    const text = files[`app/${patch.file}`];
+    if (text === undefined || text.split(patch.find).length !== 2) {
+      throw new Error(`${app.name}'s patch of ${patch.file} does not apply: its text must occur once (${app.npmPackage}@${app.version})`);
+    }
+    files[`app/${patch.file}`] = text.replace(patch.find, patch.replace);
+  }
   return files;
 }
 

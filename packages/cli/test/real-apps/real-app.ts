@@ -6,6 +6,14 @@ export interface Stub {
   readonly content: string;
 }
 
+/** An exact text replaced in one copied file, and why. */
+export interface Patch {
+  readonly file: string;
+  readonly find: string;
+  readonly replace: string;
+  readonly why: string;
+}
+
 /**
  * A real, published TypeORM application whose entities the suite loads (docs/real-apps.md).
  * The package is fetched from the npm registry at test time; nothing of it is committed.
@@ -27,8 +35,15 @@ export interface RealApp {
   readonly copy: readonly string[];
   /** Files written under `app/` (path relative to the package root) that the entities import. */
   readonly stubs: Readonly<Record<string, Stub>>;
+  /**
+   * Edits to copied files, each an exact text that must occur once, with the reason: only
+   * where TypeORM's own synchronize cannot build the app's entities as published.
+   */
+  readonly patches?: readonly Patch[];
   /** A CommonJS module (the project's `src/entities.js`) whose `module.exports` is the entity list. */
   readonly entitiesModule: string;
+  /** Environment variables the app's configuration reads while its entity files load, per engine. */
+  readonly environment?: Partial<Record<TestTarget["name"], Readonly<Record<string, string>>>>;
   /** DataSource options the app itself sets on an engine (TypeScript object members). */
   readonly dataSourceOptions?: Partial<Record<TestTarget["name"], string>>;
 }

@@ -10,11 +10,12 @@ import { fetchPackage } from "./corpus-cache";
 import { FLOWISE } from "./flowise";
 import { CASE_TITLES, KNOWN_FAILURES, knownFailure, type RealAppCase } from "./known-failures";
 import { MEDUSA } from "./medusa";
+import { N8N } from "./n8n";
 import type { RealApp } from "./real-app";
 
 /** Real applications' entities (issue 11 item 5, docs/real-apps.md) on every engine they run on. */
 
-const APPS: readonly RealApp[] = [FLOWISE, MEDUSA];
+const APPS: readonly RealApp[] = [FLOWISE, MEDUSA, N8N];
 
 /** Tables only one side has by design: retort's bookkeeping. */
 const BOOKKEEPING = /^retort_version/;
