@@ -59,7 +59,7 @@ export default new DataSource({
 }
 
 /** The package's files the app's entities need, under `app/`, plus the stubs. */
-function appFiles(app: RealApp): Record<string, string> {
+function appFiles(app: RealApp, engine: TestDatabase["target"]["name"]): Record<string, string> {
   const root = fetchPackage(app.npmPackage, app.version);
   const files: Record<string, string> = {};
   for (const path of app.copy) {
@@ -67,7 +67,7 @@ function appFiles(app: RealApp): Record<string, string> {
     for (const name of names) files[`app/${name}`] = readFileSync(join(root, name), "utf8");
   }
   for (const [path, stub] of Object.entries(app.stubs)) files[`app/${path}`] = stub.content;
-  for (const patch of app.patches ?? []) {
+  for (const patch of (app.patches ?? []).filter((p) => !p.engines || p.engines.includes(engine))) {
     const text = files[`app/${patch.file}`];
     if (text === undefined || text.split(patch.find).length !== 2) {
       throw new Error(`${app.name}'s patch of ${patch.file} does not apply: its text must occur once (${app.npmPackage}@${app.version})`);
@@ -81,7 +81,7 @@ function appFiles(app: RealApp): Record<string, string> {
 export function appProject(app: RealApp, db: TestDatabase): FixtureProject {
   return fixtureProject(
     {
-      ...appFiles(app),
+      ...appFiles(app, db.target.name),
       "src/entities.js": app.entitiesModule,
       "src/data-source.ts": dataSourceModule(app, db),
       "retort.config.ts": CONFIG,

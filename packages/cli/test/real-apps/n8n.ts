@@ -9,7 +9,7 @@ const NO_OP_DECORATORS = 'module.exports = new Proxy({ __esModule: true }, { get
  * n8n (https://github.com/n8n-io/n8n), the package `n8n` on npm: the workflow server's 27
  * entities (workflows, executions, credentials, users, projects, tags, annotations, …).
  * Its column types and timestamp defaults depend on DB_TYPE, read while the entity files
- * load; it runs on SQLite (sqlite3 driver) and PostgreSQL (and, deprecated, MySQL/MariaDB).
+ * load; it runs on SQLite (sqlite3 driver), PostgreSQL and (deprecated in 1.x) MySQL/MariaDB.
  */
 export const N8N: RealApp = {
   name: "n8n",
@@ -17,10 +17,7 @@ export const N8N: RealApp = {
   version: "1.60.0",
   licence: "Sustainable Use License (fair-code), .ee. files under the n8n Enterprise licence; fetched at test time only, never committed",
   typeorm: "0.3",
-  // Not MariaDB: TypeORM's own synchronize cannot build webhook_entity there (its primary
-  // key holds `method`, a text column, which InnoDB cannot index whole); n8n's MySQL
-  // migrations write varchar. n8n 1.x deprecates MySQL and MariaDB.
-  engines: ["postgres", "sqlite3"],
+  engines: ["postgres", "mariadb", "sqlite3"],
   // 27 entities: AuthUser maps the user table too.
   tables: 26,
   copy: ["dist/databases/entities/"],
@@ -72,8 +69,15 @@ export const N8N: RealApp = {
       replace: '(0, typeorm_1.Column)({ type: "integer" }),\n    __metadata("design:type", String)\n], ExecutionMetadata.prototype, "executionId"',
       why: "the key referencing ExecutionEntity.id, integer as in n8n's migrations",
     },
+    {
+      file: "dist/databases/entities/webhook-entity.js",
+      find: "(0, typeorm_1.PrimaryColumn)({ type: 'text' }),",
+      replace: "(0, typeorm_1.PrimaryColumn)({ type: 'varchar' }),",
+      why: "WebhookEntity's primary key holds `method`, a text column, which InnoDB cannot index whole, so TypeORM's synchronize fails on MariaDB; n8n's MySQL migrations make it a varchar",
+      engines: ["mariadb"],
+    },
   ],
   entitiesModule: 'const { entities } = require("../app/dist/databases/entities");\nmodule.exports = Object.values(entities);\n',
   // n8n's DB_TYPE values for the three engines.
-  environment: { postgres: { DB_TYPE: "postgresdb" }, sqlite3: { DB_TYPE: "sqlite" } },
+  environment: { postgres: { DB_TYPE: "postgresdb" }, mariadb: { DB_TYPE: "mariadb" }, sqlite3: { DB_TYPE: "sqlite" } },
 };

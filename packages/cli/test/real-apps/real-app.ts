@@ -12,6 +12,8 @@ export interface Patch {
   readonly find: string;
   readonly replace: string;
   readonly why: string;
+  /** Only on these engines; on all when absent. */
+  readonly engines?: readonly TestTarget["name"][];
 }
 
 /**
