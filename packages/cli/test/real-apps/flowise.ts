@@ -22,6 +22,6 @@ export const FLOWISE: RealApp = {
     },
   },
   entitiesModule: 'const { entities } = require("../app/dist/database/entities");\nmodule.exports = Object.values(entities);\n',
-  // Flowise's own DataSource (dist/DataSource.js) sets this on MySQL and MariaDB.
+  // As Flowise's own DataSource sets it on MySQL and MariaDB (docs/real-apps.md).
   dataSourceOptions: { mariadb: 'charset: "utf8mb4",' },
 };

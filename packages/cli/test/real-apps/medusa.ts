@@ -2,7 +2,7 @@ import type { RealApp } from "./real-app";
 
 const cjs = (body: string) => `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\n${body}`;
 
-/** Medusa's feature flags at their 1.20 defaults (the `default_val` of each flag in @medusajs/medusa and @medusajs/utils). */
+/** Medusa's feature flags at their 1.20 defaults (docs/real-apps.md lists them). */
 const FLAG_DEFAULTS = {
   analytics: true,
   order_editing: true,
@@ -95,7 +95,7 @@ exports.featureFlagRouter = {
       content: cjs('exports.kebabCase = (s) => String(s).toLowerCase().replace(/[^a-z0-9]+/g, "-");\nexports.default = exports;\n'),
     },
   },
-  // What Medusa's loaders/models.js registers, every class a model file exports, less the
+  // What Medusa's model loader registers, every class a model file exports, less the
   // entities whose table a @ManyToMany's @JoinTable maps too (with another primary key):
   // TypeORM's own synchronize fails on such a table (it drops a primary key it never
   // created), so it could not build the database the cases compare with. docs/real-apps.md.
