@@ -6,6 +6,7 @@ import { jsonDiff, withoutColumnOrder } from "../roundtrip/schema-equality";
 import { runRetort, type RetortRun } from "../support/run-retort";
 import type { FixtureProject } from "../support/fixture-project";
 import { appProject, runTypeorm, typeormPending } from "./app-project";
+import { CaseFailure, runCase } from "./case-outcome";
 import { fetchPackage } from "./corpus-cache";
 import { FLOWISE } from "./flowise";
 import { CASE_TITLES, KNOWN_FAILURES, knownFailure, type RealAppCase } from "./known-failures";
@@ -22,16 +23,6 @@ const BOOKKEEPING = /^retort_version/;
 
 function expectExit(run: RetortRun, code: number, what: string): void {
   expect(run.code, `${what}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`).to.equal(code);
-}
-
-/** A case's failure with the things that differ, one per item, for KNOWN_FAILURES' symptom to match each of. */
-class CaseFailure extends Error {
-  constructor(
-    message: string,
-    readonly items: readonly string[],
-  ) {
-    super(`${message}\n${items.join("\n")}`);
-  }
 }
 
 /** `retort check` exits 0, or fails with the difference lines it printed. */
@@ -70,27 +61,9 @@ async function reflected(url: string): Promise<SchemaModel> {
   }
 }
 
-/**
- * Runs a case. A case in KNOWN_FAILURES must still fail, and each thing that differs
- * (statement, table, difference line) must match its symptom; an unlisted case must pass.
- */
-async function realAppCase(app: RealApp, engine: RealApp["engines"][number], kase: RealAppCase, body: () => Promise<void> | void): Promise<void> {
-  const known = knownFailure(app.name, engine, kase);
-  let failure: Error | undefined;
-  try {
-    await body();
-  } catch (e) {
-    failure = e instanceof Error ? e : new Error(String(e));
-  }
-  if (!known) {
-    if (failure) throw failure;
-    return;
-  }
-  if (!failure) throw new Error(`${app.name} × ${engine} × ${kase} passes now: remove it from KNOWN_FAILURES (listed for ${known.owner}: ${known.reason})`);
-  const items = failure instanceof CaseFailure ? failure.items : [failure.message];
-  if (!items.every((item) => known.symptom.test(item))) {
-    throw new Error(`${app.name} × ${engine} × ${kase} is a known failure (${known.owner}) but fails differently than listed (${known.symptom}):\n${failure.message}`);
-  }
+/** Runs a case, held to KNOWN_FAILURES (see runCase). */
+function realAppCase(app: RealApp, engine: RealApp["engines"][number], kase: RealAppCase, body: () => Promise<void> | void): Promise<void> {
+  return runCase(`${app.name} × ${engine} × ${kase}`, knownFailure(app.name, engine, kase), body);
 }
 
 function caseTitle(app: RealApp, engine: RealApp["engines"][number], kase: RealAppCase): string {
@@ -99,6 +72,21 @@ function caseTitle(app: RealApp, engine: RealApp["engines"][number], kase: RealA
 }
 
 describe("real apps: KNOWN_FAILURES", () => {
+  const listed = { app: "a", engine: "postgres", case: "sync-check", owner: "o", reason: "r", symptom: /^old$/ } as const;
+  it("a listed case that passes fails, saying to remove it", async () => {
+    const error = await runCase("a × postgres × sync-check", listed, () => undefined).then(() => undefined, (e: Error) => e);
+    expect(error?.message).to.match(/^a × postgres × sync-check passes now: remove it from KNOWN_FAILURES/);
+  });
+  it("a listed case that fails otherwise than its symptom fails; one that fails as listed passes", async () => {
+    const other = await runCase("x", listed, () => Promise.reject(new CaseFailure("diff:", ["old", "new"]))).then(() => undefined, (e: Error) => e);
+    expect(other?.message).to.match(/^x is a known failure \(o\) but fails differently than listed/);
+    await runCase("x", listed, () => Promise.reject(new CaseFailure("diff:", ["old", "old"])));
+  });
+  it("an unlisted case that fails fails", async () => {
+    const error = await runCase("x", undefined, () => Promise.reject(new Error("boom"))).then(() => undefined, (e: Error) => e);
+    expect(error?.message).to.equal("boom");
+  });
+
   it("lists only cases the suite runs, each once", () => {
     const keys = KNOWN_FAILURES.map((k) => `${k.app} × ${k.engine} × ${k.case}`);
     expect(keys.filter((key, i) => keys.indexOf(key) !== i), "listed twice").to.deep.equal([]);
