@@ -29,7 +29,11 @@ function expectExit(run: RetortRun, code: number, what: string): void {
 function expectCheckClean(dir: string): void {
   const run = runRetort(["check"], dir);
   if (run.code === 0) return;
-  const differences = run.stdout.split("\n").filter((l) => /^\s+[-+~] /.test(l)).map((l) => l.trim());
+  // Each difference line, without the `file:line: ` of the entity when check names one.
+  const differences = run.stdout
+    .split("\n")
+    .map((l) => /^\s+(?:\S+:\d+: )?([-+~] .*)$/.exec(l)?.[1])
+    .filter((l): l is string => l !== undefined);
   if (run.code !== 1 || differences.length === 0) expectExit(run, 0, "retort check on the synchronized database");
   throw new CaseFailure(`retort check found ${differences.length} difference(s) on the synchronized database:`, differences);
 }
