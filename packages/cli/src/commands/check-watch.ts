@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
+import { watch, type FSWatcher } from "node:fs";
 import { basename, dirname, join, sep } from "node:path";
-import type { ResolvedConfig } from "../config/load-config";
 import { ModelCache } from "../project/model-cache/model-cache";
+import { modelSourceOf, sourceProject } from "../project/model-sources";
 import { explicitUrl, loadProjectConfig, type ProjectOptions } from "../project/session";
 import type { Output } from "../output/output";
 
@@ -25,21 +25,13 @@ const RELEVANT = /(\.(c|m)?(t|j)sx?|\.json|\.prisma|^\.env.*)$/;
  * The model cache makes an unchanged project cost no entity loading, and the compile
  * cache makes a changed one recompile only the edited files.
  */
-/** A Prisma project's schema folder and its subfolders (a multi-file schema nests `.prisma` files). */
-function prismaFolders(config: ResolvedConfig): string[] {
-  if (!config.prisma) return [];
-  try {
-    if (!statSync(config.prisma).isDirectory()) return [dirname(config.prisma)];
-  } catch {
-    return [dirname(config.prisma)];
-  }
-  const nested = readdirSync(config.prisma, { recursive: true, withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name));
-  return [config.prisma, ...nested];
-}
-
 export async function watchCheck(options: ProjectOptions, args: readonly string[], out: Output): Promise<number> {
   const config = await loadProjectConfig(options);
-  const cache = ModelCache.open({ configFile: config.file, explicitUrl: explicitUrl(options, config) ?? null });
+  const url = explicitUrl(options, config);
+  const kind = modelSourceOf(config);
+  const project = sourceProject(config, { cwd: options.cwd, explicitUrl: url });
+  // The inputs of the last cached build (the modules it loaded), read without building anything.
+  const cache = ModelCache.open({ configFile: config.file, explicitUrl: url ?? null }, kind.cache ? { part: kind.cache, project } : null);
   const watchers = new Map<string, FSWatcher>();
   let child: ChildProcess | undefined;
   let pending: NodeJS.Timeout | undefined;
@@ -48,7 +40,7 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
 
   const watchFolders = (): void => {
     const inputs = cache?.lastInputs() ?? { files: [], globDirs: [] };
-    const folders = new Set([dirname(config.file), config.migrations, ...(config.dataSource ? [dirname(config.dataSource)] : []), ...prismaFolders(config), ...inputs.files.map((f) => dirname(f)), ...inputs.globDirs]);
+    const folders = new Set([dirname(config.file), config.migrations, ...kind.watchFolders(project), ...inputs.files.map((f) => dirname(f)), ...inputs.globDirs]);
     for (const folder of folders) {
       if (watchers.has(folder) || folder.includes(`${sep}node_modules${sep}`)) continue;
       try {
