@@ -12,8 +12,8 @@ const DEBOUNCE_MS = 80;
 /** The binary this module belongs to: each re-check runs it afresh (`args`: the command line without `--watch`). */
 const RETORT_BIN = join(__dirname, "..", "..", "..", "bin", "retort.js");
 
-/** Files whose change can change the comparison: code, JSON, Prisma schemas, `.env` (not a SQLite database the check itself opens). */
-const RELEVANT = /(\.(c|m)?(t|j)sx?|\.json|\.prisma|^\.env.*)$/;
+/** Files whose change can change the comparison: code, JSON, `.env`, the model source's own files (not a SQLite database the check itself opens). */
+const RELEVANT = /(\.(c|m)?(t|j)sx?|\.json|^\.env.*)$/;
 
 /**
  * `retort check --watch` (README.md, "Commands"): runs `check` now and again whenever
@@ -45,7 +45,8 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
       if (watchers.has(folder) || folder.includes(`${sep}node_modules${sep}`)) continue;
       try {
         const watcher = watch(folder, (_event, name) => {
-          if (name && RELEVANT.test(basename(name.toString()))) schedule();
+          const file = name ? basename(name.toString()) : "";
+          if (RELEVANT.test(file) || kind.watchedFileNames?.test(file)) schedule();
         });
         watcher.on("error", () => undefined);
         watchers.set(folder, watcher);

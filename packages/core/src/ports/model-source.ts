@@ -14,6 +14,8 @@ export interface ModelSourceKind {
   explicitUrl?(url: string, project: SourceProject): string;
   /** Folders whose changes can change the model (`check --watch`), besides the modules the last load read. */
   watchFolders(project: SourceProject): string[];
+  /** Names of the source's own files that are not code (`.prisma`), watched besides code, JSON and `.env`. */
+  readonly watchedFileNames?: RegExp;
   /** Reads the source as far as saying where its database is; may load user code (a DataSource module). */
   open(project: SourceProject): Promise<OpenedModelSource>;
   /** Present when building the model is worth caching between runs (docs/architecture.md, model cache). */

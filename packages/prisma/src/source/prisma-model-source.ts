@@ -21,6 +21,7 @@ export const prismaModelSource: ModelSourceKind = {
   name: "Prisma",
   explicitUrl: (url, project) => prismaUrlAsRetortUrl(url, schemaPath(project)),
   watchFolders: (project) => prismaFolders(schemaPath(project)),
+  watchedFileNames: /\.prisma$/,
   async open(project) {
     const path = schemaPath(project);
     const schema = prismaSchemaOf(path);
