@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { isBookkeeping, otherToolsTables, retortTables, unclaimedBy } from "../src/project/bookkeeping-tables";
+import { otherToolsTables } from "@retort/typeorm";
+import { isBookkeeping, retortTables, unclaimedBy } from "../src/project/bookkeeping-tables";
 
 const postgres = { dialect: "postgres", defaultSchema: "public" } as const;
 const names = (tables: ReturnType<typeof otherToolsTables>) => tables.map((t) => `${t.schema ?? "<default>"}.${t.name}`);

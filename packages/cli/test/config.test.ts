@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../src";
 import { ConfigNotFoundError, InvalidConfigError } from "../src/config/config-errors";
-import { anchorSqliteUrl, chooseConnectionUrl, urlFromDataSourceOptions } from "../src/project/connection-url";
+import { urlFromDataSourceOptions } from "@retort/typeorm";
+import { anchorSqliteUrl, chooseConnectionUrl } from "../src/project/connection-url";
 
 describe("config loading", () => {
   let dir: string;
@@ -51,11 +52,11 @@ describe("config loading", () => {
 
 describe("connection URL precedence", () => {
   it("takes --url, then DATABASE_URL, then config url, then the DataSource", () => {
-    const ds = { type: "postgres", host: "db", port: 5433, username: "app", password: "pw", database: "shop" };
-    expect(chooseConnectionUrl({ flag: "sqlite:a", env: "sqlite:b", config: "sqlite:c", dataSource: ds })).to.equal("sqlite:a");
-    expect(chooseConnectionUrl({ env: "sqlite:b", config: "sqlite:c", dataSource: ds })).to.equal("sqlite:b");
-    expect(chooseConnectionUrl({ config: "sqlite:c", dataSource: ds })).to.equal("sqlite:c");
-    expect(chooseConnectionUrl({ dataSource: ds })).to.equal("postgres://app:pw@db:5433/shop");
+    const ds = () => ({ url: urlFromDataSourceOptions({ type: "postgres", host: "db", port: 5433, username: "app", password: "pw", database: "shop" }) });
+    expect(chooseConnectionUrl({ flag: "sqlite:a", env: "sqlite:b", config: "sqlite:c", source: ds })).to.equal("sqlite:a");
+    expect(chooseConnectionUrl({ env: "sqlite:b", config: "sqlite:c", source: ds })).to.equal("sqlite:b");
+    expect(chooseConnectionUrl({ config: "sqlite:c", source: ds })).to.equal("sqlite:c");
+    expect(chooseConnectionUrl({ source: ds })).to.equal("postgres://app:pw@db:5433/shop");
   });
 
   it("maps TypeORM's SQLite types to their drivers and anchors relative files", () => {

@@ -4,6 +4,7 @@ export * from "./model/filters";
 export * from "./model/format-type";
 export * from "./model/model-source";
 export * from "./ports/queryable";
+export * from "./ports/model-source";
 export * from "./errors/retort-error";
 export * from "./dialect/dialect-rules";
 export * from "./operations/operation";

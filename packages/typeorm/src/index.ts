@@ -9,3 +9,7 @@ export { truncatePostgresIdentifier, type TruncatedName } from "./model/postgres
 export { rulesFor, targetDialect, type DialectFamily, type TargetDialect } from "./model/target-dialect";
 export { isDataSource, type TypeormDataSource } from "./typeorm-shapes";
 export { unmanagedObjects, type UnmanagedName, type UnmanagedObjects } from "./model/unmanaged-objects";
+export { typeormModelSource, typeormModelSource as modelSourceKind } from "./source/typeorm-model-source";
+export { urlFromDataSourceOptions, dataSourceConnectOptions, type DataSourceConnectionOptions } from "./source/data-source-url";
+export { otherToolsTables } from "./source/typeorm-bookkeeping";
+export { adoptionAdvice, type ExistingProject } from "./source/existing-project";

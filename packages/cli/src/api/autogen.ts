@@ -12,7 +12,7 @@ import {
 } from "@retort/codegen";
 import { renderOperation } from "@retort/dialects";
 import { planRevision, type NewRevisionOptions } from "@retort/runtime";
-import type { TruncatedName } from "@retort/typeorm";
+import type { TruncatedName } from "@retort/core";
 import { join } from "node:path";
 import { databaseTablesByOwner } from "../project/bookkeeping-tables";
 import { compareProject, type CheckResult, type Comparison } from "./check";

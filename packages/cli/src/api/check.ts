@@ -1,11 +1,9 @@
-import type { DialectName, Operation, Queryable, SchemaModel } from "@retort/core";
+import type { BookkeepingTable, DialectName, OpenedModelSource, Operation, Queryable, SchemaModel, TruncatedName, UnmanagedObjects } from "@retort/core";
 import { compareSchemas, describeOperations, type CompareOptions, type DiffEntry } from "@retort/compare";
 import { connect, introspect, storedViewDefinitions } from "@retort/dialects";
-import { buildTargetModel, expandGlobs, loadEntities, unmanagedObjects, type TruncatedName, type TypeormDataSource, type UnmanagedObjects } from "@retort/typeorm";
-import { resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { EditedMigrationsError, type ChecksumWarning, type ScriptDirectory } from "@retort/runtime";
-import { otherToolsTablesFor, unclaimedBy, type BookkeepingTable } from "../project/bookkeeping-tables";
+import { unclaimedBy } from "../project/bookkeeping-tables";
 import { includeNameFor, includeObjectFor } from "../project/comparison-filters";
 import { viewsCreatedByMigrations } from "../project/migration-views";
 import type { ResolvedConfig } from "../config/load-config";
@@ -13,10 +11,10 @@ import { requireDatabaseAtHead } from "../project/at-head";
 import { anchorSqliteUrl } from "../project/connection-url";
 import { letStrayRejectionsSurface } from "../project/surface-rejections";
 import { requireSameEngine } from "../project/dialect-mismatch";
-import { databaseAddress, explicitUrl, loadDataSourceFor, loadProjectConfig, warnIfSynchronizing, type DatabaseAddress, type ProjectOptions } from "../project/session";
-import { prismaConnectionOptions, prismaSchemaOf } from "../project/prisma-source";
+import { databaseAddress, explicitUrl, loadProjectConfig, openModelSource, type DatabaseAddress, type ProjectOptions } from "../project/session";
+import { modelSourceOf, sourceProject } from "../project/model-sources";
 import { recordInputs } from "../project/model-cache/input-recorder";
-import { ModelCache, type DatabaseFacts, type EntitySide, type GlobMatch } from "../project/model-cache/model-cache";
+import { ModelCache, type DatabaseFacts, type EntitySide } from "../project/model-cache/model-cache";
 
 export interface CheckResult {
   readonly upToDate: boolean;
@@ -41,9 +39,10 @@ export interface Comparison extends CheckResult {
   readonly truncatedNames: readonly TruncatedName[];
   /** What the comparison ran with (filters included), to compare other models the same way. */
   readonly compareOptions: CompareOptions;
-  /** The database compared, and the DataSource's options (other tools' tables are named there). */
+  /** The database compared. */
   readonly address: DatabaseAddress;
-  readonly dataSourceOptions: TypeormDataSource["options"];
+  /** Other tools' bookkeeping tables in this database, as the model source names them (before entities claim any). */
+  readonly otherTools: readonly BookkeepingTable[];
 }
 
 function compareOptions(
@@ -95,128 +94,97 @@ async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig
 }
 
 /**
- * Compares the entities with the live database (refusing when the database is behind
- * the migrations' head). Shared by `check` and `autogen`.
+ * Compares the model source's target with the live database (refusing when the database
+ * is behind the migrations' head). Shared by `check` and `autogen`.
  *
- * The entity side comes from the model cache when nothing it was built from changed
- * (`model-cache.ts`): then no entity file loads. The database is always read fresh.
+ * For a source with a model cache (TypeORM), the target comes from the cache when nothing
+ * it was built from changed (`model-cache.ts`): then no entity file loads. The database is
+ * always read fresh.
  */
 export async function compareProject(options: ProjectOptions & { strict?: boolean }, command: string): Promise<Comparison> {
   const config = await loadProjectConfig(options);
-  if (config.prisma) return await comparePrisma(options, config, command);
-  const cache = ModelCache.open({ configFile: config.file, explicitUrl: explicitUrl(options, config) ?? null });
+  const kind = modelSourceOf(config);
+  const url = explicitUrl(options, config);
+  const project = sourceProject(config, { cwd: options.cwd, explicitUrl: url, onWarning: options.onWarning });
+  const cache = kind.cache ? ModelCache.open({ configFile: config.file, explicitUrl: url ?? null }, { part: kind.cache, project }) : null;
   const cached = cache?.read();
-  if (cached) {
-    const comparison = await compareCached(options, config, command, cached);
+  if (cached && kind.cache) {
+    const comparison = await compareCached(options, config, command, cached, kind.cache.restore(cached.side.sourceState, project));
     if (comparison) return comparison;
   }
-  return await compareLoaded(options, config, command, cache);
+  return await compareLoaded(options, config, command, cache, kind.cache !== undefined);
 }
 
-/** The comparison with the cached entity side; `undefined` when the database's facts are not those the model was built for. */
-async function compareCached(options: ProjectOptions & { strict?: boolean }, config: ResolvedConfig, command: string, cached: { facts: DatabaseFacts; side: EntitySide }): Promise<Comparison | undefined> {
-  const { side } = cached;
-  warnIfSynchronizing(options, config, side.dataSourceOptions);
+type ConnectionSide = Pick<OpenedModelSource, "declaredEngine" | "connection" | "bookkeepingTables">;
+
+/** The comparison with the cached model; `undefined` when the database's facts are not those the model was built for. */
+async function compareCached(
+  options: ProjectOptions & { strict?: boolean },
+  config: ResolvedConfig,
+  command: string,
+  cached: { facts: DatabaseFacts; side: EntitySide },
+  source: ConnectionSide,
+): Promise<Comparison | undefined> {
   const early = explicitUrl(options, config);
-  if (early !== undefined && config.dataSource) {
-    requireSameEngine((side.dataSourceOptions as { type?: string }).type, early, options.allowDialectMismatch === true);
-  }
-  const database = await readLiveDatabase(databaseAddress(options, config, { options: side.dataSourceOptions } as TypeormDataSource), config, command);
+  if (early !== undefined) requireSameEngine(source.declaredEngine, early, options.allowDialectMismatch === true);
+  const database = await readLiveDatabase(databaseAddress(options, config, source), config, command);
   try {
     if (!isDeepStrictEqual(factsOf(database), cached.facts)) return undefined;
-    return await finishComparison(options, config, database, side);
-  } finally {
-    await database.db.close().catch(() => undefined);
-  }
-}
-
-const NOTHING_UNMANAGED: UnmanagedObjects = { tables: [], views: [], indexes: [] };
-
-/**
- * Compares a Prisma schema with the database (docs/reference.md §1, `prisma`). Parsing the
- * schema takes milliseconds, so it has no model cache; `_prisma_migrations` is Prisma's
- * bookkeeping table and is never compared (`bookkeeping-tables.ts`).
- */
-async function comparePrisma(options: ProjectOptions & { strict?: boolean }, config: ResolvedConfig, command: string): Promise<Comparison> {
-  const schema = prismaSchemaOf(config);
-  const sourceOptions = prismaConnectionOptions(config);
-  const early = explicitUrl(options, config);
-  if (early !== undefined) requireSameEngine(sourceOptions.type, early, options.allowDialectMismatch === true);
-  const database = await readLiveDatabase(databaseAddress(options, config, { options: sourceOptions }), config, command);
-  try {
-    // `provider = "mysql"` is built for the engine connected to (MySQL or MariaDB); Prisma's
-    // tables live in the schema the connection uses (PostgreSQL's search_path, MySQL's database).
-    const { dialect } = database.actual;
-    const model = schema.dialect === "mysql" && (dialect === "mysql" || dialect === "mariadb") ? schema.modelFor(dialect) : schema.model;
-    const target: SchemaModel = { ...model, defaultSchema: database.actual.defaultSchema };
-    const side: EntitySide = { target, truncatedNames: [], unmanaged: NOTHING_UNMANAGED, dataSourceOptions: sourceOptions as TypeormDataSource["options"] };
-    return await finishComparison(options, config, database, side);
+    return await finishComparison(options, config, database, cached.side, source);
   } finally {
     await database.db.close().catch(() => undefined);
   }
 }
 
 /**
- * Loads the entities and compares them, storing the entity side in the cache.
+ * Opens the model source, builds its target and compares it, storing it in the cache
+ * when the source has one.
  *
- * The database is read while the entities load: the connection starts as soon as its
- * URL is known (before the DataSource module loads when the URL is given otherwise),
- * and the entity files load in turns so that the catalog queries go on meanwhile.
- * Errors keep their order: the DataSource module's, then the database's, then the entities'.
+ * A source worth caching is slow to load (TypeORM's DataSource module and entity files),
+ * so the database is read meanwhile: the connection starts as soon as its URL is known
+ * (before the DataSource module loads when the URL is given otherwise), and the entity
+ * files load in turns so that the catalog queries go on meanwhile. Errors keep their
+ * order: the source's module's, then the database's, then the entities'.
  */
-async function compareLoaded(options: ProjectOptions & { strict?: boolean }, config: ResolvedConfig, command: string, cache: ModelCache | null): Promise<Comparison> {
+async function compareLoaded(options: ProjectOptions & { strict?: boolean }, config: ResolvedConfig, command: string, cache: ModelCache | null, overlap: boolean): Promise<Comparison> {
   const early = explicitUrl(options, config);
-  let live = early === undefined ? undefined : settled(readLiveDatabase({ url: anchorSqliteUrl(early, config.projectDir), connect: { projectDir: config.projectDir } }, config, command));
-  const { value: loaded, inputs } = await recordInputs(async () => {
-    let dataSource: TypeormDataSource;
+  let live = early === undefined || !overlap ? undefined : settled(readLiveDatabase({ url: anchorSqliteUrl(early, config.projectDir), connect: { projectDir: config.projectDir } }, config, command));
+  const body = async () => {
+    let source: OpenedModelSource;
     try {
-      dataSource = await loadDataSourceFor(options, config);
-      // An `entities` config builds its DataSource from the URL: only a user's DataSource can disagree with it.
-      if (early !== undefined && config.dataSource) {
-        requireSameEngine((dataSource.options as { type?: string }).type, early, options.allowDialectMismatch === true);
-      }
+      source = await openModelSource(options, config);
+      if (early !== undefined) requireSameEngine(source.declaredEngine, early, options.allowDialectMismatch === true);
     } catch (e) {
       void live?.then((r) => (r.ok ? r.value.db.close().catch(() => undefined) : undefined));
       throw e;
     }
-    live ??= settled(readLiveDatabase(databaseAddress(options, config, dataSource), config, command));
-    const entities = await settled(loadEntities(dataSource));
+    live ??= settled(readLiveDatabase(databaseAddress(options, config, source), config, command));
+    const loading = await settled(source.load());
     await letStrayRejectionsSurface();
     const database = await live;
     if (!database.ok) throw database.error;
-    const { db, actual, version } = database.value;
+    const { db } = database.value;
     try {
       if ((options.strict ?? config.strictChecksums) && database.value.editedMigrations.length > 0) throw new EditedMigrationsError(database.value.editedMigrations);
-      if (!entities.ok) throw entities.error;
-      const truncatedNames: TruncatedName[] = [];
-      const modelOptions = { defaultSchema: actual.defaultSchema, dialect: actual.dialect, serverVersion: version, source: config.dataSource };
-      const target = await buildTargetModel(dataSource, { ...modelOptions, onTruncatedName: (n) => truncatedNames.push(n) });
-      const unmanaged = await unmanagedObjects(dataSource, modelOptions);
-      const side: EntitySide = { target, truncatedNames, unmanaged, dataSourceOptions: dataSource.options };
-      return { database: database.value, side, globs: entityGlobs(config, dataSource) };
+      if (!loading.ok) throw loading.error;
+      const built = await source.buildModel(factsOf(database.value));
+      const kept = source.cacheState?.();
+      const side: EntitySide = { ...built, sourceState: kept?.state };
+      return { database: database.value, side, globs: kept?.globs ?? [], source };
     } catch (e) {
       await db.close().catch(() => undefined);
       throw e;
     }
-  });
-  const { database, side, globs } = loaded;
+  };
+  const { value: loaded, inputs } = cache ? await recordInputs(body) : { value: await body(), inputs: undefined };
+  const { database, side, globs, source } = loaded;
   try {
-    const comparison = await finishComparison(options, config, database, side);
-    cache?.write(inputs, globs, factsOf(database), side);
+    const comparison = await finishComparison(options, config, database, side, source);
+    if (inputs) cache?.write(inputs, globs, factsOf(database), side);
     return comparison;
   } finally {
     await database.db.close().catch(() => undefined);
   }
-}
-
-/** The entity globs a load expanded: the config's `entities`, or strings in the DataSource's (TypeORM resolves those against the working directory). */
-function entityGlobs(config: ResolvedConfig, dataSource: TypeormDataSource): GlobMatch[] {
-  const match = (patterns: readonly string[], baseDir: string): GlobMatch => ({ patterns, baseDir, files: expandGlobs(patterns, baseDir) });
-  if (!config.dataSource) return config.entities.length === 0 ? [] : [match(config.entities, resolve(config.projectDir))];
-  const entities = dataSource.options.entities as unknown;
-  const items = Array.isArray(entities) ? entities : entities && typeof entities === "object" ? Object.values(entities) : [];
-  const patterns = items.filter((e): e is string => typeof e === "string");
-  return patterns.length === 0 ? [] : [match(patterns, process.cwd())];
 }
 
 function factsOf(database: LiveDatabase): DatabaseFacts {
@@ -224,14 +192,20 @@ function factsOf(database: LiveDatabase): DatabaseFacts {
 }
 
 /** Compares the entity side with the database read (the caller closes the connection). */
-async function finishComparison(options: ProjectOptions & { strict?: boolean }, config: ResolvedConfig, database: LiveDatabase, side: EntitySide): Promise<Comparison> {
+async function finishComparison(
+  options: ProjectOptions & { strict?: boolean },
+  config: ResolvedConfig,
+  database: LiveDatabase,
+  side: Omit<EntitySide, "sourceState">,
+  source: Pick<ConnectionSide, "bookkeepingTables">,
+): Promise<Comparison> {
   const strict = options.strict ?? config.strictChecksums;
   const { address, db, scripts, databaseHeads, editedMigrations, actual, version } = database;
   if (strict && editedMigrations.length > 0) throw new EditedMigrationsError(editedMigrations);
-  const { target, truncatedNames, unmanaged, dataSourceOptions } = side;
-  const otherTools = unclaimedBy(target, otherToolsTablesFor(config, dataSourceOptions, actual));
+  const { target, truncatedNames, unmanaged } = side;
+  const otherTools = source.bookkeepingTables(factsOf(database));
   const settings: CompareOptions = {
-    ...compareOptions(config, unmanaged, otherTools, viewsCreatedByMigrations(scripts)),
+    ...compareOptions(config, unmanaged, unclaimedBy(target, otherTools), viewsCreatedByMigrations(scripts)),
     // The engine spells each entity view as it would store it, to compare with the stored one.
     storedViewDefinitions: await storedViewDefinitions(db, target.views, actual.views),
   };
@@ -251,7 +225,7 @@ async function finishComparison(options: ProjectOptions & { strict?: boolean }, 
     truncatedNames,
     compareOptions: settings,
     address,
-    dataSourceOptions,
+    otherTools,
   };
 }
 

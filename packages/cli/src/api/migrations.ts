@@ -26,7 +26,7 @@ import { writeMigrationFile } from "@retort/codegen";
 import type { ResolvedConfig } from "../config/load-config";
 import { offlineDialect } from "../project/offline-dialect";
 import { letStrayRejectionsSurface } from "../project/surface-rejections";
-import { databaseAddress, explicitUrl, loadConnectionSource, loadProjectConfig, withConnection, type DatabaseAddress, type ProjectOptions } from "../project/session";
+import { databaseAddress, explicitUrl, openModelSource, loadProjectConfig, withConnection, type DatabaseAddress, type ProjectOptions } from "../project/session";
 
 /** A revision as it runs, with its parents (a merge has several): `Running upgrade a, b -> m`. */
 export interface RevisionStep extends RevisionStart {
@@ -74,10 +74,10 @@ function parentsOf(scripts: ScriptDirectory, revision: string): readonly string[
   return scripts.scripts.get(revision)?.downRevisions ?? [];
 }
 
-/** Migrations don't need the entities: load the DataSource only when it is the sole source of the URL. */
+/** Migrations don't need the model: open the model source (a DataSource module) only when it is the sole source of the URL. */
 async function addressWithoutLoadingEntities(options: ProjectOptions, config: ResolvedConfig): Promise<DatabaseAddress> {
   const explicit = explicitUrl(options, config);
-  return databaseAddress(options, config, explicit ? undefined : await loadConnectionSource(options, config));
+  return databaseAddress(options, config, explicit ? undefined : await openModelSource(options, config));
 }
 
 export function upgrade(target = "head", options: MigrateOptions = {}): Promise<MigrateResult> {
@@ -101,7 +101,7 @@ export async function migrationSql(direction: "upgrade" | "downgrade", range: st
   const config = await loadProjectConfig(options);
   const scripts = await loadScriptDirectory(config.migrations);
   const explicit = explicitUrl(options, config);
-  const dialect = offlineDialect(explicit, explicit ? undefined : ((await loadConnectionSource(options, config)).options as { type?: string }).type);
+  const dialect = offlineDialect(explicit, explicit ? undefined : (await openModelSource(options, config)).dialect);
   const offline = { scripts, dialect, versionTable: config.versionTable, transactionPerMigration: config.transactionPerMigration, projectDir: config.projectDir };
   const result = direction === "upgrade" ? await upgradeSql(offline, range) : await downgradeSql(offline, range);
   return { ...result, dialect };

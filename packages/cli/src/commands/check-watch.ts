@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
+import { watch, type FSWatcher } from "node:fs";
 import { basename, dirname, join, sep } from "node:path";
-import type { ResolvedConfig } from "../config/load-config";
 import { ModelCache } from "../project/model-cache/model-cache";
+import { modelSourceOf, sourceProject } from "../project/model-sources";
 import { explicitUrl, loadProjectConfig, type ProjectOptions } from "../project/session";
 import type { Output } from "../output/output";
 
@@ -12,8 +12,8 @@ const DEBOUNCE_MS = 80;
 /** The binary this module belongs to: each re-check runs it afresh (`args`: the command line without `--watch`). */
 const RETORT_BIN = join(__dirname, "..", "..", "..", "bin", "retort.js");
 
-/** Files whose change can change the comparison: code, JSON, Prisma schemas, `.env` (not a SQLite database the check itself opens). */
-const RELEVANT = /(\.(c|m)?(t|j)sx?|\.json|\.prisma|^\.env.*)$/;
+/** Files whose change can change the comparison: code, JSON, `.env`, the model source's own files (not a SQLite database the check itself opens). */
+const RELEVANT = /(\.(c|m)?(t|j)sx?|\.json|^\.env.*)$/;
 
 /**
  * `retort check --watch` (README.md, "Commands"): runs `check` now and again whenever
@@ -25,21 +25,13 @@ const RELEVANT = /(\.(c|m)?(t|j)sx?|\.json|\.prisma|^\.env.*)$/;
  * The model cache makes an unchanged project cost no entity loading, and the compile
  * cache makes a changed one recompile only the edited files.
  */
-/** A Prisma project's schema folder and its subfolders (a multi-file schema nests `.prisma` files). */
-function prismaFolders(config: ResolvedConfig): string[] {
-  if (!config.prisma) return [];
-  try {
-    if (!statSync(config.prisma).isDirectory()) return [dirname(config.prisma)];
-  } catch {
-    return [dirname(config.prisma)];
-  }
-  const nested = readdirSync(config.prisma, { recursive: true, withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name));
-  return [config.prisma, ...nested];
-}
-
 export async function watchCheck(options: ProjectOptions, args: readonly string[], out: Output): Promise<number> {
   const config = await loadProjectConfig(options);
-  const cache = ModelCache.open({ configFile: config.file, explicitUrl: explicitUrl(options, config) ?? null });
+  const url = explicitUrl(options, config);
+  const kind = modelSourceOf(config);
+  const project = sourceProject(config, { cwd: options.cwd, explicitUrl: url });
+  // The inputs of the last cached build (the modules it loaded), read without building anything.
+  const cache = ModelCache.open({ configFile: config.file, explicitUrl: url ?? null }, kind.cache ? { part: kind.cache, project } : null);
   const watchers = new Map<string, FSWatcher>();
   let child: ChildProcess | undefined;
   let pending: NodeJS.Timeout | undefined;
@@ -48,12 +40,13 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
 
   const watchFolders = (): void => {
     const inputs = cache?.lastInputs() ?? { files: [], globDirs: [] };
-    const folders = new Set([dirname(config.file), config.migrations, ...(config.dataSource ? [dirname(config.dataSource)] : []), ...prismaFolders(config), ...inputs.files.map((f) => dirname(f)), ...inputs.globDirs]);
+    const folders = new Set([dirname(config.file), config.migrations, ...kind.watchFolders(project), ...inputs.files.map((f) => dirname(f)), ...inputs.globDirs]);
     for (const folder of folders) {
       if (watchers.has(folder) || folder.includes(`${sep}node_modules${sep}`)) continue;
       try {
         const watcher = watch(folder, (_event, name) => {
-          if (name && RELEVANT.test(basename(name.toString()))) schedule();
+          const file = name ? basename(name.toString()) : "";
+          if (RELEVANT.test(file) || kind.watchedFileNames?.test(file)) schedule();
         });
         watcher.on("error", () => undefined);
         watchers.set(folder, watcher);

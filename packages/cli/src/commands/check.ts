@@ -4,7 +4,7 @@ import { check } from "../api/check";
 import { watchCheck } from "./check-watch";
 import type { Output } from "../output/output";
 import { printChecksumWarnings } from "../output/revision-lines";
-import { entityLocator, type LocateEntry } from "../project/entity-locations";
+import { sourceLocator, type LocateEntry } from "../project/source-locations";
 import { projectOptions, type ProjectOptions } from "../project/session";
 import type { Command } from "./command";
 import { dialectMismatchHelp, dialectMismatchOption } from "./graph-options";
@@ -15,7 +15,7 @@ import { dialectMismatchHelp, dialectMismatchOption } from "./graph-options";
  */
 async function locator(options: ProjectOptions, out: Output): Promise<LocateEntry> {
   try {
-    return await entityLocator(options);
+    return await sourceLocator(options);
   } catch (e) {
     out.detail(`No entity locations: ${(e as Error).message}`);
     return () => undefined;

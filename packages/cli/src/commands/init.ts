@@ -1,10 +1,11 @@
-import { RetortError } from "@retort/core";
+import { RetortError, type DiscoveredSource } from "@retort/core";
+import { DEFAULT_VERSION_TABLE } from "@retort/runtime";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/find-config";
-import { adoptionAdvice, inspectExistingProject, type ExistingProject } from "../project/existing-project";
-import { findDataSourceFile } from "../project/find-data-source";
-import { findPrismaSchema } from "../project/find-prisma-schema";
+import { retortTables } from "../project/bookkeeping-tables";
+import { anchorSqliteUrl } from "../project/connection-url";
+import { allModelSources } from "../project/model-sources";
 import type { Command } from "./command";
 
 export class AlreadyInitializedError extends RetortError {
@@ -20,27 +21,37 @@ export interface InitResult {
   readonly dataSource: string | undefined;
   /** The Prisma schema found in the project (`prisma/schema.prisma`), if any: then it is the model source. */
   readonly prisma?: string;
-  /** What the DataSource and its database hold already (only when a DataSource was found). */
-  readonly existing?: ExistingProject;
+  /** What the DataSource and its database hold already (only when a DataSource was found): `ExistingProject` in @retort/typeorm. */
+  readonly existing?: unknown;
 }
 
-function configSource(dataSource: string | undefined, prisma: string | undefined): string {
-  const source = prisma
-    ? `  // The Prisma schema (found by retort init); the database comes from DATABASE_URL.\n  prisma: "${prisma}",`
-    : dataSource
-    ? `  // The module exporting your TypeORM DataSource (found by retort init).\n  dataSource: "${dataSource}",`
-    : `  // Point this at the module exporting your TypeORM DataSource,\n  // or use entities: ["./src/entities/*.ts"] with url: process.env.DATABASE_URL.\n  dataSource: "./src/data-source.ts",`;
+function configSource(entry: string): string {
   return `import { defineConfig } from "@retort/cli";
 
 export default defineConfig({
-${source}
+${entry}
   migrations: "./migrations",
 });
 `;
 }
 
+/** The model source found in the project: each source is asked in the registry's order; the default one always answers. */
+async function discoverSource(dir: string, url: string | undefined): Promise<DiscoveredSource> {
+  const context = { url, retortTables: retortTables({ versionTable: DEFAULT_VERSION_TABLE }), anchorUrl: (u: string) => anchorSqliteUrl(u, dir) };
+  for (const kind of allModelSources()) {
+    const found = await kind.discover?.(dir, context);
+    if (found) return found;
+  }
+  throw new Error("no model source answered retort init (the default one must)");
+}
+
 /** Writes retort.config.ts and an empty script directory; refuses to overwrite either. */
 export async function init(options: { dir: string; url?: string }): Promise<InitResult> {
+  return (await initProject(options)).result;
+}
+
+/** `init`, and what to tell the user about the model source found. */
+async function initProject(options: { dir: string; url?: string }): Promise<{ result: InitResult; found: DiscoveredSource }> {
   const dir = resolve(options.dir);
   mkdirSync(dir, { recursive: true });
   const existingConfig = CONFIG_FILE_NAMES.map((n) => join(dir, n)).find((f) => existsSync(f));
@@ -48,17 +59,10 @@ export async function init(options: { dir: string; url?: string }): Promise<Init
   const migrationsDir = join(dir, "migrations");
   if (existsSync(migrationsDir) && readdirSync(migrationsDir).length > 0) throw new AlreadyInitializedError(`${migrationsDir} (not empty)`);
   const configFile = join(dir, "retort.config.ts");
-  const prisma = findPrismaSchema(dir);
-  if (prisma) {
-    writeFileSync(configFile, configSource(undefined, prisma), { flag: "wx" });
-    mkdirSync(migrationsDir, { recursive: true });
-    return { configFile, migrationsDir, dataSource: undefined, prisma };
-  }
-  const dataSource = findDataSourceFile(dir);
-  writeFileSync(configFile, configSource(dataSource, undefined), { flag: "wx" });
+  const found = await discoverSource(dir, options.url);
+  writeFileSync(configFile, configSource(found.configEntry), { flag: "wx" });
   mkdirSync(migrationsDir, { recursive: true });
-  if (!dataSource) return { configFile, migrationsDir, dataSource };
-  return { configFile, migrationsDir, dataSource, existing: await inspectExistingProject(join(dir, dataSource), dir, options.url) };
+  return { result: { configFile, migrationsDir, dataSource: undefined, ...found.result }, found };
 }
 
 export const initCommand: Command = {
@@ -67,7 +71,7 @@ export const initCommand: Command = {
   usage: "[dir]",
   options: {},
   async run(values, positionals, { global, out }) {
-    const result = await init({ dir: resolve(global.cwd, positionals[0] ?? "."), url: global.url });
+    const { result, found } = await initProject({ dir: resolve(global.cwd, positionals[0] ?? "."), url: global.url });
     if (out.options.json) {
       out.json(result);
       return 0;
@@ -75,23 +79,8 @@ export const initCommand: Command = {
     const rel = (p: string) => relative(global.cwd, p) || ".";
     out.info(`${out.paint.green("created")} ${rel(result.configFile)}`);
     out.info(`${out.paint.green("created")} ${rel(result.migrationsDir)}/`);
-    const advice = result.existing ? adoptionAdvice(result.existing) : [];
-    if (result.prisma) {
-      out.info(
-        `Using the Prisma schema in ${result.prisma}. Next: retort autogen -m "initial schema" ` +
-          "(or, for a database Prisma Migrate already built, retort baseline -m \"baseline\"; its _prisma_migrations table is left alone).",
-      );
-    } else if (advice.length > 0) {
-      out.info(`Using the DataSource in ${result.dataSource}.`);
-      for (const line of advice) out.info(line);
-    } else {
-      out.info(
-        result.dataSource
-          ? `Using the DataSource in ${result.dataSource}. Next: retort autogen -m "initial schema"`
-          : "No DataSource found: set dataSource (or entities + url) in retort.config.ts.",
-      );
-    }
-    if (result.existing?.skipped) out.detail(`Not inspected: ${result.existing.skipped}`);
+    for (const line of found.lines) out.info(line);
+    for (const line of found.details) out.detail(line);
     void values;
     return 0;
   },

@@ -1,70 +1,20 @@
-import type { DialectName, SchemaModel } from "@retort/core";
+import { isBookkeeping, type BookkeepingTable, type SchemaModel } from "@retort/core";
 import { versionTableNames } from "@retort/runtime";
-import type { TypeormDataSource } from "@retort/typeorm";
 import type { ResolvedConfig } from "../config/load-config";
+
+export { isBookkeeping, type BookkeepingTable };
 
 /**
  * Tables that tools keep for their own bookkeeping: never compared, so never created,
  * altered or dropped by a migration retort writes (README.md, "Adopting retort in an
- * existing project"). This file is the one list of them.
+ * existing project"). retort's own are here; other tools' come from the model source
+ * (`bookkeepingTables` of the ModelSource port: TypeORM's migrations and metadata tables,
+ * Prisma's `_prisma_migrations`).
+ *
+ * retort's own version tables: known from the config alone, so left out before reflection.
  */
-export interface BookkeepingTable {
-  /** `null` in the default schema. */
-  readonly schema: string | null;
-  /** Matched in every schema (Prisma's schema is in its own config, not the DataSource). */
-  readonly inAnySchema?: boolean;
-  readonly name: string;
-  readonly owner: "retort" | "TypeORM migrations" | "TypeORM metadata" | "Prisma migrations";
-}
-
-/** retort's own version tables: known from the config alone, so left out before reflection. */
 export function retortTables(config: Pick<ResolvedConfig, "versionTable">): BookkeepingTable[] {
   return versionTableNames(config.versionTable).map((name) => ({ schema: null, name, owner: "retort" }));
-}
-
-/** Prisma Migrate's history table, in whatever schema Prisma was pointed at. */
-const PRISMA_MIGRATIONS_TABLE = "_prisma_migrations";
-
-/**
- * Other tools' tables, where they put them. TypeORM's migration history and its
- * `typeorm_metadata` take their names from the DataSource (`migrationsTableName`,
- * `metadataTableName`) and live in its `schema` (PostgreSQL) or `database` (MySQL),
- * as TypeORM 0.3 and 1.x build them (`driver.buildTableName(name, schema, database)`).
- */
-export function otherToolsTables(options: TypeormDataSource["options"] | undefined, actual: Pick<SchemaModel, "dialect" | "defaultSchema">): BookkeepingTable[] {
-  const schema = typeormSchema(options, actual.dialect, actual.defaultSchema);
-  return [
-    { schema, name: nameOption(options?.migrationsTableName) ?? "migrations", owner: "TypeORM migrations" },
-    { schema, name: nameOption(options?.metadataTableName) ?? "typeorm_metadata", owner: "TypeORM metadata" },
-    { schema: null, inAnySchema: true, name: PRISMA_MIGRATIONS_TABLE, owner: "Prisma migrations" },
-  ];
-}
-
-/**
- * The other tools' tables for this project's model source: a Prisma project has only
- * Prisma Migrate's (a table called `migrations` there is the project's own, docs/reference.md §1).
- */
-export function otherToolsTablesFor(
-  config: Pick<ResolvedConfig, "prisma">,
-  options: TypeormDataSource["options"] | undefined,
-  actual: Pick<SchemaModel, "dialect" | "defaultSchema">,
-): BookkeepingTable[] {
-  const all = otherToolsTables(options, actual);
-  return config.prisma ? all.filter((t) => t.owner === "Prisma migrations") : all;
-}
-
-function nameOption(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
-
-function typeormSchema(options: TypeormDataSource["options"] | undefined, dialect: DialectName, defaultSchema: string): string | null {
-  const given = dialect === "postgres" ? options?.schema : dialect === "sqlite" ? undefined : options?.database;
-  return typeof given === "string" && given !== "" && given !== defaultSchema ? given : null;
-}
-
-/** Is the table `schema.name` (schema `null`: the default) one of `tables`? */
-export function isBookkeeping(tables: readonly BookkeepingTable[], schema: string | null, name: string): boolean {
-  return tables.some((t) => t.name === name && (t.inAnySchema || t.schema === schema));
 }
 
 /**
@@ -89,10 +39,11 @@ export interface KeptTable {
 export function databaseTablesByOwner(cmp: {
   readonly actual: SchemaModel;
   readonly target: SchemaModel;
-  readonly config: Pick<ResolvedConfig, "versionTable" | "prisma">;
-  readonly dataSourceOptions: TypeormDataSource["options"] | undefined;
+  readonly config: Pick<ResolvedConfig, "versionTable">;
+  /** The model source's bookkeeping tables for this database. */
+  readonly otherTools: readonly BookkeepingTable[];
 }): { readonly tables: number; readonly kept: readonly KeptTable[] } {
-  const bookkeeping = [...retortTables(cmp.config), ...unclaimedBy(cmp.target, otherToolsTablesFor(cmp.config, cmp.dataSourceOptions, cmp.actual))];
+  const bookkeeping = [...retortTables(cmp.config), ...unclaimedBy(cmp.target, cmp.otherTools)];
   let tables = 0;
   const kept: KeptTable[] = [];
   for (const t of cmp.actual.tables) {

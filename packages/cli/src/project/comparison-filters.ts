@@ -1,6 +1,6 @@
 import type { IncludeObject as CompareIncludeObject } from "@retort/compare";
 import type { IncludeName } from "@retort/core";
-import type { UnmanagedObjects } from "@retort/typeorm";
+import type { UnmanagedObjects } from "@retort/core";
 import type { ResolvedConfig } from "../config/load-config";
 import { isBookkeeping, retortTables, type BookkeepingTable } from "./bookkeeping-tables";
 

@@ -1,12 +1,9 @@
 import type { Queryable } from "@retort/core";
-import { relative } from "node:path";
 import { connect, type ConnectOptions } from "@retort/dialects";
-import type { TypeormDataSource } from "@retort/typeorm";
 import { loadConfig, type ResolvedConfig } from "../config/load-config";
 import type { GlobalOptions } from "../commands/command";
-import { anchorSqliteUrl, chooseConnectionUrl, dataSourceConnectOptions, NoConnectionUrlError, type DataSourceConnectionOptions } from "./connection-url";
-import { loadModelSource } from "./model-source";
-import { prismaConnectionOptions, prismaUrlAsRetortUrl } from "./prisma-source";
+import { anchorSqliteUrl, chooseConnectionUrl } from "./connection-url";
+import { modelSourceOf, sourceProject, type OpenedModelSource } from "./model-sources";
 import { letStrayRejectionsSurface } from "./surface-rejections";
 
 /** The options every programmatic entry point takes (the CLI's global flags). */
@@ -33,59 +30,37 @@ export async function loadProjectConfig(options: ProjectOptions): Promise<Resolv
   return config;
 }
 
-/** The URL given without the DataSource (flag, env, config), if any; a Prisma `file:` URL as retort's `sqlite:`. */
+/** The URL given without the model source (flag, env, config), in retort's spelling (a Prisma `file:` URL as `sqlite:`). */
 export function explicitUrl(options: ProjectOptions, config: ResolvedConfig): string | undefined {
   const url = options.url || process.env.DATABASE_URL || config.url || undefined;
-  return url && config.prisma ? prismaUrlAsRetortUrl(url, config.prisma) : url;
+  const kind = modelSourceOf(config);
+  return url && kind.explicitUrl ? kind.explicitUrl(url, sourceProject(config, { cwd: options.cwd, explicitUrl: undefined })) : url;
 }
 
-/** Where to connect: the URL, and what the DataSource passes to the driver beyond it (`ssl`). */
+/** Where to connect: the URL, and what the model source passes to the driver beyond it (`ssl`). */
 export interface DatabaseAddress {
   readonly url: string;
   readonly connect: ConnectOptions;
 }
 
-/** The connection by README.md's precedence (flag, env, config, DataSource), relative SQLite paths anchored at the project. */
-export function databaseAddress(options: ProjectOptions, config: ResolvedConfig, dataSource?: ConnectionSource): DatabaseAddress {
-  const fromDataSource = dataSource?.options as DataSourceConnectionOptions | undefined;
+/** What says where the database is when no URL is given: the model source (a TypeORM DataSource, a Prisma datasource). */
+export type ConnectionSource = Pick<OpenedModelSource, "connection">;
+
+/** The connection by README.md's precedence (flag, env, config, model source), relative SQLite paths anchored at the project. */
+export function databaseAddress(options: ProjectOptions, config: ResolvedConfig, source?: ConnectionSource): DatabaseAddress {
   const given = explicitUrl(options, config);
-  const explicit = given !== undefined;
-  if (!explicit && config.prisma && fromDataSource?.url === undefined && fromDataSource?.database === undefined) {
-    throw new NoConnectionUrlError(`The Prisma schema ${relative(config.projectDir, config.prisma) || config.prisma} names no database: its datasource \`url\` is missing or its environment variable is unset.`);
-  }
-  const url = chooseConnectionUrl({ flag: given, dataSource: fromDataSource });
+  const fromSource = given === undefined && source ? source.connection() : undefined;
+  const url = chooseConnectionUrl({ flag: given, source: fromSource && (() => fromSource) });
+  const ssl = fromSource?.ssl;
   return {
     url: anchorSqliteUrl(url, config.projectDir),
-    connect: { projectDir: config.projectDir, ...(explicit ? {} : dataSourceConnectOptions(fromDataSource)) },
+    connect: { projectDir: config.projectDir, ...(ssl !== undefined && ssl !== false ? { ssl } : {}) },
   };
 }
 
-/** What says where the database is when no URL is given: a TypeORM DataSource, or a Prisma schema's datasource. */
-export interface ConnectionSource {
-  readonly options: TypeormDataSource["options"] | DataSourceConnectionOptions;
-}
-
-/** The connection source without building any model: the Prisma datasource, or the loaded TypeORM DataSource. */
-export async function loadConnectionSource(options: ProjectOptions, config: ResolvedConfig): Promise<ConnectionSource> {
-  if (config.prisma) return { options: prismaConnectionOptions(config) };
-  return await loadDataSourceFor(options, config);
-}
-
-/** Loads the model source; the URL it needs for `entities` configs comes from flag/env/config. */
-export async function loadDataSourceFor(options: ProjectOptions, config: ResolvedConfig): Promise<TypeormDataSource> {
-  const dataSource = await loadModelSource(config, explicitUrl(options, config));
-  warnIfSynchronizing(options, config, dataSource.options);
-  return dataSource;
-}
-
-/** A DataSource with `synchronize: true` fights the migrations: said as a warning. */
-export function warnIfSynchronizing(options: ProjectOptions, config: ResolvedConfig, dataSourceOptions: TypeormDataSource["options"]): void {
-  if ((dataSourceOptions as { synchronize?: unknown }).synchronize === true) {
-    options.onWarning?.(
-      `The DataSource in ${relative(options.cwd ?? process.cwd(), config.dataSource ?? config.file)} has \`synchronize: true\`: TypeORM then changes the schema itself each time the application starts, ` +
-        "fighting with the migrations. Set `synchronize: false` once retort manages the schema.",
-    );
-  }
+/** The project's model source, opened as far as saying where its database is (a TypeORM DataSource module loads; no model is built). */
+export async function openModelSource(options: ProjectOptions, config: ResolvedConfig): Promise<OpenedModelSource> {
+  return await modelSourceOf(config).open(sourceProject(config, { cwd: options.cwd, explicitUrl: explicitUrl(options, config), onWarning: options.onWarning }));
 }
 
 /** Opens a connection, runs `body`, always closes. */

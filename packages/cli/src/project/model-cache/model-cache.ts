@@ -1,8 +1,7 @@
-import type { DialectName, SchemaModel } from "@retort/core";
+import type { BuiltModel, DatabaseFacts, GlobMatch, ModelCachePart, SourceProject } from "@retort/core";
 import { cacheDir } from "@retort/loader";
-import { expandGlobs, type TruncatedName, type TypeormDataSource, type UnmanagedObjects } from "@retort/typeorm";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { VERSION } from "../../version";
@@ -13,31 +12,17 @@ import type { RecordedInputs } from "./input-recorder";
  * file when none changed (README.md, "Caches"). An entry is keyed by everything the
  * model was built from: the content of each project file the last load read (modules,
  * `.env`, tsconfig), the environment variables it read, the entity globs' matches, the
- * config file, the installed TypeORM and retort, and the database facts the model
- * depends on (dialect, default schema, server version). It is checksummed: a damaged
- * entry is a miss, rebuilt silently.
+ * config file, retort and the model source's tools (for TypeORM: the installed TypeORM
+ * and the converter's build), and the database facts the model depends on (dialect,
+ * default schema, server version). It is checksummed: a damaged entry is a miss, rebuilt
+ * silently. Only sources with a `cache` part (the ModelSource port) are cached.
  */
-export interface EntitySide {
-  readonly target: SchemaModel;
-  readonly truncatedNames: readonly TruncatedName[];
-  readonly unmanaged: UnmanagedObjects;
-  /** The DataSource options retort reads besides the entities (connection, bookkeeping tables, `synchronize`). */
-  readonly dataSourceOptions: TypeormDataSource["options"];
+export interface EntitySide extends BuiltModel {
+  /** What the source keeps to be restored without loading (a DataSource's connection options, `synchronize`…). */
+  readonly sourceState: unknown;
 }
 
-/** What the entity side takes from the database it is compared with. */
-export interface DatabaseFacts {
-  readonly dialect: DialectName;
-  readonly defaultSchema: string;
-  readonly serverVersion: string | null;
-}
-
-/** Entity globs and the files they matched: a new entity file is a change too. */
-export interface GlobMatch {
-  readonly patterns: readonly string[];
-  readonly baseDir: string;
-  readonly files: readonly string[];
-}
+export type { DatabaseFacts, GlobMatch };
 
 /** What identifies the project and its tools, known before anything of the user's loads. */
 export interface ProjectKey {
@@ -56,34 +41,36 @@ interface Entry {
   readonly side: EntitySide;
 }
 
-const FORMAT = 1;
-
-/** The options retort reads from a DataSource once its entities are built. */
-const KEPT_OPTIONS = ["type", "url", "host", "port", "username", "password", "database", "schema", "socketPath", "ssl", "synchronize", "migrationsTableName", "metadataTableName"] as const;
+const FORMAT = 2;
 
 export class ModelCache {
   private constructor(
     private readonly file: string,
     private readonly project: ProjectKey & { readonly cwd: string },
+    private readonly source: { readonly part: ModelCachePart; readonly project: SourceProject } | null,
   ) {}
 
-  /** The project's cache, or `null` when caching is off (`RETORT_CACHE=0`) or has no folder. */
-  static open(project: ProjectKey): ModelCache | null {
+  /**
+   * The project's cache, or `null` when caching is off (`RETORT_CACHE=0`) or has no folder.
+   * `source`: the model source's cache part; without one (a Prisma schema) only `lastInputs` is of use.
+   */
+  static open(project: ProjectKey, source: { readonly part: ModelCachePart; readonly project: SourceProject } | null): ModelCache | null {
     const dir = cacheDir();
     if (dir === null) return null;
     const cwd = process.cwd();
     const name = createHash("sha1").update(`${project.configFile}\0${cwd}`).digest("hex");
-    return new ModelCache(join(dir, `model-${name}.json`), { ...project, cwd });
+    return new ModelCache(join(dir, `model-${name}.json`), { ...project, cwd }, source);
   }
 
   /** The stored entity side if nothing it was built from changed (the database facts are checked by the caller). */
   read(): { readonly facts: DatabaseFacts; readonly side: EntitySide } | undefined {
     const entry = this.readEntry();
-    if (!entry || entry.format !== FORMAT) return undefined;
-    if (!isDeepStrictEqual(entry.tools, currentTools(this.project.configFile)) || !isDeepStrictEqual(entry.project, this.project)) return undefined;
+    if (!entry || entry.format !== FORMAT || !this.source) return undefined;
+    const { part } = this.source;
+    if (!isDeepStrictEqual(entry.tools, this.currentTools()) || !isDeepStrictEqual(entry.project, this.project)) return undefined;
     if (!entry.files.every((f) => sha1Of(f.path) === f.sha1)) return undefined;
     if (!Object.entries(entry.env).every(([name, value]) => (process.env[name] ?? null) === value)) return undefined;
-    if (!entry.globs.every((g) => isDeepStrictEqual(expandGlobs(g.patterns, g.baseDir), g.files))) return undefined;
+    if (!entry.globs.every((g) => isDeepStrictEqual(part.expandGlobs(g.patterns, g.baseDir), g.files))) return undefined;
     return { facts: entry.facts, side: entry.side };
   }
 
@@ -96,6 +83,7 @@ export class ModelCache {
 
   /** Stores what a full load built; skipped when some of it would not survive JSON (a Buffer in `ssl`). */
   write(inputs: RecordedInputs, globs: readonly GlobMatch[], facts: DatabaseFacts, side: EntitySide): void {
+    if (!this.source) return;
     const files: { path: string; sha1: string }[] = [];
     // The caches' own files (a RETORT_CACHE_DIR outside node_modules) are not the project's.
     const cacheFolder = dirname(this.file) + sep;
@@ -104,9 +92,8 @@ export class ModelCache {
       if (sha1 === null) return;
       files.push({ path, sha1 });
     }
-    const kept = { ...side, dataSourceOptions: keptOptions(side.dataSourceOptions) };
-    if (!isPlainJson(kept)) return;
-    const entry: Entry = { format: FORMAT, tools: currentTools(this.project.configFile), project: this.project, files, env: inputs.env, globs, facts, side: kept };
+    if (!isPlainJson(side)) return;
+    const entry: Entry = { format: FORMAT, tools: this.currentTools(), project: this.project, files, env: inputs.env, globs, facts, side };
     const text = JSON.stringify(entry);
     try {
       const temporary = `${this.file}.${process.pid}.tmp`;
@@ -115,6 +102,11 @@ export class ModelCache {
     } catch {
       // caching is best effort
     }
+  }
+
+  /** retort's version, the source's tools and the config file's content. */
+  private currentTools(): Tools {
+    return { retort: VERSION, source: this.source?.part.fingerprint(this.source.project) ?? null, config: sha1Of(this.project.configFile) };
   }
 
   private readEntry(): Entry | undefined {
@@ -156,53 +148,12 @@ function isPlainJson(value: unknown): boolean {
   }
 }
 
-function keptOptions(options: TypeormDataSource["options"]): TypeormDataSource["options"] {
-  const kept: Record<string, unknown> = {};
-  for (const key of KEPT_OPTIONS) if ((options as Record<string, unknown>)[key] !== undefined) kept[key] = (options as Record<string, unknown>)[key];
-  return kept as TypeormDataSource["options"];
-}
-
-/** retort's and TypeORM's installed versions, and the config file's content. */
+/** What the model was built with besides the project's files. */
 interface Tools {
   readonly retort: string;
-  /** The build of the converter (mtimes of its files): a rebuilt retort of the same version is another tool. */
-  readonly converter: string;
-  readonly typeorm: { readonly path: string; readonly version: string } | null;
+  /** The model source's tools (versions, builds), as its cache part says. */
+  readonly source: unknown;
   readonly config: string | null;
-}
-
-function currentTools(configFile: string): Tools {
-  return { retort: VERSION, converter: converterBuild(), typeorm: installedTypeorm(dirname(configFile)), config: sha1Of(configFile) };
-}
-
-let converterStamp: string | undefined;
-
-function converterBuild(): string {
-  if (converterStamp !== undefined) return converterStamp;
-  const root = dirname(require.resolve("@retort/typeorm"));
-  const hash = createHash("sha1");
-  const visit = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, e.name);
-      if (e.isDirectory()) visit(path);
-      else if (e.name.endsWith(".js")) hash.update(`${path}\0${statSync(path).mtimeMs}\0`);
-    }
-  };
-  visit(root);
-  return (converterStamp = hash.digest("hex"));
-}
-
-/** The `typeorm` package Node resolves from the project (its folder and version), read without loading it. */
-function installedTypeorm(from: string): Tools["typeorm"] {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const manifest = join(dir, "node_modules", "typeorm", "package.json");
-    try {
-      const { version } = JSON.parse(readFileSync(manifest, "utf8")) as { version: string };
-      return { path: manifest, version };
-    } catch {
-      if (dirname(dir) === dir) return null;
-    }
-  }
 }
 
 function sha1Of(file: string): string | null {

@@ -1,10 +1,12 @@
-import { connect, introspect, parseConnectionUrl } from "@retort/dialects";
-import { DEFAULT_VERSION_TABLE, quoteVersionIdent } from "@retort/runtime";
-import { expandGlobs, loadDataSource, type TypeormDataSource } from "@retort/typeorm";
+import { isBookkeeping, type DiscoverContext } from "@retort/core";
+import { connect, engineFor, introspect, parseConnectionUrl } from "@retort/dialects";
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
-import { isBookkeeping, otherToolsTables, retortTables } from "./bookkeeping-tables";
-import { anchorSqliteUrl, chooseConnectionUrl, type DataSourceConnectionOptions } from "./connection-url";
+import { expandGlobs } from "../loading/expand-globs";
+import { loadDataSource } from "../loading/load-data-source";
+import type { TypeormDataSource } from "../typeorm-shapes";
+import { urlFromDataSourceOptions, type DataSourceConnectionOptions } from "./data-source-url";
+import { otherToolsTables } from "./typeorm-bookkeeping";
 
 const INSPECTION_CONNECT_TIMEOUT_MS = 5000;
 
@@ -25,7 +27,7 @@ export interface ExistingProject {
  * and reads the database's tables. Never creates anything (a missing SQLite file stays
  * missing); any failure only leaves the database part out.
  */
-export async function inspectExistingProject(dataSourceFile: string, projectDir: string, url: string | undefined): Promise<ExistingProject> {
+export async function inspectExistingProject(dataSourceFile: string, projectDir: string, context: DiscoverContext): Promise<ExistingProject> {
   let dataSource: TypeormDataSource;
   try {
     dataSource = await loadDataSource(dataSourceFile);
@@ -34,8 +36,8 @@ export async function inspectExistingProject(dataSourceFile: string, projectDir:
   }
   const typeormMigrations = countMigrations(dataSource.options.migrations, projectDir);
   try {
-    const chosen = chooseConnectionUrl({ flag: url, env: process.env.DATABASE_URL, config: undefined, dataSource: dataSource.options as DataSourceConnectionOptions });
-    const anchored = anchorSqliteUrl(chosen, projectDir);
+    const chosen = context.url || process.env.DATABASE_URL || urlFromDataSourceOptions(dataSource.options as DataSourceConnectionOptions);
+    const anchored = context.anchorUrl(chosen);
     const target = parseConnectionUrl(anchored);
     if (target.family === "sqlite" && (target.file === ":memory:" || !existsSync(target.file))) {
       return { databaseTables: 0, typeormMigrationsTable: null, typeormMigrations };
@@ -45,12 +47,12 @@ export async function inspectExistingProject(dataSourceFile: string, projectDir:
     try {
       const model = await introspect(db, {});
       const others = otherToolsTables(dataSource.options, model);
-      const bookkeeping = [...retortTables({ versionTable: DEFAULT_VERSION_TABLE }), ...others];
+      const bookkeeping = [...context.retortTables, ...others];
       const databaseTables = model.tables.filter((t) => !isBookkeeping(bookkeeping, t.schema, t.name)).length;
       const history = others.find((t) => t.owner === "TypeORM migrations")!;
       const found = model.tables.find((t) => t.name === history.name && t.schema === history.schema);
       if (!found) return { databaseTables, typeormMigrationsTable: null, typeormMigrations };
-      const table = [found.schema, found.name].filter((p): p is string => p !== null).map((p) => quoteVersionIdent(db.dialect, p)).join(".");
+      const table = [found.schema, found.name].filter((p): p is string => p !== null).map((p) => engineFor(db.dialect).quoting.ident(p)).join(".");
       const rows = await db.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${table}`);
       return { databaseTables, typeormMigrationsTable: { name: found.name, rows: Number(rows[0]?.n ?? 0) }, typeormMigrations };
     } finally {

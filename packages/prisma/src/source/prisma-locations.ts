@@ -1,7 +1,6 @@
-import type { DiffEntry } from "@retort/compare";
+import type { LocateObject, SourceLocation } from "@retort/core";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { LocateEntry, SourceLocation } from "./entity-locations";
 
 /** A model block: where it starts, and the line of each field by column name. */
 interface ModelLines {
@@ -17,7 +16,7 @@ const MAP = /@map\(\s*(?:name:\s*)?"([^"]+)"/;
  * column names follow `@@map` and `@map`. Implicit many-to-many tables (`_PostToTag`)
  * and tables no model declares have no location.
  */
-export function prismaLocator(schemaPath: string): LocateEntry {
+export function prismaLocator(schemaPath: string): LocateObject {
   const tables = new Map<string, ModelLines>();
   for (const file of prismaFiles(schemaPath)) {
     const lines = readFileSync(file, "utf8").split(/\r?\n/);
@@ -39,21 +38,13 @@ export function prismaLocator(schemaPath: string): LocateEntry {
   return (entry) => {
     const model = entry.table === null ? undefined : tables.get(entry.table);
     if (!model) return undefined;
-    const column = entry.column ?? firstColumn(entry);
+    const column = entry.column ?? entry.columns[0];
     return (column !== undefined ? model.columns.get(column) : undefined) ?? model.model;
   };
 }
 
 function lineOfModel(lines: readonly string[], name: string): number {
   return lines.findIndex((l) => new RegExp(`^\\s*model\\s+${name}\\s*\\{`).test(l)) + 1;
-}
-
-/** The first column of an index, constraint or foreign key entry. */
-function firstColumn(entry: DiffEntry): string | undefined {
-  const facts = entry.details.after ?? entry.details.before;
-  if (facts === null || typeof facts !== "object" || Array.isArray(facts)) return undefined;
-  const columns = (facts as { readonly columns?: unknown }).columns;
-  return Array.isArray(columns) && typeof columns[0] === "string" ? columns[0] : undefined;
 }
 
 function prismaFiles(path: string): string[] {

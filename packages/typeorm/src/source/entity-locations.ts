@@ -1,18 +1,8 @@
-import type { DiffEntry, JsonValue } from "@retort/compare";
+import type { LocatedObject, LocateObject, SourceLocation } from "@retort/core";
 import { loadedUserModules } from "@retort/loader";
-import { buildEntityMetadatas } from "@retort/typeorm";
 import { readFileSync } from "node:fs";
-import { prismaLocator } from "./prisma-locations";
-import { loadDataSourceFor, loadProjectConfig, type ProjectOptions } from "./session";
-
-/** Where a difference comes from in the user's code. */
-export interface SourceLocation {
-  readonly file: string;
-  /** 1-based. */
-  readonly line: number;
-}
-
-export type LocateEntry = (entry: DiffEntry) => SourceLocation | undefined;
+import { buildEntityMetadatas } from "../loading/build-entity-metadatas";
+import type { TypeormDataSource } from "../typeorm-shapes";
 
 /** The parts of TypeORM's entity metadata a location needs (the same in 0.3 and 1.x). */
 interface PropertyMetadata {
@@ -42,11 +32,8 @@ interface EntityMetadata {
  * (`loadedUserModules`); the line is found by scanning that file's text for the class and
  * the property. Tables with no entity (a removed table) have no location.
  */
-export async function entityLocator(options: ProjectOptions): Promise<LocateEntry> {
-  const config = await loadProjectConfig(options);
-  if (config.prisma) return prismaLocator(config.prisma);
-  const dataSource = await loadDataSourceFor(options, config);
-  const metadatas = (await buildEntityMetadatas(dataSource, config.dataSource)) as unknown as readonly EntityMetadata[];
+export async function entityLocator(dataSource: TypeormDataSource, dataSourceFile: string | undefined): Promise<LocateObject> {
+  const metadatas = (await buildEntityMetadatas(dataSource, dataSourceFile)) as unknown as readonly EntityMetadata[];
   const sources = new SourceIndex();
   return (entry) => {
     const metadata = metadatas.find((m) => m.tableName === entry.table && (entry.schema === null || m.schema === entry.schema));
@@ -61,15 +48,9 @@ export async function entityLocator(options: ProjectOptions): Promise<LocateEntr
 }
 
 /** The column an entry is about: its own, or the first column of an index, constraint or FK. */
-function columnOf(entry: DiffEntry, metadata: EntityMetadata): ColumnMetadata | undefined {
-  const name = entry.column ?? firstColumn(entry.details.after ?? entry.details.before);
+function columnOf(entry: LocatedObject, metadata: EntityMetadata): ColumnMetadata | undefined {
+  const name = entry.column ?? entry.columns[0];
   return name === undefined ? undefined : metadata.columns.find((c) => c.databaseName === name);
-}
-
-function firstColumn(facts: JsonValue | undefined): string | undefined {
-  if (facts === null || typeof facts !== "object" || Array.isArray(facts)) return undefined;
-  const columns = (facts as { readonly columns?: JsonValue }).columns;
-  return Array.isArray(columns) && typeof columns[0] === "string" ? columns[0] : undefined;
 }
 
 /** Files of loaded classes, and the lines of their classes and properties. */

@@ -1,0 +1,104 @@
+import type { DeclaredEngine, DialectName, GlobMatch, ModelSourceKind, OpenedModelSource, SourceProject, TruncatedName } from "@retort/core";
+import { dirname, join, resolve } from "node:path";
+import { loadEntities } from "../loading/build-entity-metadatas";
+import { expandGlobs } from "../loading/expand-globs";
+import { buildTargetModel } from "../model/build-target-model";
+import { unmanagedObjects } from "../model/unmanaged-objects";
+import type { TypeormDataSource } from "../typeorm-shapes";
+import { dataSourceConnectOptions, urlFromDataSourceOptions, type DataSourceConnectionOptions } from "./data-source-url";
+import { entityLocator } from "./entity-locations";
+import { discoverDataSource } from "./discover-data-source";
+import { loadProjectDataSource, warnIfSynchronizing } from "./open-data-source";
+import { typeormKeys } from "./typeorm-config";
+import { otherToolsTables } from "./typeorm-bookkeeping";
+import { converterBuild, installedTypeorm, keptOptions } from "./typeorm-cache";
+
+/** A DataSource's `type` as the `--sql` dialect (docs/reference.md §2). */
+const DIALECT_OF_TYPE: Record<string, DialectName> = {
+  postgres: "postgres",
+  mysql: "mysql",
+  mariadb: "mariadb",
+  sqlite: "sqlite",
+  "better-sqlite3": "sqlite",
+};
+
+const FAMILY_OF_TYPE: Record<string, DeclaredEngine["family"]> = {
+  postgres: "postgres",
+  mysql: "mysql",
+  mariadb: "mysql",
+  sqlite: "sqlite",
+  "better-sqlite3": "sqlite",
+};
+
+/**
+ * TypeORM entities as a model source (docs/architecture.md, "Adding a model source"),
+ * selected by the config's `dataSource` or `entities`.
+ */
+export const typeormModelSource: ModelSourceKind = {
+  name: "TypeORM",
+  watchFolders: (project) => {
+    const { dataSource } = typeormKeys(project);
+    return dataSource ? [dirname(dataSource)] : [];
+  },
+  async open(project) {
+    const dataSource = await loadProjectDataSource(project);
+    warnIfSynchronizing(project, dataSource.options);
+    return openedDataSource(project, dataSource);
+  },
+  cache: {
+    fingerprint: (project) => ({ converter: converterBuild(join(__dirname, "..")), typeorm: installedTypeorm(dirname(project.configFile)) }),
+    expandGlobs: (patterns, baseDir) => expandGlobs(patterns, baseDir),
+    restore(state, project) {
+      const options = state as TypeormDataSource["options"];
+      warnIfSynchronizing(project, options);
+      return connectionSide(project, options);
+    },
+  },
+  discover: discoverDataSource,
+};
+
+/** What the DataSource's options say, without its entities: where the database is, its bookkeeping tables. */
+function connectionSide(project: SourceProject, options: TypeormDataSource["options"]): Omit<OpenedModelSource, "load" | "buildModel" | "locator" | "cacheState"> {
+  const type = (options as { type?: string }).type;
+  const family = type ? FAMILY_OF_TYPE[type] : undefined;
+  return {
+    dialect: (type ? DIALECT_OF_TYPE[type] : undefined) ?? null,
+    // An `entities` config builds its DataSource from the URL: only a user's DataSource can disagree with it.
+    declaredEngine: typeormKeys(project).dataSource && family ? { family, declaredBy: `the DataSource's type is "${type}"` } : null,
+    connection: () => {
+      const connection = options as DataSourceConnectionOptions;
+      return { url: urlFromDataSourceOptions(connection), ...dataSourceConnectOptions(connection) };
+    },
+    bookkeepingTables: (database) => otherToolsTables(options, database),
+  };
+}
+
+function openedDataSource(project: SourceProject, dataSource: TypeormDataSource): OpenedModelSource {
+  const { dataSource: dataSourceFile } = typeormKeys(project);
+  return {
+    ...connectionSide(project, dataSource.options),
+    load: async () => {
+      await loadEntities(dataSource);
+    },
+    async buildModel(database) {
+      const truncatedNames: TruncatedName[] = [];
+      const modelOptions = { defaultSchema: database.defaultSchema, dialect: database.dialect, serverVersion: database.serverVersion ?? undefined, source: dataSourceFile };
+      const target = await buildTargetModel(dataSource, { ...modelOptions, onTruncatedName: (n) => truncatedNames.push(n) });
+      const unmanaged = await unmanagedObjects(dataSource, modelOptions);
+      return { target, truncatedNames, unmanaged };
+    },
+    locator: () => entityLocator(dataSource, dataSourceFile),
+    cacheState: () => ({ state: keptOptions(dataSource.options), globs: entityGlobs(project, dataSource) }),
+  };
+}
+
+/** The entity globs a load expanded: the config's `entities`, or strings in the DataSource's (TypeORM resolves those against the working directory). */
+function entityGlobs(project: SourceProject, dataSource: TypeormDataSource): GlobMatch[] {
+  const keys = typeormKeys(project);
+  const match = (patterns: readonly string[], baseDir: string): GlobMatch => ({ patterns, baseDir, files: expandGlobs(patterns, baseDir) });
+  if (!keys.dataSource) return keys.entities.length === 0 ? [] : [match(keys.entities, resolve(project.projectDir))];
+  const entities = dataSource.options.entities as unknown;
+  const items = Array.isArray(entities) ? entities : entities && typeof entities === "object" ? Object.values(entities) : [];
+  const patterns = items.filter((e): e is string => typeof e === "string");
+  return patterns.length === 0 ? [] : [match(patterns, process.cwd())];
+}
