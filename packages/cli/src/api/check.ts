@@ -1,4 +1,4 @@
-import type { DialectName, Operation, Queryable, SchemaModel } from "@retort/core";
+import type { DialectName, IncludeName, Operation, Queryable, SchemaModel } from "@retort/core";
 import { compareSchemas, describeOperations, type CompareOptions, type DiffEntry } from "@retort/compare";
 import { connect, introspect, storedViewDefinitions } from "@retort/dialects";
 import { buildTargetModel, expandGlobs, loadEntities, unmanagedObjects, type TruncatedName, type TypeormDataSource, type UnmanagedObjects } from "@retort/typeorm";
@@ -80,18 +80,33 @@ interface LiveDatabase {
   readonly version: string | undefined;
 }
 
-/** Connects, refuses a database behind the migrations' head, and introspects it. The caller closes `db`. */
-async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig, command: string): Promise<LiveDatabase> {
+/**
+ * Connects, refuses a database behind the migrations' head, and introspects it. The caller closes `db`.
+ * `modelSchemas`: the non-default schemas the model itself lives in (a Prisma multiSchema datasource's
+ * `schemas`), read as well.
+ */
+async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig, command: string, modelSchemas: readonly string[] = []): Promise<LiveDatabase> {
   const db = await connect(address.url, address.connect);
   try {
     const { scripts, databaseHeads, warnings } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
-    const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config) });
+    const actual = await introspect(db, introspectOptions(config, modelSchemas));
     const version = await serverVersion(db, db.dialect);
     return { address, db, scripts, databaseHeads, editedMigrations: warnings, actual, version };
   } catch (e) {
     await db.close().catch(() => undefined);
     throw e;
   }
+}
+
+/** With `modelSchemas` (and no `includeSchemas`), the default schema and those. */
+function introspectOptions(config: ResolvedConfig, modelSchemas: readonly string[]): { includeSchemas?: boolean; includeName: IncludeName } {
+  const includeName = includeNameFor(config);
+  if (config.includeSchemas || modelSchemas.length === 0) return { includeSchemas: config.includeSchemas, includeName };
+  const listed = new Set(modelSchemas);
+  return {
+    includeSchemas: true,
+    includeName: (name, type, parents) => (type !== "schema" || name === null || listed.has(name)) && includeName(name, type, parents),
+  };
 }
 
 /**
@@ -142,7 +157,7 @@ async function comparePrisma(options: ProjectOptions & { strict?: boolean }, con
   const sourceOptions = prismaConnectionOptions(config);
   const early = explicitUrl(options, config);
   if (early !== undefined) requireSameEngine(sourceOptions.type, early, options.allowDialectMismatch === true);
-  const database = await readLiveDatabase(databaseAddress(options, config, { options: sourceOptions }), config, command);
+  const database = await readLiveDatabase(databaseAddress(options, config, { options: sourceOptions }), config, command, schema.dialect === "postgres" ? schema.schemas : []);
   try {
     // `provider = "mysql"` is built for the engine connected to (MySQL or MariaDB); Prisma's
     // tables live in the schema the connection uses (PostgreSQL's search_path, MySQL's database).
