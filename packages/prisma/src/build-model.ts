@@ -101,7 +101,7 @@ function fieldColumn(ctx: BuildContext, m: DmmfModel, f: DmmfField, idColumns: r
     f.kind === "enum" && ctx.dialect === "postgres" && enumDef
       ? { ...parsed, name: "enum", enumName: qualifiedEnumName(ctx, f.type), enumValues: enumDef.values.map((v) => v.dbName ?? v.name) }
       : parsed;
-  const written = defaultSql(ctx, f, sqlType);
+  const written = defaultSql(ctx, m, f, sqlType);
   const single = idColumns.length === 1 && idColumns[0] === columnName(f);
   return column(columnName(f), type, {
     nullable: !f.isRequired || f.isList, // Prisma writes scalar lists without NOT NULL
@@ -152,7 +152,7 @@ function isCall(d: unknown, name: string): boolean {
 }
 
 /** The DEFAULT clause Prisma writes; `uuid()`, `cuid()`, `nanoid()` and `@updatedAt` are client-side. */
-function defaultSql(ctx: BuildContext, f: DmmfField, sqlType: string): string | null {
+function defaultSql(ctx: BuildContext, m: DmmfModel, f: DmmfField, sqlType: string): string | null {
   const d = f.default;
   if (d === undefined || d === null) return null;
   if (typeof d === "object" && !Array.isArray(d)) {
@@ -163,7 +163,7 @@ function defaultSql(ctx: BuildContext, f: DmmfField, sqlType: string): string | 
   }
   // Scalar lists exist on PostgreSQL only; an empty array needs the cast to the column's type.
   if (Array.isArray(d)) return ctx.dialect !== "postgres" ? null : d.length === 0 ? `ARRAY[]::${sqlType}` : `ARRAY[${d.map((v) => literal(ctx, f, v)).join(", ")}]`;
-  return literal(ctx, f, d);
+  return ctx.dmmf.text.numericDefaults.get(`${m.name}.${f.name}`) ?? literal(ctx, f, d);
 }
 
 function literal(ctx: BuildContext, f: DmmfField, v: unknown): string {
@@ -175,15 +175,16 @@ function literal(ctx: BuildContext, f: DmmfField, v: unknown): string {
   }
   if (f.type === "Bytes" && typeof v === "string") return bytesLiteral(ctx.dialect, v);
   if (typeof v === "string" && !NUMERIC_TYPES.has(f.type)) return `'${v.replace(/'/g, "''")}'`;
-  // The DMMF may give `13.37` as 13.370000000000001; Prisma writes the decimal the schema holds.
-  if (f.type === "Float" && typeof v === "number") return String(Number(v.toPrecision(15)));
   return String(v);
 }
 
-/** A Bytes default is base64 in the schema; the database gets the bytes as a hex literal. */
+/**
+ * A Bytes default is base64 in the schema. Prisma Migrate writes the bytes in hex: a bytea
+ * literal on PostgreSQL, and on SQLite the hex digits as a text literal (not `X'…'`).
+ */
 function bytesLiteral(dialect: PrismaDialect, base64: string): string {
   const hex = Buffer.from(base64, "base64").toString("hex");
-  return dialect === "postgres" ? `'\\x${hex}'::bytea` : `X'${hex}'`;
+  return dialect === "postgres" ? `'\\x${hex}'::bytea` : `'${hex}'`;
 }
 
 /** The DMMF gives BigInt and Decimal defaults as strings; the SQL writes them bare. */

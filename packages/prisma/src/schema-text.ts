@@ -14,6 +14,8 @@ export interface SchemaTextFacts {
   readonly enumSchemas: ReadonlyMap<string, string>;
   /** `Model.field` → the SQL type inside `Unsupported("…")`. */
   readonly unsupported: ReadonlyMap<string, string>;
+  /** `Model.field` → a numeric `@default` as written (`12.50`): the DMMF gives `12.5`, Prisma writes the text. */
+  readonly numericDefaults: ReadonlyMap<string, string>;
   /** `relationMode = "prisma"`: no foreign keys in the database. */
   readonly emulatedRelations: boolean;
   /** The datasource's `schemas = [...]` (multiSchema), empty when absent. */
@@ -27,9 +29,11 @@ export function readSchemaText(files: readonly (readonly [path: string, text: st
   const views = new Set<string>();
   const enumSchemas = new Map<string, string>();
   const unsupported = new Map<string, string>();
+  const numericDefaults = new Map<string, string>();
   let emulatedRelations = false;
   let schemas: string[] = [];
   const forDmmf = files.map(([path, text]): [string, string] => {
+    const keyed = keyedModels(text);
     let block: { kind: string; name: string } | null = null;
     const lines = text.split("\n").map((line) => {
       const code = withoutComment(line);
@@ -53,7 +57,10 @@ export function readSchemaText(files: readonly (readonly [path: string, text: st
         if (schema) enumSchemas.set(name, schema[1]!);
       }
       if (kind !== "model") return line;
-      let out = code.replace(/@@ignore\b/, "        ").replace(/@ignore\b/, "       ");
+      // A model with no id or unique stays ignored: Prisma accepts it only so (a known gap).
+      let out = (keyed.has(name) ? code.replace(/@@ignore\b/, "        ") : code).replace(/@ignore\b/, "       ");
+      const numeric = /^\s*(\w+)\s.*@default\(\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*\)/.exec(code);
+      if (numeric) numericDefaults.set(`${name}.${numeric[1]}`, numeric[2]!);
       const field = /^\s*(\w+)\s+Unsupported\(\s*"((?:[^"\\]|\\.)*)"\s*\)/.exec(out);
       if (field) {
         unsupported.set(`${name}.${field[1]}`, field[2]!.replace(/\\"/g, '"'));
@@ -63,7 +70,17 @@ export function readSchemaText(files: readonly (readonly [path: string, text: st
     });
     return [path, lines.join("\n")];
   });
-  return { facts: { views, enumSchemas, unsupported, emulatedRelations, schemas }, forDmmf };
+  return { facts: { views, enumSchemas, unsupported, numericDefaults, emulatedRelations, schemas }, forDmmf };
+}
+
+/** Models that declare an id or a unique (`@id`, `@@id`, `@unique`, `@@unique`). */
+function keyedModels(text: string): Set<string> {
+  const keyed = new Set<string>();
+  for (const m of text.matchAll(/^\s*model\s+(\w+)\s*\{([\s\S]*?)^\s*\}/gm)) {
+    const body = m[2]!.split("\n").map(withoutComment).join("\n");
+    if (/@@?(id|unique)\b/.test(body)) keyed.add(m[1]!);
+  }
+  return keyed;
 }
 
 /** The line up to a `//` comment that is not inside a string. */
