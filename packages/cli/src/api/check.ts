@@ -80,16 +80,12 @@ interface LiveDatabase {
   readonly version: string | undefined;
 }
 
-/**
- * Connects, refuses a database behind the migrations' head, and introspects it. The caller closes `db`.
- * `modelSchemas`: the non-default schemas the model itself lives in (a Prisma multiSchema datasource's
- * `schemas`), read as well.
- */
-async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig, command: string, modelSchemas: readonly string[] = []): Promise<LiveDatabase> {
+/** Connects, refuses a database behind the migrations' head, and introspects it. The caller closes `db`. */
+async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig, command: string): Promise<LiveDatabase> {
   const db = await connect(address.url, address.connect);
   try {
     const { scripts, databaseHeads, warnings } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
-    const actual = await introspect(db, introspectOptions(config, modelSchemas));
+    const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config) });
     const version = await serverVersion(db, db.dialect);
     return { address, db, scripts, databaseHeads, editedMigrations: warnings, actual, version };
   } catch (e) {
@@ -98,15 +94,16 @@ async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig
   }
 }
 
-/** With `modelSchemas` (and no `includeSchemas`), the default schema and those. */
-function introspectOptions(config: ResolvedConfig, modelSchemas: readonly string[]): { includeSchemas?: boolean; includeName: IncludeName } {
-  const includeName = includeNameFor(config);
-  if (config.includeSchemas || modelSchemas.length === 0) return { includeSchemas: config.includeSchemas, includeName };
-  const listed = new Set(modelSchemas);
-  return {
-    includeSchemas: true,
-    includeName: (name, type, parents) => (type !== "schema" || name === null || listed.has(name)) && includeName(name, type, parents),
-  };
+/**
+ * A Prisma multiSchema datasource (`schemas = [...]`) names the schemas its model lives in:
+ * those are read and compared (the default one too), even before they exist, and no other.
+ */
+function withModelSchemas(config: ResolvedConfig, schemas: readonly string[]): ResolvedConfig {
+  if (schemas.length === 0 || config.includeSchemas) return config;
+  const listed = new Set(schemas);
+  const user = config.includeName;
+  const includeName: IncludeName = (name, type, parents) => (type !== "schema" || name === null || listed.has(name)) && (user ? user(name, type, parents) : true);
+  return { ...config, includeSchemas: true, includeName };
 }
 
 /**
@@ -152,12 +149,13 @@ const NOTHING_UNMANAGED: UnmanagedObjects = { tables: [], views: [], indexes: []
  * schema takes milliseconds, so it has no model cache; `_prisma_migrations` is Prisma's
  * bookkeeping table and is never compared (`bookkeeping-tables.ts`).
  */
-async function comparePrisma(options: ProjectOptions & { strict?: boolean }, config: ResolvedConfig, command: string): Promise<Comparison> {
-  const schema = prismaSchemaOf(config);
+async function comparePrisma(options: ProjectOptions & { strict?: boolean }, projectConfig: ResolvedConfig, command: string): Promise<Comparison> {
+  const schema = prismaSchemaOf(projectConfig);
+  const config = withModelSchemas(projectConfig, schema.dialect === "postgres" ? schema.schemas : []);
   const sourceOptions = prismaConnectionOptions(config);
   const early = explicitUrl(options, config);
   if (early !== undefined) requireSameEngine(sourceOptions.type, early, options.allowDialectMismatch === true);
-  const database = await readLiveDatabase(databaseAddress(options, config, { options: sourceOptions }), config, command, schema.dialect === "postgres" ? schema.schemas : []);
+  const database = await readLiveDatabase(databaseAddress(options, config, { options: sourceOptions }), config, command);
   try {
     // `provider = "mysql"` is built for the engine connected to (MySQL or MariaDB); Prisma's
     // tables live in the schema the connection uses (PostgreSQL's search_path, MySQL's database).
