@@ -9,6 +9,7 @@ export interface CorpusEntry {
   readonly name: string;
   readonly file: string;
   readonly project: string;
+  readonly models: number;
   /** The providers Prisma itself accepts the schema for. */
   readonly providers: readonly ("postgresql" | "sqlite" | "mysql")[];
   /** SQL run first on every PostgreSQL database of the case (an extension the project creates by hand). */
