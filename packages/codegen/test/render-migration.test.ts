@@ -214,6 +214,24 @@ describe("renderMigration", () => {
     expect(warnings[0]).to.match(/^Not generated: the unnamed check constraint on "t"/);
   });
 
+  // Prisma's SQLite foreign keys have no name: the batch that recreates the table drops one by its columns.
+  it("drops an unnamed foreign key inside a SQLite batch by its columns, and warns outside a batch", async () => {
+    const op: Operation = {
+      kind: "dropConstraint",
+      ...on("posts"),
+      constraint: {
+        type: "foreignKey",
+        foreignKey: { name: null, columns: ["user_id"], referencedSchema: null, referencedTable: "users", referencedColumns: ["id"], onDelete: "SET NULL", onUpdate: "CASCADE", deferrable: null },
+      },
+    };
+    const batched = await renderMigration(input([op], { dialect: "sqlite", downgrade: [] }));
+    expect(lines(batched.source)).to.include('batch.dropConstraint(null, "foreignKey", { columns: ["user_id"] });');
+    expect(batched.warnings).to.deep.equal([]);
+    const plain = await renderMigration(input([op], { dialect: "sqlite", renderAsBatch: false, downgrade: [] }));
+    expect(plain.source).to.include("// WARNING: not generated: the unnamed foreignKey constraint");
+    expect(plain.warnings).to.have.length(1);
+  });
+
   it("keeps columns dropped and added in the hint-free order given", async () => {
     const ops = [dropColumn("posts", column("a", "integer")), addColumn("posts", column("b", "text"))];
     const l = lines((await renderMigration(input(ops))).source);

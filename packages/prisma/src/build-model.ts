@@ -24,15 +24,21 @@ import { isMysqlFamily, sqlTypeOf, type PrismaDialect } from "./type-mapping";
  */
 export function buildPrismaModel(dmmf: Dmmf, dialect: PrismaDialect): SchemaModel {
   const rules = dialect === "postgres" ? postgresRules : dialect === "sqlite" ? sqliteRules : mysqlRules;
-  const ctx: BuildContext = { dmmf, dialect, rules, models: new Map(dmmf.models.map((m) => [m.name, m])) };
-  const tables = [...dmmf.models.map((m) => modelTable(ctx, m)), ...joinTables(ctx)];
+  // Prisma Migrate never creates views: a `view` block only describes one made by hand.
+  const tableModels = dmmf.models.filter((m) => !dmmf.text.views.has(m.name));
+  const ctx: BuildContext = { dmmf, dialect, rules, models: new Map(tableModels.map((m) => [m.name, m])) };
+  const tables = [...tableModels.map((m) => modelTable(ctx, m)), ...joinTables(ctx)];
   const enums =
     dialect === "postgres"
-      ? dmmf.enums.map((e) => ({ schema: null, name: e.dbName ?? e.name, values: e.values.map((v) => v.dbName ?? v.name) }))
+      ? dmmf.enums.map((e) => ({ schema: schemaOf(dmmf.text.enumSchemas.get(e.name)), name: e.dbName ?? e.name, values: e.values.map((v) => v.dbName ?? v.name) }))
       : [];
+  const schemas = [...new Set([...tables.map((t) => t.schema), ...enums.map((e) => e.schema)].filter((s): s is string => s !== null))];
   // A MySQL model's default schema is the connected database's: the caller sets it.
-  return sortModel({ dialect, defaultSchema: dialect === "postgres" ? "public" : dialect === "sqlite" ? "main" : "", schemas: [], tables, enums, views: [] });
+  return sortModel({ dialect, defaultSchema: dialect === "postgres" ? "public" : dialect === "sqlite" ? "main" : "", schemas, tables, enums, views: [] });
 }
+
+/** `@@schema("public")` is PostgreSQL's default schema: `null` in the model. */
+const schemaOf = (schema: string | null | undefined): string | null => (schema === undefined || schema === null || schema === "public" ? null : schema);
 
 interface BuildContext {
   readonly dmmf: Dmmf;
@@ -42,6 +48,7 @@ interface BuildContext {
 }
 
 const tableName = (m: DmmfModel) => m.dbName ?? m.name;
+const tableSchema = (m: DmmfModel) => schemaOf(m.schema);
 const columnName = (f: DmmfField) => f.dbName ?? f.name;
 const scalarFields = (m: DmmfModel) => m.fields.filter((f) => f.kind === "scalar" || f.kind === "enum");
 function fieldNamed(m: DmmfModel, name: string): DmmfField {
@@ -55,7 +62,7 @@ function modelTable(ctx: BuildContext, m: DmmfModel): TableModel {
   const indexes = ctx.dmmf.indexes.filter((i) => i.model === m.name);
   const id = indexes.find((i) => i.type === "id");
   const idColumns = id ? id.fields.map((f) => columnName(fieldNamed(m, f.name))) : [];
-  const columns = scalarFields(m).map((f) => fieldColumn(ctx, f, idColumns));
+  const columns = scalarFields(m).map((f) => fieldColumn(ctx, m, f, idColumns));
   const tableIndexes: IndexModel[] = indexes
     .filter((i) => i.type === "unique" || i.type === "normal")
     .map((i) => {
@@ -64,41 +71,61 @@ function modelTable(ctx: BuildContext, m: DmmfModel): TableModel {
       return index(
         i.dbName ?? defaultName(ctx, `${name}_${cols.join("_")}`, suffix),
         i.fields.map((f, n) => ({ column: cols[n]!, expression: null, descending: f.sortOrder === "desc" })),
-        { unique: i.type === "unique" },
+        { unique: i.type === "unique", method: indexMethod(i.algorithm) },
       );
     });
   return table(name, {
+    schema: tableSchema(m),
     columns,
     // MySQL names every primary key PRIMARY; SQLite keeps no name.
     primaryKey: id ? { name: ctx.dialect === "postgres" ? (id.dbName ?? `${name}_pkey`) : null, columns: idColumns } : null,
     indexes: tableIndexes,
-    foreignKeys: m.fields.filter((f) => f.kind === "object" && (f.relationFromFields?.length ?? 0) > 0).map((f) => foreignKey(ctx, m, f)),
+    // relationMode = "prisma": Prisma Client emulates the relations, the database has no foreign keys.
+    foreignKeys: ctx.dmmf.text.emulatedRelations ? [] : m.fields.filter((f) => f.kind === "object" && (f.relationFromFields?.length ?? 0) > 0).map((f) => foreignKey(ctx, m, f)),
   });
 }
 
-function fieldColumn(ctx: BuildContext, f: DmmfField, idColumns: readonly string[]): ColumnModel {
-  const enumSqlName = (n: string) => ctx.dmmf.enums.find((e) => e.name === n)?.dbName ?? n;
-  const enumSql = (n: string) => {
-    if (ctx.dialect === "postgres") return `"${enumSqlName(n)}"`;
-    const values = ctx.dmmf.enums.find((e) => e.name === n)?.values ?? [];
-    return `enum(${values.map((v) => `'${(v.dbName ?? v.name).replace(/'/g, "''")}'`).join(",")})`;
-  };
+/** `@@index(type: Hash)` → `hash`; B-tree is the default access method (no method in the model). */
+function indexMethod(algorithm: string | undefined): string | null {
+  return algorithm === undefined || algorithm === "BTree" ? null : algorithm.toLowerCase();
+}
+
+function fieldColumn(ctx: BuildContext, m: DmmfModel, f: DmmfField, idColumns: readonly string[]): ColumnModel {
+  const enumDef = ctx.dmmf.enums.find((e) => e.name === f.type);
   const autoIncrement = isCall(f.default, "autoincrement");
-  let sqlType = sqlTypeOf(f, ctx.dialect, enumSql);
+  const unsupported = ctx.dmmf.text.unsupported.get(`${m.name}.${f.name}`);
+  let sqlType = unsupported !== undefined ? unsupported + (f.isList ? "[]" : "") : sqlTypeOf(f, ctx.dialect, (n) => enumSql(ctx, n));
   if (ctx.dialect === "postgres" && autoIncrement) sqlType = f.type === "BigInt" ? "bigserial" : f.type === "Int" && !f.nativeType ? "serial" : sqlType;
   const parsed = ctx.rules.parseType(sqlType, ctx.dialect);
-  const enumDef = ctx.dmmf.enums.find((e) => e.name === f.type);
   const type =
     f.kind === "enum" && ctx.dialect === "postgres" && enumDef
-      ? { ...parsed, name: "enum", enumName: enumSqlName(f.type), enumValues: enumDef.values.map((v) => v.dbName ?? v.name) }
+      ? { ...parsed, name: "enum", enumName: qualifiedEnumName(ctx, f.type), enumValues: enumDef.values.map((v) => v.dbName ?? v.name) }
       : parsed;
-  const written = defaultSql(ctx, f, enumSqlName);
+  const written = defaultSql(ctx, m, f, sqlType);
   const single = idColumns.length === 1 && idColumns[0] === columnName(f);
   return column(columnName(f), type, {
     nullable: !f.isRequired || f.isList, // Prisma writes scalar lists without NOT NULL
     default: written === null ? null : ctx.rules.normalizeDefault(written, type, ctx.dialect),
     autoIncrement: autoIncrementKind(ctx.dialect, autoIncrement, single && f.type === "Int" && !f.nativeType),
   });
+}
+
+const enumSqlName = (ctx: BuildContext, name: string) => ctx.dmmf.enums.find((e) => e.name === name)?.dbName ?? name;
+
+/** PostgreSQL: the enum type's name, `schema.name` outside the default schema (as the model spells it). */
+function qualifiedEnumName(ctx: BuildContext, name: string): string {
+  const schema = schemaOf(ctx.dmmf.text.enumSchemas.get(name));
+  return schema === null ? enumSqlName(ctx, name) : `${schema}.${enumSqlName(ctx, name)}`;
+}
+
+/** An enum field's SQL type: a named type on PostgreSQL, an inline `enum('A','B')` on MySQL. */
+function enumSql(ctx: BuildContext, name: string): string {
+  if (ctx.dialect === "postgres") {
+    const schema = schemaOf(ctx.dmmf.text.enumSchemas.get(name));
+    return schema === null ? `"${enumSqlName(ctx, name)}"` : `"${schema}"."${enumSqlName(ctx, name)}"`;
+  }
+  const values = ctx.dmmf.enums.find((e) => e.name === name)?.values ?? [];
+  return `enum(${values.map((v) => `'${(v.dbName ?? v.name).replace(/'/g, "''")}'`).join(",")})`;
 }
 
 /**
@@ -125,7 +152,7 @@ function isCall(d: unknown, name: string): boolean {
 }
 
 /** The DEFAULT clause Prisma writes; `uuid()`, `cuid()`, `nanoid()` and `@updatedAt` are client-side. */
-function defaultSql(ctx: BuildContext, f: DmmfField, enumSqlName: (n: string) => string): string | null {
+function defaultSql(ctx: BuildContext, m: DmmfModel, f: DmmfField, sqlType: string): string | null {
   const d = f.default;
   if (d === undefined || d === null) return null;
   if (typeof d === "object" && !Array.isArray(d)) {
@@ -134,19 +161,30 @@ function defaultSql(ctx: BuildContext, f: DmmfField, enumSqlName: (n: string) =>
     if (call.name === "dbgenerated") return call.args.length > 0 ? String(call.args[0]) : null;
     return null;
   }
-  if (Array.isArray(d)) return ctx.dialect === "postgres" ? `ARRAY[${d.map((v) => literal(ctx, f, v, enumSqlName)).join(", ")}]` : null;
-  return literal(ctx, f, d, enumSqlName);
+  // Scalar lists exist on PostgreSQL only; an empty array needs the cast to the column's type.
+  if (Array.isArray(d)) return ctx.dialect !== "postgres" ? null : d.length === 0 ? `ARRAY[]::${sqlType}` : `ARRAY[${d.map((v) => literal(ctx, f, v)).join(", ")}]`;
+  return ctx.dmmf.text.numericDefaults.get(`${m.name}.${f.name}`) ?? literal(ctx, f, d);
 }
 
-function literal(ctx: BuildContext, f: DmmfField, v: unknown, enumSqlName: (n: string) => string): string {
+function literal(ctx: BuildContext, f: DmmfField, v: unknown): string {
   if (f.kind === "enum") {
     // The database holds the value's @map name, not its Prisma name.
     const value = ctx.dmmf.enums.find((e) => e.name === f.type)?.values.find((x) => x.name === v);
     const stored = value?.dbName ?? String(v);
-    return ctx.dialect === "postgres" ? `'${stored}'::"${enumSqlName(f.type)}"` : `'${stored}'`;
+    return ctx.dialect === "postgres" ? `'${stored}'::${enumSql(ctx, f.type)}` : `'${stored}'`;
   }
+  if (f.type === "Bytes" && typeof v === "string") return bytesLiteral(ctx.dialect, v);
   if (typeof v === "string" && !NUMERIC_TYPES.has(f.type)) return `'${v.replace(/'/g, "''")}'`;
   return String(v);
+}
+
+/**
+ * A Bytes default is base64 in the schema. Prisma Migrate writes the bytes in hex: a bytea
+ * literal on PostgreSQL, and on SQLite the hex digits as a text literal (not `X'…'`).
+ */
+function bytesLiteral(dialect: PrismaDialect, base64: string): string {
+  const hex = Buffer.from(base64, "base64").toString("hex");
+  return dialect === "postgres" ? `'\\x${hex}'::bytea` : `'${hex}'`;
 }
 
 /** The DMMF gives BigInt and Decimal defaults as strings; the SQL writes them bare. */
@@ -160,7 +198,7 @@ function foreignKey(ctx: BuildContext, m: DmmfModel, f: DmmfField): ForeignKeyMo
   return {
     name: ctx.dialect === "sqlite" ? null : defaultName(ctx, `${tableName(m)}_${cols.join("_")}`, "fkey"),
     columns: cols,
-    referencedSchema: null,
+    referencedSchema: tableSchema(target),
     referencedTable: tableName(target),
     referencedColumns: f.relationToFields!.map((n) => columnName(fieldNamed(target, n))),
     onDelete: action(f.relationOnDelete) ?? (optional ? "SET NULL" : "RESTRICT"),
@@ -202,7 +240,7 @@ function joinTables(ctx: BuildContext): TableModel[] {
         fk: {
           name: ctx.dialect === "sqlite" ? null : `${name}_${label}_fkey`,
           columns: [label],
-          referencedSchema: null,
+          referencedSchema: tableSchema(model),
           referencedTable: tableName(model),
           referencedColumns: [columnName(idField)],
           onDelete: "CASCADE",
@@ -215,13 +253,14 @@ function joinTables(ctx: BuildContext): TableModel[] {
     const sb = side("B", b!);
     const pk = ctx.dialect === "postgres";
     return table(name, {
+      schema: tableSchema(a!),
       columns: [sa.col, sb.col],
       primaryKey: pk ? { name: `${name}_AB_pkey`, columns: ["A", "B"] } : null,
       indexes: [
         ...(pk ? [] : [index(`${name}_AB_unique`, ["A", "B"], { unique: true })]),
         index(`${name}_B_index`, ["B"]),
       ],
-      foreignKeys: [sa.fk, sb.fk],
+      foreignKeys: ctx.dmmf.text.emulatedRelations ? [] : [sa.fk, sb.fk],
     });
   });
 }

@@ -13,6 +13,8 @@ export interface PrismaSchema extends ModelSource {
   readonly model: SchemaModel;
   /** The model for one engine of the provider's family: `provider = "mysql"` serves MySQL and MariaDB. */
   readonly modelFor: (dialect: PrismaDialect) => SchemaModel;
+  /** The datasource's `schemas` (multiSchema): the schemas the model's tables and enums live in. */
+  readonly schemas: readonly string[];
   /** Prisma Migrate's bookkeeping table: never part of the compared schema. */
   readonly ignoredTables: readonly string[];
 }
@@ -39,6 +41,7 @@ export function loadPrismaSchema(path: string, env: NodeJS.ProcessEnv = process.
     url: datasourceUrl(datasource, env),
     model: buildPrismaModel(dmmf, dialect),
     modelFor: (engine) => buildPrismaModel(dmmf, engine),
+    schemas: dmmf.text.schemas,
     ignoredTables: ["_prisma_migrations"],
   };
 }

@@ -3,6 +3,10 @@ export interface PrismaCase {
   readonly name: string;
   readonly body: string;
   readonly providers?: readonly ("postgres" | "sqlite")[];
+  /** Extra lines of the datasource block (`relationMode`, `schemas`). */
+  readonly datasource?: string;
+  /** A generator block, for preview features. */
+  readonly generator?: string;
 }
 
 export const PRISMA_CASES: readonly PrismaCase[] = [
@@ -136,8 +140,172 @@ model Native {
   counter BigInt   @default(autoincrement())
 }`,
   },
+  // The gaps the real-schema corpus found (README.md "Prisma schemas"), pinned here on their own.
+  {
+    name: "scalar-list defaults",
+    providers: ["postgres"],
+    body: `
+enum Kind {
+  A
+  B @map("b")
+}
+model Lists {
+  id     Int      @id
+  tags   String[] @default([])
+  names  String[] @default(["x", "it's"])
+  nums   Int[]    @default([1, 2])
+  docs   Json[]   @default([])
+  kinds  Kind[]   @default([])
+  picked Kind[]   @default([A, B])
+  codes  String[] @default([]) @db.VarChar(10)
+}`,
+  },
+  {
+    name: "index types (Hash, Gin, Gist, Brin, SpGist)",
+    providers: ["postgres"],
+    body: `
+model Indexed {
+  id    Int      @id
+  code  String
+  tags  String[]
+  doc   Json
+  at    DateTime
+  label String
+  @@index([code], type: Hash)
+  @@index([tags], type: Gin)
+  @@index([doc(ops: JsonbPathOps)], type: Gin)
+  @@index([at], type: Brin)
+  @@index([label], type: SpGist)
+  @@index([label, code], type: BTree, map: "plain_btree")
+}`,
+  },
+  {
+    name: "Float, Bytes and Decimal defaults",
+    body: `
+model Defaults {
+  id    Int     @id
+  f     Float   @default(13.37)
+  g     Float   @default(-0.5)
+  h     Float   @default(1000.25)
+  blob  Bytes   @default("aGVsbG8=")
+  empty Bytes   @default("")
+  price Decimal @default(12.50)
+  big   BigInt  @default(-9007199254740993)
+}`,
+  },
+  {
+    name: "views are never created by Prisma Migrate",
+    generator: 'previewFeatures = ["views"]',
+    body: `
+model Order {
+  id    Int @id
+  total Int
+}
+view OrderTotal {
+  id    Int @unique
+  total Int
+}`,
+  },
+  {
+    name: "@ignore, @@ignore and Unsupported fields are still created",
+    providers: ["postgres"],
+    body: `
+model Shape {
+  id     Int                     @id
+  area   Unsupported("circle")?
+  ring   Unsupported("integer[]")
+  secret String                  @ignore
+  kind   Unsupported("point")    @default(dbgenerated("'(0,0)'::point"))
+  @@index([ring])
+}
+model Legacy {
+  id   Int    @id
+  note String
+  @@ignore
+}
+`,
+  },
+  {
+    name: "@@ignore and Unsupported on SQLite",
+    providers: ["sqlite"],
+    body: `
+model Thing {
+  id   Int                 @id
+  geo  Unsupported("blob")
+  note String              @ignore
+}
+model Old {
+  id Int @id
+  @@ignore
+}`,
+  },
+  {
+    name: 'relationMode = "prisma": no foreign keys',
+    datasource: 'relationMode = "prisma"',
+    body: `
+model Owner {
+  id    Int     @id
+  pets  Pet[]
+  clubs Club[]
+}
+model Pet {
+  id      Int   @id
+  ownerId Int
+  owner   Owner @relation(fields: [ownerId], references: [id], onDelete: Cascade)
+  @@index([ownerId])
+}
+model Club {
+  id     Int     @id
+  owners Owner[]
+}`,
+  },
+  {
+    name: "multiSchema: tables, enums, join tables and foreign keys across schemas",
+    providers: ["postgres"],
+    datasource: 'schemas = ["public", "auth", "shop"]',
+    body: `
+enum Role {
+  USER
+  ADMIN
+  @@schema("auth")
+}
+enum Status {
+  OPEN
+  DONE
+  @@schema("public")
+}
+model User {
+  id     Int     @id @default(autoincrement())
+  role   Role    @default(USER)
+  roles  Role[]  @default([ADMIN])
+  orders Order[]
+  groups Group[]
+  @@schema("auth")
+}
+model Order {
+  id     Int    @id
+  userId Int
+  user   User   @relation(fields: [userId], references: [id])
+  status Status @default(OPEN)
+  @@index([userId])
+  @@schema("shop")
+}
+model Group {
+  id    Int    @id
+  users User[]
+  @@map("groups")
+  @@schema("public")
+}
+model Item {
+  id   Int    @id
+  name String
+  @@unique([name])
+  @@schema("shop")
+}`,
+  },
 ];
 
-export function schemaFor(c: PrismaCase, provider: "postgres" | "sqlite"): string {
-  return `datasource db {\n  provider = "${provider === "postgres" ? "postgresql" : "sqlite"}"\n}\n${c.body}\n`;
+export function schemaFor(c: PrismaCase, provider: "postgres" | "sqlite" | "mysql"): string {
+  const generator = c.generator ? `generator client {\n  provider = "prisma-client-js"\n  ${c.generator}\n}\n` : "";
+  return `datasource db {\n  provider = "${provider === "postgres" ? "postgresql" : provider}"\n${c.datasource ? `  ${c.datasource}\n` : ""}}\n${generator}${c.body}\n`;
 }

@@ -4,7 +4,7 @@ import { connect, introspect, renderOperation } from "@retort/dialects";
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
 import { buildPrismaModel, parseDmmf } from "../src";
-import { PRISMA_CASES, type PrismaCase } from "./cases";
+import { PRISMA_CASES, schemaFor, type PrismaCase } from "./cases";
 
 /**
  * `provider = "mysql"` has no WebAssembly oracle (Prisma's schema engine is built for
@@ -80,7 +80,7 @@ for (const c of MYSQL_CASES) {
         const db = await connect(ctx.db.url);
         try {
           const empty = await introspect(db);
-          const built = buildPrismaModel(parseDmmf([["schema.prisma", mysqlSchema(c.body)]]), db.dialect as "mysql" | "mariadb");
+          const built = buildPrismaModel(parseDmmf([["schema.prisma", schemaFor(c, "mysql")]]), db.dialect as "mysql" | "mariadb");
           const model: SchemaModel = { ...built, defaultSchema: empty.defaultSchema };
           const ops = compareSchemas(model, empty);
           expect(ops.length).to.be.greaterThan(0);

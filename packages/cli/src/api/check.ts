@@ -1,4 +1,4 @@
-import type { BookkeepingTable, DialectName, OpenedModelSource, Operation, Queryable, SchemaModel, TruncatedName, UnmanagedObjects } from "@retort/core";
+import type { BookkeepingTable, DialectName, IncludeName, OpenedModelSource, Operation, Queryable, SchemaModel, TruncatedName, UnmanagedObjects } from "@retort/core";
 import { compareSchemas, describeOperations, type CompareOptions, type DiffEntry } from "@retort/compare";
 import { connect, introspect, storedViewDefinitions } from "@retort/dialects";
 import { isDeepStrictEqual } from "node:util";
@@ -94,6 +94,18 @@ async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig
 }
 
 /**
+ * A Prisma multiSchema datasource (`schemas = [...]`) names the schemas its model lives in:
+ * those are read and compared (the default one too), even before they exist, and no other.
+ */
+function withModelSchemas(config: ResolvedConfig, schemas: readonly string[]): ResolvedConfig {
+  if (schemas.length === 0 || config.includeSchemas) return config;
+  const listed = new Set(schemas);
+  const user = config.includeName;
+  const includeName: IncludeName = (name, type, parents) => (type !== "schema" || name === null || listed.has(name)) && (user ? user(name, type, parents) : true);
+  return { ...config, includeSchemas: true, includeName };
+}
+
+/**
  * Compares the model source's target with the live database (refusing when the database
  * is behind the migrations' head). Shared by `check` and `autogen`.
  *
@@ -158,7 +170,9 @@ async function compareLoaded(options: ProjectOptions & { strict?: boolean }, con
       void live?.then((r) => (r.ok ? r.value.db.close().catch(() => undefined) : undefined));
       throw e;
     }
-    live ??= settled(readLiveDatabase(databaseAddress(options, config, source), config, command));
+    // Only a source without a cache can name schemas, so an early read never misses them.
+    const readConfig = withModelSchemas(config, source.modelSchemas ?? []);
+    live ??= settled(readLiveDatabase(databaseAddress(options, readConfig, source), readConfig, command));
     const loading = await settled(source.load());
     await letStrayRejectionsSurface();
     const database = await live;
@@ -170,16 +184,16 @@ async function compareLoaded(options: ProjectOptions & { strict?: boolean }, con
       const built = await source.buildModel(factsOf(database.value));
       const kept = source.cacheState?.();
       const side: EntitySide = { ...built, sourceState: kept?.state };
-      return { database: database.value, side, globs: kept?.globs ?? [], source };
+      return { database: database.value, side, globs: kept?.globs ?? [], source, readConfig };
     } catch (e) {
       await db.close().catch(() => undefined);
       throw e;
     }
   };
   const { value: loaded, inputs } = cache ? await recordInputs(body) : { value: await body(), inputs: undefined };
-  const { database, side, globs, source } = loaded;
+  const { database, side, globs, source, readConfig } = loaded;
   try {
-    const comparison = await finishComparison(options, config, database, side, source);
+    const comparison = await finishComparison(options, readConfig, database, side, source);
     if (inputs) cache?.write(inputs, globs, factsOf(database), side);
     return comparison;
   } finally {

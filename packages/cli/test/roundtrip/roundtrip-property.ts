@@ -1,7 +1,7 @@
 import type { SchemaModel } from "@retort/core";
 import { describeLine, describeOperations } from "@retort/compare";
 import { expect } from "chai";
-import { statesOf, type RoundtripCase } from "./generators";
+import type { RoundtripCase } from "./generators";
 import type { RoundtripSession } from "./roundtrip-session";
 import { expectSameSchema } from "./schema-equality";
 import type { SchemaSpec } from "./schema-spec";
@@ -70,7 +70,7 @@ export async function roundtripStep(session: RoundtripSession, from: SchemaSpec,
  */
 export async function runCase(session: RoundtripSession, c: RoundtripCase, stats: RoundtripStats): Promise<void> {
   await session.reset();
-  const [initial, ...changed] = statesOf(c, session.target.family);
+  const [initial, ...changed] = session.statesOf(c);
   let from = initial!;
   let before = (await migrateTo(session, from, await session.reflect(), 0)).upgraded;
   for (const [i, to] of changed.entries()) {

@@ -4,12 +4,18 @@ import { compareSchemas } from "@retort/compare";
 import { connect, introspect } from "@retort/dialects";
 import { loadMigration, MigrationRunner, RevisionGraph, versionTableNames, type MigrationScript, type ScriptDirectory } from "@retort/runtime";
 import type { TestDatabase, TestTarget } from "@retort/testing";
+import { buildPrismaModel, parseDmmf, type PrismaDialect } from "@retort/prisma";
 import { buildTargetModel } from "@retort/typeorm";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { specDataSource } from "./entity-schemas";
+import { statesOf, type RoundtripCase } from "./generators";
+import { prismaSchemaOf } from "./prisma-schemas";
 import type { SchemaSpec } from "./schema-spec";
+
+/** Where the target model comes from: TypeORM entities, or the spec as a schema.prisma. */
+export type ModelSourceKind = "typeorm" | "prisma";
 
 /** Never compare retort's own version tables (as the CLI's check does). */
 const bookkeeping = new Set<string>(versionTableNames());
@@ -41,12 +47,13 @@ export class RoundtripSession {
     readonly target: TestTarget,
     private readonly database: TestDatabase,
     readonly db: Queryable,
+    readonly source: ModelSourceKind,
   ) {
     this.dir = mkdtempSync(join(tmpdir(), "retort-roundtrip-"));
   }
 
-  static async open(database: TestDatabase): Promise<RoundtripSession> {
-    const session = new RoundtripSession(database.target, database, await connect(database.url));
+  static async open(database: TestDatabase, source: ModelSourceKind = "typeorm"): Promise<RoundtripSession> {
+    const session = new RoundtripSession(database.target, database, await connect(database.url), source);
     if (database.target.family === "mysql") session.serverVersion = (await session.db.query<{ v: string }>("SELECT VERSION() AS v"))[0]?.v;
     await session.withoutDurability();
     return session;
@@ -107,8 +114,27 @@ export class RoundtripSession {
     return introspect(this.db, { includeName: withoutVersionTables });
   }
 
-  /** The model the entities ask for. */
+  /**
+   * The sets a case goes through. From a Prisma schema, a change Prisma cannot express on
+   * the engine (a varchar length on SQLite) or that is its default (`onDelete: SetNull` on
+   * an optional relation) builds the same model: no step.
+   */
+  statesOf(c: RoundtripCase): SchemaSpec[] {
+    const states = statesOf(c, this.target.family);
+    if (this.source === "typeorm") return states;
+    const model = (s: SchemaSpec) => JSON.stringify(this.prismaModel(s, this.db.dialect as PrismaDialect));
+    return states.filter((s, i) => i === 0 || model(s) !== model(states[i - 1]!));
+  }
+
+  private prismaModel(spec: SchemaSpec, dialect: PrismaDialect): SchemaModel {
+    return buildPrismaModel(parseDmmf([["schema.prisma", prismaSchemaOf(spec, this.target.family)]]), dialect);
+  }
+
+  /** The model the entities (or the spec's schema.prisma) ask for. */
   async targetModel(spec: SchemaSpec, actual: SchemaModel): Promise<SchemaModel> {
+    if (this.source === "prisma") {
+      return { ...this.prismaModel(spec, actual.dialect as PrismaDialect), defaultSchema: actual.defaultSchema };
+    }
     const dataSource = specDataSource(spec, this.target, this.database.name);
     return buildTargetModel(dataSource, { defaultSchema: actual.defaultSchema, dialect: actual.dialect, serverVersion: this.serverVersion });
   }

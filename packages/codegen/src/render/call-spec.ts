@@ -26,6 +26,8 @@ export interface CallSpec {
   readonly options: Readonly<Record<string, unknown>>;
   readonly schema: string | null;
   readonly batchOptionKeys: readonly string[];
+  /** Expressible inside a `batchAlterTable` block only: outside it, this is why not. */
+  readonly batchOnly?: string;
 }
 
 /** An operation the op API cannot express; written as a comment and reported as a warning. */
@@ -131,9 +133,12 @@ export function alterColumnChanges(op: AlterColumnOp): Record<string, unknown> {
 function dropConstraintCall(op: OperationOf<"dropConstraint">): RenderedCall {
   const c: DroppedConstraint = op.constraint;
   const model = c.type === "unique" ? c.unique : c.type === "foreignKey" ? c.foreignKey : c.type === "check" ? c.check : c.primaryKey;
-  if (model.name === null) {
-    return { unrenderable: `the unnamed ${c.type} constraint on "${op.table}" cannot be dropped by name: drop it inside op.batchAlterTable by recreating the table` };
+  const unnamed = `the unnamed ${c.type} constraint on "${op.table}" cannot be dropped by name: drop it inside op.batchAlterTable by recreating the table`;
+  if (model.name === null && c.type === "foreignKey") {
+    // SQLite batch mode (Prisma's unnamed foreign keys): the batch finds it by its columns.
+    return { ...call("dropConstraint", op, [null], [c.type], { columns: c.foreignKey.columns }, ["columns"]), batchOnly: unnamed };
   }
+  if (model.name === null) return { unrenderable: unnamed };
   return call("dropConstraint", op, [model.name], [c.type], { implicitIndex: op.implicitIndex || undefined }, ["implicitIndex"]);
 }
 

@@ -17,7 +17,7 @@ export function renderOperations(ops: readonly Operation[], annotations: Annotat
   const unrenderable: string[] = [];
   const statements = ops.flatMap((op) => {
     const notes = annotations.get(op) ?? [];
-    const body = op.kind === "batchAlterTable" ? renderBatch(op, annotations, unrenderable) : plainStatements(op, topLevelCall, unrenderable);
+    const body = op.kind === "batchAlterTable" ? renderBatch(op, annotations, unrenderable) : plainStatements(op, topLevelCall, unrenderable, false);
     return withComments(notes, body);
   });
   return { statements, unrenderable };
@@ -33,11 +33,13 @@ function plainStatements(
   op: Exclude<Operation, BatchAlterTableOp>,
   format: (c: Extract<RenderedCall, { method: string }>) => Call,
   unrenderable: string[],
+  inBatch: boolean,
 ): Statement[] {
   return callsFor(op).map((c): Statement => {
-    if ("unrenderable" in c) {
-      unrenderable.push(c.unrenderable);
-      return { comments: [`WARNING: not generated: ${c.unrenderable}.`], call: null };
+    const reason = "unrenderable" in c ? c.unrenderable : !inBatch && c.batchOnly !== undefined ? c.batchOnly : null;
+    if (reason !== null || "unrenderable" in c) {
+      unrenderable.push(reason!);
+      return { comments: [`WARNING: not generated: ${reason}.`], call: null };
     }
     return { comments: [], call: format(c) };
   });
@@ -47,7 +49,7 @@ function renderBatch(op: BatchAlterTableOp, annotations: Annotations, unrenderab
   const inner = op.operations.filter((o) => o.kind !== "alterTableComment");
   // batch.* has no table comment; SQLite has none either, elsewhere it is a plain ALTER.
   const after = op.operations.filter((o) => o.kind === "alterTableComment");
-  const body = inner.flatMap((o) => withComments(annotations.get(o) ?? [], plainStatements(o, batchCall, unrenderable)));
+  const body = inner.flatMap((o) => withComments(annotations.get(o) ?? [], plainStatements(o, batchCall, unrenderable, true)));
   const options = { recreate: op.recreate === "auto" ? undefined : op.recreate, schema: op.schema ?? undefined };
   const hasOptions = Object.values(options).some((v) => v !== undefined);
   const batch: Statement = {

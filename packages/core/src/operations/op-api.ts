@@ -74,7 +74,11 @@ export interface BatchOperations {
   createUniqueConstraint(name: string | null, columns: readonly string[]): void;
   createForeignKey(name: string | null, foreignKey: ForeignKeyDefinition): void;
   createCheckConstraint(name: string | null, expression: string): void;
-  dropConstraint(name: string, type: ConstraintType, options?: { implicitIndex?: boolean }): void;
+  /**
+   * `name: null` with `columns`: the unnamed foreign key on those columns (SQLite's, as
+   * Prisma writes them), found in the live table; the batch recreates the table without it.
+   */
+  dropConstraint(name: string | null, type: ConstraintType, options?: { implicitIndex?: boolean; columns?: readonly string[] }): void;
 }
 
 export interface MigrationBind {

@@ -47,6 +47,11 @@ export interface OpenedModelSource {
   readonly declaredEngine: DeclaredEngine | null;
   /** Where the source says the database is. Throws `NoConnectionUrlError` when it says nothing usable. */
   connection(): SourceConnection;
+  /**
+   * Schemas besides the default one that the model lives in (a Prisma multiSchema
+   * datasource): exactly those and the default are read and compared, even before they exist.
+   */
+  readonly modelSchemas?: readonly string[];
   /** Other tools' bookkeeping tables for a database of this dialect and default schema: never compared. */
   bookkeepingTables(database: DatabaseFacts): BookkeepingTable[];
   /** Starts loading what the model is built from; its errors come after the database's (settle, then `buildModel`). */

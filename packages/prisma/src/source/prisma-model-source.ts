@@ -31,6 +31,7 @@ export const prismaModelSource: ModelSourceKind = {
       dialect: family,
       declaredEngine,
       connection: () => prismaConnection(path, project.projectDir),
+      modelSchemas: schema.dialect === "postgres" ? schema.schemas : [],
       // Prisma's tables live in the schema the connection uses (PostgreSQL's search_path, MySQL's database).
       bookkeepingTables: () => schema.ignoredTables.map((name) => ({ schema: null, inAnySchema: true, name, owner: "Prisma migrations" })),
       load: async () => undefined,

@@ -10,7 +10,11 @@ import { pathToFileURL } from "node:url";
  * The engine asks a driver adapter for a connection; a diff from empty needs no database,
  * so the adapter here answers its probe queries with empty results and runs nothing.
  */
-export async function prismaMigrateSql(schema: string, provider: "postgres" | "sqlite"): Promise<string> {
+export async function prismaMigrateSql(written: string, provider: "postgres" | "sqlite"): Promise<string> {
+  // Prisma 7 refuses a datasource `url` in the schema (it moved to prisma.config.ts).
+  const schema = written.replace(/(datasource\s+\w+\s*\{)([^}]*)\}/g, (_m, head: string, body: string) =>
+    `${head}${body.replace(/^(\s*)(url|directUrl|shadowDatabaseUrl)\s*=.*$/gm, "$1")}}`,
+  );
   const engine = await loadEngine();
   const ok = <T>(value: T) => ({ ok: true, value });
   const connection = {

@@ -22,6 +22,6 @@ export function batchRecorder(
     createUniqueConstraint: (name, columns) => void into.push(on.createUniqueConstraint(name, columns)),
     createForeignKey: (name, fk) => void into.push(on.createForeignKey(name, fk)),
     createCheckConstraint: (name, expression) => void into.push(on.createCheckConstraint(name, expression)),
-    dropConstraint: (name, type, options) => void into.push(on.dropConstraint(name, type, options?.implicitIndex)),
+    dropConstraint: (name, type, options) => void into.push(on.dropConstraint(name, type, options?.implicitIndex, options?.columns)),
   };
 }

@@ -54,10 +54,10 @@ export function tableOperations(ref: TableRef, dialect: DialectName) {
       ...at,
       check: { name, expression },
     }),
-    dropConstraint: (name: string, type: ConstraintType, implicitIndex?: boolean): TableOperation => ({
+    dropConstraint: (name: string | null, type: ConstraintType, implicitIndex?: boolean, columns: readonly string[] = []): TableOperation => ({
       kind: "dropConstraint",
       ...at,
-      constraint: droppedConstraint(name, type),
+      constraint: droppedConstraint(name, type, columns),
       ...(implicitIndex && type === "foreignKey" ? { implicitIndex: true } : {}),
     }),
   };
@@ -67,13 +67,16 @@ function primaryKey(at: TableRef, name: string | null, columns: readonly string[
   return { kind: "createPrimaryKey", ...at, primaryKey: { name, columns } };
 }
 
-/** A constraint known by name only: renderers need no more, batch mode looks up the rest. */
-function droppedConstraint(name: string, type: ConstraintType): DroppedConstraint {
+/**
+ * A constraint known by name only: renderers need no more, batch mode looks up the rest.
+ * An unnamed one (SQLite batch mode only) is known by its columns.
+ */
+function droppedConstraint(name: string | null, type: ConstraintType, columns: readonly string[]): DroppedConstraint {
   switch (type) {
     case "unique":
-      return { type, unique: { name, columns: [], deferrable: null } };
+      return { type, unique: { name, columns, deferrable: null } };
     case "foreignKey":
-      return { type, foreignKey: foreignKeyModel(name, { columns: [], referencedTable: "", referencedColumns: [] }) };
+      return { type, foreignKey: foreignKeyModel(name, { columns, referencedTable: "", referencedColumns: [] }) };
     case "check":
       return { type, check: { name, expression: "" } };
     case "primaryKey":

@@ -126,6 +126,24 @@ describeEachTarget(
       expect(await db.query("PRAGMA foreign_key_check")).to.deep.equal([]);
     });
 
+    // Prisma's SQLite foreign keys have no name (docs/prisma-corpus.md): dropped by their columns.
+    it("drops an unnamed foreign key by its columns, with its column, keeping every row", async () => {
+      const op = createOperations({ db, dialect: "sqlite" });
+      await op.batchAlterTable("node", (b) => {
+        b.dropConstraint(null, "foreignKey", { columns: ["parent_id"] });
+        b.dropIndex("node_parent_idx");
+        b.dropColumn("parent_id");
+      });
+      expect(await count(db, "node")).to.equal(NODES);
+      expect(await count(db, "leaf")).to.equal(NODES * LEAVES_PER_NODE);
+      expect(await db.query("PRAGMA foreign_key_list(node)")).to.deep.equal([]);
+      expect((await failure(() => db.query("INSERT INTO leaf (node_id) VALUES (9999)"))).message).to.match(/FOREIGN KEY/);
+      const missing = await failure(() =>
+        op.batchAlterTable("leaf", (b) => b.dropConstraint(null, "foreignKey", { columns: ["label"] })),
+      );
+      expect(missing.message).to.match(/has no foreignKey constraint named \(unnamed\)/);
+    });
+
     it("runs inside the runner's transaction and is rolled back with it", async () => {
       const dir = mkdtempSync(join(tmpdir(), "retort-batch-"));
       writeFileSync(

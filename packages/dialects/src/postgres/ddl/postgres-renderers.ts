@@ -21,6 +21,12 @@ function createIndex(schema: string | null, table: string, index: IndexModel, co
   );
 }
 
+/**
+ * A table or type in a schema other than the default one: the schema is created first
+ * when missing (a Prisma multiSchema datasource's schemas, README.md "Prisma schemas").
+ */
+const schemaFirst = (schema: string | null): string[] => (schema === null ? [] : [`CREATE SCHEMA IF NOT EXISTS ${q.ident(schema)}`]);
+
 function createTable(t: TableModel): string[] {
   const name = q.qualified(t.schema, t.name);
   const body = [
@@ -31,6 +37,7 @@ function createTable(t: TableModel): string[] {
     ...t.checks.map(constraints.check),
   ];
   return [
+    ...schemaFirst(t.schema),
     ...extensionsForDefaults(t.columns.map((c) => c.default)),
     `CREATE TABLE ${name} (\n  ${body.join(",\n  ")}\n)`,
     ...t.indexes.map((i) => createIndex(t.schema, t.name, i, false)),
@@ -71,6 +78,7 @@ export const postgresRenderers: DdlRenderers = {
     return [`ALTER TABLE ${q.qualified(op.schema, op.table)} DROP CONSTRAINT ${q.ident(name)}`];
   },
   createEnum: (op) => [
+    ...schemaFirst(op.enumType.schema),
     `CREATE TYPE ${q.qualified(op.enumType.schema, op.enumType.name)} AS ENUM (${op.enumType.values.map(q.literal).join(", ")})`,
   ],
   dropEnum: (op) => [`DROP TYPE ${q.qualified(op.enumType.schema, op.enumType.name)}`],

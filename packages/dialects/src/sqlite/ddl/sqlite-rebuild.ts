@@ -98,7 +98,9 @@ function resolveAgainst(table: TableModel, op: TableOperation): TableOperation {
       return { ...op, constraint: { type: "unique", unique: found } };
     }
     case "foreignKey": {
-      const found = table.foreignKeys.find((f) => f.name === wanted);
+      // An unnamed foreign key (batch.dropConstraint(null, "foreignKey", { columns })) is found by its columns.
+      const columns = c.foreignKey.columns.join("\u0000");
+      const found = table.foreignKeys.find((f) => (wanted === null ? f.name === null && f.columns.join("\u0000") === columns : f.name === wanted));
       if (!found) throw missing();
       return { ...op, constraint: { type: "foreignKey", foreignKey: found } };
     }
