@@ -1,7 +1,9 @@
 import { createTestDatabase, type TestTarget } from "@retort/testing";
 import { appendFileSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { addOneColumn, entityClass, writeGeneratedProject, type DataSourceType } from "./generated-project";
+import { loadavg } from "node:os";
+import { addOneColumn, entityClass, restoreEntity, writeGeneratedProject, type DataSourceType } from "./generated-project";
+import { benchWatch, type WatchFigure } from "./watch-latency";
 import { timedNode, type TimedRun } from "./timed-process";
 
 const REPO = resolve(__dirname, "..", "..", "..");
@@ -18,7 +20,11 @@ export interface EndToEndFigure {
   /** Checks after an edit to one entity file: the model is rebuilt, one file recompiled. */
   readonly edited: TimedRun & { readonly operations: number };
   readonly autogen: TimedRun & { readonly operations: number };
-  /** `undefined` above RETORT_BENCH_TYPEORM_MAX entities (default 1000): TypeORM takes minutes there. */
+  /** `check --watch`: a one-entity save (a column added) until its report; `undefined` when not asked for. */
+  readonly watch: WatchFigure | undefined;
+  /** The 1-minute load average when the size finished: the machine may be shared. */
+  readonly loadAverage: number;
+  /** `undefined` above --typeorm-max entities (default 1000): TypeORM takes minutes there. */
   readonly typeorm: (TimedRun & { readonly statements: number; readonly spurious: number }) | undefined;
 }
 
@@ -45,7 +51,7 @@ function typeormStatements(stdout: string): { statements: number; spurious: numb
  * is at head but for one added column, beside TypeORM's own `migration:generate`
  * (ts-node in transpile-only mode) on the same database.
  */
-export async function benchEndToEnd(target: TestTarget, entities: number): Promise<EndToEndFigure> {
+export async function benchEndToEnd(target: TestTarget, entities: number, options: { readonly typeormMax: number; readonly watch: boolean }): Promise<EndToEndFigure> {
   const db = await createTestDatabase(target);
   const dir = join(REPO, ".bench-tmp", `e2e-${target.name}-${entities}`);
   try {
@@ -68,10 +74,13 @@ export async function benchEndToEnd(target: TestTarget, entities: number): Promi
     const check = checkRun();
     appendFileSync(join(dir, "entities", `${entityClass(Math.floor(entities / 2))}.ts`), "// edited\n");
     const edited = checkRun();
+    const middle = Math.floor(entities / 2);
+    const watch = options.watch
+      ? await benchWatch(RETORT, dir, cache, () => addOneColumn(project, type, middle), entityClass(middle)).finally(() => restoreEntity(project, type, middle))
+      : undefined;
     const autogen = mustSucceed(timedNode([RETORT, "autogen", "-m", "add extra", "--json"], dir, cache), "retort autogen");
-    const typeormMax = Number(process.env.RETORT_BENCH_TYPEORM_MAX ?? 1000);
     const typeorm =
-      entities > typeormMax
+      entities > options.typeormMax
         ? undefined
         : mustSucceed(
             timedNode(["-r", "ts-node/register/transpile-only", TYPEORM_CLI, "migration:generate", "-d", "data-source.ts", "--dryrun", "migrations/typeorm-bench"], dir, {
@@ -86,6 +95,8 @@ export async function benchEndToEnd(target: TestTarget, entities: number): Promi
       check,
       edited,
       autogen: { ...autogen, operations: operationCount(autogen) },
+      watch,
+      loadAverage: loadavg()[0]!,
       typeorm: typeorm && { ...typeorm, ...typeormStatements(typeorm.stdout) },
     };
   } finally {
