@@ -32,6 +32,15 @@ function printEndToEnd(figures: readonly EndToEndFigure[]): void {
     ),
   );
   printGrowth(figures);
+  const initial = figures.filter((f) => f.setup.upgrade);
+  if (initial.length === 0) return;
+  console.log("\nThe initial migration (above --typeorm-max, retort's autogen + upgrade head bring the database to head)\n");
+  console.log(
+    formatTable(
+      ["target", "entities", "revisions", "upgrade ms", "cpu", "MB"],
+      initial.map((f) => [f.target, String(f.entities), String(f.setup.upgrade!.revisions), ms(f.setup.upgrade!.ms), ms(f.setup.upgrade!.cpuMs), mb(f.setup.upgrade!.maxRssMb)]),
+    ),
+  );
 }
 
 /** Each size's figures over those of the smallest size ≥ 1000 (else the smallest) of the same target: linear growth is N/N₀. */
