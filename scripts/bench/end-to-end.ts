@@ -1,7 +1,9 @@
 import { createTestDatabase, type TestTarget } from "@retort/testing";
 import { appendFileSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { addOneColumn, entityClass, writeGeneratedProject, type DataSourceType } from "./generated-project";
+import { loadavg } from "node:os";
+import { addOneColumn, entityClass, restoreEntity, writeGeneratedProject, type DataSourceType } from "./generated-project";
+import { benchWatch, type WatchFigure } from "./watch-latency";
 import { timedNode, type TimedRun } from "./timed-process";
 
 const REPO = resolve(__dirname, "..", "..", "..");
@@ -18,7 +20,13 @@ export interface EndToEndFigure {
   /** Checks after an edit to one entity file: the model is rebuilt, one file recompiled. */
   readonly edited: TimedRun & { readonly operations: number };
   readonly autogen: TimedRun & { readonly operations: number };
-  /** `undefined` above RETORT_BENCH_TYPEORM_MAX entities (default 1000): TypeORM takes minutes there. */
+  /** `check --watch`: a one-entity save (a column added) until its report; `undefined` when not asked for. */
+  readonly watch: WatchFigure | undefined;
+  /** How the database was brought to head before the column was added. */
+  readonly setup: SchemaSetup;
+  /** The 1-minute load average when the size finished: the machine may be shared. */
+  readonly loadAverage: number;
+  /** `undefined` above --typeorm-max entities (default 1000): TypeORM takes minutes there. */
   readonly typeorm: (TimedRun & { readonly statements: number; readonly spurious: number }) | undefined;
 }
 
@@ -40,12 +48,39 @@ function typeormStatements(stdout: string): { statements: number; spurious: numb
   return { statements, spurious };
 }
 
+export interface SchemaSetup {
+  /** TypeORM's synchronize, or (above --typeorm-max) retort's initial autogen and upgrade. */
+  readonly how: "synchronize" | "autogen+upgrade";
+  /** The initial upgrade (autogen+upgrade only): every table in revisions PostgreSQL's default lock table holds. */
+  readonly upgrade?: TimedRun & { readonly revisions: number };
+}
+
+/**
+ * The generated schema in the database. Where TypeORM's migration:generate runs beside
+ * retort, TypeORM's own synchronize creates it, so that both tools look at TypeORM's
+ * spelling. Above that, retort's initial migration does: synchronize creates every table
+ * in one transaction, which on PostgreSQL runs out of shared memory (the lock table)
+ * at some 1,250 entities with the server's default settings.
+ */
+function createSchema(dataSourceFile: string, dir: string, env: NodeJS.ProcessEnv, withTypeorm: boolean): SchemaSetup {
+  if (withTypeorm) {
+    const sync = `require("@retort/loader").loadModule(${JSON.stringify(dataSourceFile)}).then((m) => m.default.initialize()).then((ds) => ds.synchronize().then(() => ds.destroy()))`;
+    mustSucceed(timedNode(["-e", sync], dir, env), "TypeORM synchronize");
+    return { how: "synchronize" };
+  }
+  mkdirSync(join(dir, "migrations"), { recursive: true });
+  const autogen = mustSucceed(timedNode([RETORT, "autogen", "-m", "initial", "--json"], dir, env), "retort autogen (initial)");
+  const parts = (JSON.parse(autogen.stdout) as { parts?: unknown[] }).parts;
+  const upgrade = mustSucceed(timedNode([RETORT, "upgrade", "head"], dir, env), "retort upgrade head (initial)");
+  return { how: "autogen+upgrade", upgrade: { ...upgrade, revisions: parts?.length ?? 1 } };
+}
+
 /**
  * `retort check` and `retort autogen` end to end on a generated project whose database
  * is at head but for one added column, beside TypeORM's own `migration:generate`
  * (ts-node in transpile-only mode) on the same database.
  */
-export async function benchEndToEnd(target: TestTarget, entities: number): Promise<EndToEndFigure> {
+export async function benchEndToEnd(target: TestTarget, entities: number, options: { readonly typeormMax: number; readonly watch: boolean }): Promise<EndToEndFigure> {
   const db = await createTestDatabase(target);
   const dir = join(REPO, ".bench-tmp", `e2e-${target.name}-${entities}`);
   try {
@@ -56,9 +91,7 @@ export async function benchEndToEnd(target: TestTarget, entities: number): Promi
     const syncCache = { RETORT_CACHE_DIR: join(dir, ".sync-cache") };
     const cache = { RETORT_CACHE_DIR: join(dir, ".retort-cache") };
     for (const folder of [syncCache, cache]) mkdirSync(folder.RETORT_CACHE_DIR, { mode: 0o700 });
-    // The schema TypeORM itself creates: both tools then look at TypeORM's own spelling.
-    const sync = `require("@retort/loader").loadModule(${JSON.stringify(project.dataSourceFile)}).then((m) => m.default.initialize()).then((ds) => ds.synchronize().then(() => ds.destroy()))`;
-    mustSucceed(timedNode(["-e", sync], dir, syncCache), "TypeORM synchronize");
+    const setup = createSchema(project.dataSourceFile, dir, syncCache, entities <= options.typeormMax);
     addOneColumn(project, type);
     const checkRun = () => {
       const run = mustSucceed(timedNode([RETORT, "check", "--json"], dir, cache), "retort check", [1]);
@@ -68,10 +101,13 @@ export async function benchEndToEnd(target: TestTarget, entities: number): Promi
     const check = checkRun();
     appendFileSync(join(dir, "entities", `${entityClass(Math.floor(entities / 2))}.ts`), "// edited\n");
     const edited = checkRun();
+    const middle = Math.floor(entities / 2);
+    const watch = options.watch
+      ? await benchWatch(RETORT, dir, cache, () => addOneColumn(project, type, middle), entityClass(middle)).finally(() => restoreEntity(project, type, middle))
+      : undefined;
     const autogen = mustSucceed(timedNode([RETORT, "autogen", "-m", "add extra", "--json"], dir, cache), "retort autogen");
-    const typeormMax = Number(process.env.RETORT_BENCH_TYPEORM_MAX ?? 1000);
     const typeorm =
-      entities > typeormMax
+      entities > options.typeormMax
         ? undefined
         : mustSucceed(
             timedNode(["-r", "ts-node/register/transpile-only", TYPEORM_CLI, "migration:generate", "-d", "data-source.ts", "--dryrun", "migrations/typeorm-bench"], dir, {
@@ -86,6 +122,9 @@ export async function benchEndToEnd(target: TestTarget, entities: number): Promi
       check,
       edited,
       autogen: { ...autogen, operations: operationCount(autogen) },
+      watch,
+      setup,
+      loadAverage: loadavg()[0]!,
       typeorm: typeorm && { ...typeorm, ...typeormStatements(typeorm.stdout) },
     };
   } finally {

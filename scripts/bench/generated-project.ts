@@ -90,7 +90,16 @@ export default new DataSource({
   return { dir, dataSourceFile };
 }
 
-/** The one change the benchmark asks both tools to find: a new nullable column on the first entity. */
-export function addOneColumn(project: GeneratedProject, type: DataSourceType): void {
-  writeFileSync(join(project.dir, "entities", `${entityClass(0)}.ts`), entitySource(0, type, true));
+/** The one change the benchmark asks both tools to find: a new nullable column on the first entity (or entity `i`). */
+export function addOneColumn(project: GeneratedProject, type: DataSourceType, i = 0): void {
+  writeFileSync(entityFile(project, i), entitySource(i, type, true));
+}
+
+/** Entity `i` as generated, without the added column. */
+export function restoreEntity(project: GeneratedProject, type: DataSourceType, i: number): void {
+  writeFileSync(entityFile(project, i), entitySource(i, type, false));
+}
+
+export function entityFile(project: GeneratedProject, i: number): string {
+  return join(project.dir, "entities", `${entityClass(i)}.ts`);
 }

@@ -1,7 +1,7 @@
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { dataSourceModule, fixtureProject, typeormFor, type FixtureProject } from "./support/fixture-project";
 import { runRetort } from "./support/run-retort";
@@ -124,6 +124,27 @@ describeEachTarget("the entity model cache (retort check)", (ctx) => {
     expect(edited.loads).to.be.greaterThan(0);
     expect(edited.json.upToDate).to.equal(true);
     expect(check().loads).to.equal(0);
+  });
+
+  it("trusts an unchanged size and mtime of an older file, and still sees a same-size edit and a touch for what they are", () => {
+    const lengths = join(project.dir, "src/lengths.ts");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(lengths, hourAgo, hourAgo);
+    // A fresh entry: written now, it keeps that file's size and mtime.
+    for (const name of readdirSync(cacheDir()).filter((f) => /^model-.*\.json$/.test(f))) rmSync(join(cacheDir(), name));
+    expect(check().loads).to.be.greaterThan(0);
+    expect(check().loads).to.equal(0);
+    // Touched, the same content: hashed, still the same model.
+    const now = new Date();
+    utimesSync(lengths, now, now);
+    expect(check().loads).to.equal(0);
+    // The same size, another content.
+    project.write("src/lengths.ts", "export const NAME_LENGTH = 120;\n");
+    const edited = check();
+    expect(edited.loads).to.be.greaterThan(0);
+    expect(kinds(edited.json)).to.deep.equal(["modify_type user.name"]);
+    project.write("src/lengths.ts", "export const NAME_LENGTH = 100;\n");
+    expect(check().json.upToDate).to.equal(true);
   });
 
   it("rebuilds a corrupted entry silently", () => {

@@ -33,15 +33,17 @@ interface Metadata {
   readonly tableType: string;
   readonly childEntityMetadatas: readonly Metadata[];
   readonly parentEntityMetadata?: Metadata;
+  readonly columns: readonly { propertyPath: string; isNullable: boolean }[];
   readonly relations: readonly { propertyPath: string; inverseEntityMetadata?: Metadata; inverseRelation?: { propertyPath: string }; inverseSidePropertyPath?: string }[];
 }
 
-/** What the two builds decide: inheritance both ways and each relation's other side. */
+/** What the two builds decide: inheritance both ways, each relation's other side, which columns are nullable (single-table children's are). */
 function decisions(metadatas: readonly Metadata[]): unknown[] {
   return metadatas.map((m) => ({
     table: `${m.tableType} ${m.tableName} ${m.targetName}`,
     parent: m.parentEntityMetadata?.targetName ?? null,
     children: m.childEntityMetadatas.map((c) => c.targetName),
+    columns: m.columns.map((c) => `${c.propertyPath}${c.isNullable ? "?" : ""}`),
     relations: m.relations.map((r) => [r.propertyPath, r.inverseEntityMetadata?.targetName ?? null, r.inverseRelation?.propertyPath ?? null, r.inverseSidePropertyPath ?? null]),
   }));
 }

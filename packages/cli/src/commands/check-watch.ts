@@ -23,7 +23,10 @@ const RELEVANT = /(\.(c|m)?(t|j)sx?|\.json|^\.env.*)$/;
  * Each check runs in a fresh `retort check` process: TypeORM keeps entity classes in a
  * process-wide registry, so reloading changed modules in place would register them twice.
  * The model cache makes an unchanged project cost no entity loading, and the compile
- * cache makes a changed one recompile only the edited files.
+ * cache makes a changed one recompile only the edited files. The next check's process is
+ * started ahead, as soon as one ends (a standby, `RETORT_CHECK_STANDBY`): it loads
+ * retort and waits, reading nothing of the project, until a change says go, so that a
+ * save does not wait for Node and retort to start.
  */
 export async function watchCheck(options: ProjectOptions, args: readonly string[], out: Output): Promise<number> {
   const config = await loadProjectConfig(options);
@@ -34,6 +37,15 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
   const cache = ModelCache.open({ configFile: config.file, explicitUrl: url ?? null }, kind.cache ? { part: kind.cache, project } : null);
   const watchers = new Map<string, FSWatcher>();
   let child: ChildProcess | undefined;
+  let standby: ChildProcess | undefined;
+  const startProcess = (): ChildProcess => {
+    const proc = spawn(process.execPath, [RETORT_BIN, "check", ...args], { stdio: ["pipe", "inherit", "inherit"], env: { ...process.env, [STANDBY_ENV]: "1" } });
+    proc.stdin!.on("error", () => undefined);
+    return proc;
+  };
+  const prepareStandby = (): void => {
+    if (!stopped && !standby) standby = startProcess();
+  };
   let pending: NodeJS.Timeout | undefined;
   let again = false;
   let stopped = false;
@@ -59,10 +71,15 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
   const runCheck = (): void => {
     const started = Date.now();
     out.info(`[${clock()}] retort check --watch: checking…`);
-    child = spawn(process.execPath, [RETORT_BIN, "check", ...args], { stdio: ["ignore", "inherit", "inherit"], env: process.env });
-    child.on("exit", (code) => {
+    // The standby, unless it is gone (then a fresh process, which waits for the same go).
+    const proc = standby && standby.exitCode === null && standby.signalCode === null ? standby : startProcess();
+    standby = undefined;
+    child = proc;
+    proc.stdin!.end(`${GO}\n`);
+    proc.on("exit", (code) => {
       child = undefined;
       if (stopped) return;
+      prepareStandby();
       const verdict = code === 0 ? "in sync" : code === 1 ? "differences found" : "error";
       // Watching before the status line: a save right after it is seen.
       watchFolders();
@@ -88,6 +105,8 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
       stopped = true;
       clearTimeout(pending);
       for (const w of watchers.values()) w.close();
+      // A standby whose input ends exits at once, having read nothing.
+      standby?.stdin?.end();
       if (child) {
         child.once("exit", () => resolve(0));
         child.kill("SIGINT");
@@ -98,6 +117,29 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
     watchFolders();
     runCheck();
   });
+}
+
+const STANDBY_ENV = "RETORT_CHECK_STANDBY";
+const GO = "go";
+
+/** Is this `check` a standby process of `check --watch`? */
+export function isStandby(): boolean {
+  return process.env[STANDBY_ENV] === "1";
+}
+
+/**
+ * Waits for the watch's go on stdin: true then, false when the input ends without it
+ * (the watch stopped). The marker leaves the environment first: the check must not see
+ * (nor the model cache record) a variable of retort's own.
+ */
+export async function goAhead(): Promise<boolean> {
+  delete process.env[STANDBY_ENV];
+  let input = "";
+  for await (const chunk of process.stdin) {
+    input += String(chunk);
+    if (input.includes("\n")) break;
+  }
+  return input.split("\n")[0] === GO;
 }
 
 function clock(): string {

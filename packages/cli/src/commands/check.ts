@@ -1,7 +1,7 @@
 import { describeLine, type DiffEntry } from "@retort/compare";
 import { relative } from "node:path";
 import { check } from "../api/check";
-import { watchCheck } from "./check-watch";
+import { goAhead, isStandby, watchCheck } from "./check-watch";
 import type { Output } from "../output/output";
 import { printChecksumWarnings } from "../output/revision-lines";
 import { sourceLocator, type LocateEntry } from "../project/source-locations";
@@ -51,6 +51,8 @@ export const checkCommand: Command = {
   async run(values, _positionals, { global, out }) {
     const options = { ...projectOptions(global), allowDialectMismatch: values["allow-dialect-mismatch"] === true };
     if (values.watch) return await watchCheck(options, commandLineWithout(["check", "--watch"]), out);
+    // A standby re-check of `--watch`: retort is loaded; the project is read once the watch says go.
+    if (isStandby() && !(await goAhead())) return 0;
     const result = await check({ ...options, ...(values.strict ? { strict: true } : {}) });
     printChecksumWarnings(out, result.editedMigrations);
     if (out.options.json) {

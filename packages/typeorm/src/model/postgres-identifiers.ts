@@ -52,11 +52,12 @@ export function withPostgresIdentifiers(model: SchemaModel, report: (t: Truncate
     cut("enum type"),
   ];
   const columns = (names: readonly string[]) => names.map(column);
+  const enumsBySpelling = firstBySpelling(model.enums);
   const enumType = (e: EnumTypeModel): EnumTypeModel => ({ ...e, schema: schema(e.schema), name: enumName(e.name) });
   const columnModel = (c: ColumnModel): ColumnModel => ({
     ...c,
     name: column(c.name),
-    type: c.type.enumName === null ? c.type : { ...c.type, enumName: qualifiedEnumName(c.type.enumName, model.enums, schema, enumName) },
+    type: c.type.enumName === null ? c.type : { ...c.type, enumName: qualifiedEnumName(c.type.enumName, enumsBySpelling, schema, enumName) },
   });
   const tableModel = (t: TableModel): TableModel => ({
     ...t,
@@ -91,14 +92,24 @@ export function withPostgresIdentifiers(model: SchemaModel, report: (t: Truncate
   };
 }
 
+/** Each enum type by how a column spells it (`name` or `schema.name`), the first of the model's when two spell alike: one lookup per column, not a scan. */
+function firstBySpelling(enums: readonly EnumTypeModel[]): ReadonlyMap<string, EnumTypeModel> {
+  const bySpelling = new Map<string, EnumTypeModel>();
+  for (const e of enums) {
+    const spelled = e.schema === null ? e.name : `${e.schema}.${e.name}`;
+    if (!bySpelling.has(spelled)) bySpelling.set(spelled, e);
+  }
+  return bySpelling;
+}
+
 /** A column's `enumName` is `name` or `schema.name` of one of the model's enum types. */
 function qualifiedEnumName(
   spelled: string,
-  enums: readonly EnumTypeModel[],
+  enums: ReadonlyMap<string, EnumTypeModel>,
   schema: (s: string | null) => string | null,
   name: (n: string) => string,
 ): string {
-  const e = enums.find((x) => (x.schema === null ? x.name : `${x.schema}.${x.name}`) === spelled);
+  const e = enums.get(spelled);
   if (!e) return spelled;
   return e.schema === null ? name(e.name) : `${schema(e.schema)}.${name(e.name)}`;
 }

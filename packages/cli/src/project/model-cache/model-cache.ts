@@ -1,7 +1,7 @@
 import type { BuiltModel, DatabaseFacts, GlobMatch, ModelCachePart, SourceProject } from "@retort/core";
 import { cacheDir } from "@retort/loader";
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { VERSION } from "../../version";
@@ -34,14 +34,29 @@ interface Entry {
   readonly format: typeof FORMAT;
   readonly tools: Tools;
   readonly project: ProjectKey & { readonly cwd: string };
-  readonly files: readonly { readonly path: string; readonly sha1: string }[];
+  readonly files: readonly StoredFile[];
   readonly env: Readonly<Record<string, string | null>>;
   readonly globs: readonly GlobMatch[];
   readonly facts: DatabaseFacts;
   readonly side: EntitySide;
 }
 
-const FORMAT = 2;
+/** A project file as the entry saw it; `stat` is left out when the file was too recently written to trust its mtime. */
+interface StoredFile {
+  readonly path: string;
+  readonly sha1: string;
+  readonly stat?: { readonly size: number; readonly mtimeMs: number };
+}
+
+const FORMAT = 3;
+
+/**
+ * A file whose mtime is this close to the time the entry is written may change again
+ * within the same mtime tick (coarse file-system clocks): its size and mtime then prove
+ * nothing and it is hashed on every read (git's "racy clean" rule).
+ */
+const RACY_MS = 2000;
+
 
 export class ModelCache {
   private constructor(
@@ -68,7 +83,7 @@ export class ModelCache {
     if (!entry || entry.format !== FORMAT || !this.source) return undefined;
     const { part } = this.source;
     if (!isDeepStrictEqual(entry.tools, this.currentTools()) || !isDeepStrictEqual(entry.project, this.project)) return undefined;
-    if (!entry.files.every((f) => sha1Of(f.path) === f.sha1)) return undefined;
+    if (!entry.files.every(unchanged)) return undefined;
     if (!Object.entries(entry.env).every(([name, value]) => (process.env[name] ?? null) === value)) return undefined;
     if (!entry.globs.every((g) => isDeepStrictEqual(part.expandGlobs(g.patterns, g.baseDir), g.files))) return undefined;
     return { facts: entry.facts, side: entry.side };
@@ -84,13 +99,18 @@ export class ModelCache {
   /** Stores what a full load built; skipped when some of it would not survive JSON (a Buffer in `ssl`). */
   write(inputs: RecordedInputs, globs: readonly GlobMatch[], facts: DatabaseFacts, side: EntitySide): void {
     if (!this.source) return;
-    const files: { path: string; sha1: string }[] = [];
+    const files: StoredFile[] = [];
     // The caches' own files (a RETORT_CACHE_DIR outside node_modules) are not the project's.
     const cacheFolder = dirname(this.file) + sep;
+    const trustedBefore = Date.now() - RACY_MS;
     for (const path of inputs.files.filter((p) => !p.startsWith(cacheFolder))) {
+      const before = statOf(path);
       const sha1 = sha1Of(path);
-      if (sha1 === null) return;
-      files.push({ path, sha1 });
+      if (sha1 === null || before === null) return;
+      // Stat before and after hashing agree, and the file is not freshly written: its size and mtime stand for its content.
+      const after = statOf(path);
+      const steady = after !== null && after.size === before.size && after.mtimeMs === before.mtimeMs && before.mtimeMs < trustedBefore;
+      files.push(steady ? { path, sha1, stat: before } : { path, sha1 });
     }
     if (!isPlainJson(side)) return;
     const entry: Entry = { format: FORMAT, tools: this.currentTools(), project: this.project, files, env: inputs.env, globs, facts, side };
@@ -110,17 +130,17 @@ export class ModelCache {
   }
 
   private readEntry(): Entry | undefined {
-    let raw: string;
+    let raw: Buffer;
     try {
-      raw = readFileSync(this.file, "utf8");
+      raw = readFileSync(this.file);
     } catch {
       return undefined;
     }
-    const newline = raw.indexOf("\n");
-    const text = raw.slice(newline + 1);
-    if (newline !== 64 || raw.slice(0, 64) !== sha256(text)) return undefined;
+    // The checksum is over the bytes: no second UTF-8 encoding of a text of megabytes.
+    const body = raw.subarray(65);
+    if (raw[64] !== 0x0a || raw.toString("latin1", 0, 64) !== createHash("sha256").update(body).digest("hex")) return undefined;
     try {
-      return JSON.parse(text) as Entry;
+      return JSON.parse(body.toString("utf8")) as Entry;
     } catch {
       return undefined;
     }
@@ -154,6 +174,24 @@ interface Tools {
   /** The model source's tools (versions, builds), as its cache part says. */
   readonly source: unknown;
   readonly config: string | null;
+}
+
+/** Unchanged since the entry: same size and mtime when those were trusted, else the same content. */
+function unchanged(file: StoredFile): boolean {
+  if (file.stat) {
+    const now = statOf(file.path);
+    if (now !== null && now.size === file.stat.size && now.mtimeMs === file.stat.mtimeMs) return true;
+  }
+  return sha1Of(file.path) === file.sha1;
+}
+
+function statOf(file: string): { size: number; mtimeMs: number } | null {
+  try {
+    const { size, mtimeMs } = statSync(file);
+    return { size, mtimeMs };
+  } catch {
+    return null;
+  }
 }
 
 function sha1Of(file: string): string | null {
