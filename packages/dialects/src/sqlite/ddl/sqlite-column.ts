@@ -1,4 +1,4 @@
-import type { ColumnModel, ColumnType } from "@retort/core";
+import { renderedDefault, type ColumnModel, type ColumnType } from "@retort/core";
 import { SQLITE_QUOTING as q } from "../../ddl/identifiers";
 import { typeModifiers } from "../../ddl/portable-type";
 
@@ -41,9 +41,10 @@ export function sqliteColumnDefinition(c: ColumnModel, primaryKey: readonly stri
     const auto = c.autoIncrement === "rowid" ? "" : " AUTOINCREMENT";
     return `${q.ident(c.name)} integer PRIMARY KEY${auto}${c.nullable ? "" : " NOT NULL"}`;
   }
-  const parts = [q.ident(c.name), formatSqliteType(c.type)];
+  // SQLite keeps the declared type as written: the entity's spelling where it has one (docs/typeorm-coexistence.md).
+  const parts = [q.ident(c.name), c.writtenType ?? formatSqliteType(c.type)];
   if (!c.nullable) parts.push("NOT NULL");
-  if (c.default !== null) parts.push(`DEFAULT ${sqliteDefault(c.default)}`);
+  if (c.default !== null) parts.push(`DEFAULT ${sqliteDefault(renderedDefault(c) ?? c.default)}`);
   if (c.collation !== null) parts.push(`COLLATE ${c.collation}`);
   if (c.generated !== null)
     parts.push(`GENERATED ALWAYS AS (${c.generated.expression}) ${c.generated.stored ? "STORED" : "VIRTUAL"}`);
