@@ -121,6 +121,32 @@ function expectExit(run: RetortRun, code: number, what: string): void {
   expect(run.code, `${what}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`).to.equal(code);
 }
 
+/**
+ * Known gap (docs/typeorm-coexistence.md): the model has no ON UPDATE yet, so on
+ * MySQL/MariaDB an @UpdateDateColumn built by retort lacks TypeORM's
+ * `ON UPDATE CURRENT_TIMESTAMP(6)`, and TypeORM's schema builder adds it.
+ */
+const MYSQL_ON_UPDATE_GAP =
+  "ALTER TABLE `items` CHANGE `updatedAt` `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)";
+
+/**
+ * After synchronize, check is 0; except that on MySQL/MariaDB TypeORM's synchronize skips
+ * @Check constraints while retort manages them (docs/reference.md §3a), so there check
+ * reports exactly the entity's checks as missing, and nothing else.
+ */
+function expectCheckAfterSynchronize(project: FixtureProject, family: Family, what: string): void {
+  if (family !== "mysql") return expectExit(runRetort(["check"], project.dir), 0, what);
+  const run = runRetort(["check", "--json"], project.dir);
+  expectExit(run, 1, what);
+  const doc = JSON.parse(run.stdout) as { operations: { kind: string; name: string | null }[] };
+  expect(doc.operations.map((o) => `${o.kind} ${o.name}`).sort(), what).to.deep.equal([
+    "add_check items_label_coalesce",
+    "add_check items_price_between",
+    "add_check items_qty_range",
+    "add_check items_status_in",
+  ]);
+}
+
 function projectOn(ctxTarget: string, family: Family, url: string): FixtureProject {
   return fixtureProject(
     {
@@ -144,7 +170,9 @@ describeEachTarget("coexistence with TypeORM's own tools", (ctx) => {
       expectExit(runRetort(["upgrade"], project.dir), 0, `upgrade of\n${migrationText(project)}`);
       expectExit(runRetort(["check"], project.dir), 0, "check after upgrade");
       const pending = JSON.parse(typeormTask(project, "pending")) as string[];
-      expect(pending, `TypeORM's schema builder wants to change a database retort built with\n${migrationText(project)}`).to.deep.equal([]);
+      expect(pending, `TypeORM's schema builder wants to change a database retort built with\n${migrationText(project)}`).to.deep.equal(
+        family === "mysql" ? [MYSQL_ON_UPDATE_GAP] : [],
+      );
     } finally {
       project.remove();
     }
@@ -158,10 +186,10 @@ describeEachTarget("coexistence with TypeORM's own tools", (ctx) => {
       db = await createTestDatabase(ctx.target);
       project = projectOn(ctx.target.name, family, db.url);
       typeormTask(project, "synchronize");
-      expectExit(runRetort(["check"], project.dir), 0, "check after synchronize");
+      expectCheckAfterSynchronize(project, family, "check after synchronize");
       typeormTask(project, "synchronize");
       expect(JSON.parse(typeormTask(project, "pending")), "TypeORM's own schema builder after its synchronize").to.deep.equal([]);
-      expectExit(runRetort(["check"], project.dir), 0, "check after a second synchronize");
+      expectCheckAfterSynchronize(project, family, "check after a second synchronize");
     } finally {
       project?.remove();
       await db?.drop();
