@@ -45,7 +45,7 @@ export function createSqliteTableStatement(t: TableModel): string {
 function inlineEnumChecks(t: TableModel): Map<string, CheckConstraintModel> {
   const out = new Map<string, CheckConstraintModel>();
   for (const check of t.checks) {
-    const column = check.name === null ? /^"([^"]+)" IN \(/.exec(renderedExpression(check))?.[1] : undefined;
+    const column = check.name === null ? /^\s*"([^"]+)"\s+IN\s*\(/.exec(renderedExpression(check))?.[1] : undefined;
     if (column !== undefined && !out.has(column) && t.columns.some((c) => c.name === column)) out.set(column, check);
   }
   return out;
