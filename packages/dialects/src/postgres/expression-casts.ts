@@ -116,7 +116,9 @@ export function stripRestatingCasts(list: Node[]): Node[] {
 function comparedWithString(out: readonly Node[], list: readonly Node[], i: number): boolean {
   const after = list[i + 3];
   if (isComparison(after)) return list[i + 4]?.kind === "string";
-  return isComparison(out[out.length - 1]) && out[out.length - 2]?.kind === "string";
+  // The operand starts at its function name when the subject is a call's arguments (`coalesce(…)::text`).
+  const start = out.length - (isIdentifier(out[out.length - 1]) ? 1 : 0);
+  return isComparison(out[start - 1]) && out[start - 2]?.kind === "string";
 }
 
 /**
