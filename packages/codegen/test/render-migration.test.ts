@@ -53,6 +53,23 @@ describe("renderMigration", () => {
     expect(lines(source)).to.include('await op.dropTable("users");');
   });
 
+  it("writes the entity's own spelling of a default, a type and a check where it has one (docs/typeorm-coexistence.md)", async () => {
+    const created = { ...column("created_at", "timestamp", { nullable: false, default: "CURRENT_TIMESTAMP" }), writtenDefault: "now()" };
+    const price = { ...column("price", columnType("numeric", { precision: 10, scale: 2 })), writtenType: "decimal(10,2)" };
+    const status = { name: "status_in", expression: "status = ANY(ARRAY['a', 'b'])", writtenExpression: "status IN ('a', 'b')" };
+    const ops: Operation[] = [
+      { kind: "createTable", table: { ...posts, columns: [...posts.columns, created, price], checks: [status] } },
+      { kind: "createCheckConstraint", ...on("users"), check: status },
+    ];
+    const { source } = await renderMigration(input(ops));
+    expect(source).to.include('default: "now()"');
+    expect(source).not.to.include("CURRENT_TIMESTAMP");
+    expect(source).to.include('type: "decimal(10,2)"');
+    expect(source).to.include(`expression: "status IN ('a', 'b')"`);
+    expect(source).to.include(`await op.createCheckConstraint("status_in", "users", "status IN ('a', 'b')");`);
+    expect(source).not.to.include("ANY(");
+  });
+
   it("writes an unnamed single-column primary key inline and foreign keys without default actions", async () => {
     const { source } = await renderMigration(input([{ kind: "createTable", table: posts }]));
     expect(source).to.include('{ name: "id", type: "integer", nullable: false, primaryKey: true },');

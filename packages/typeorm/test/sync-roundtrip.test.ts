@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { qualifiedName, type SchemaModel } from "@retort/core";
+import { qualifiedName, withoutWrittenSpellings, type SchemaModel } from "@retort/core";
 import { connect, introspect, storedViewDefinitions } from "@retort/dialects";
 import { createTestDatabase, describeEachTarget, type TestTarget } from "@retort/testing";
 import { expect } from "chai";
@@ -110,8 +110,13 @@ async function execute(url: string, sql: string): Promise<void> {
   }
 }
 
-/** Table by table first, so a failure names the table and shows a readable diff. */
-function expectSameModel(actual: SchemaModel, expected: SchemaModel): void {
+/**
+ * Table by table first, so a failure names the table and shows a readable diff. The
+ * entity's own spellings (docs/typeorm-coexistence.md) are rendered, never compared.
+ */
+function expectSameModel(reflected: SchemaModel, converted: SchemaModel): void {
+  const actual = withoutWrittenSpellings(reflected);
+  const expected = withoutWrittenSpellings(converted);
   const names = (m: SchemaModel) => m.tables.map((t) => `${t.schema ?? ""}.${t.name}`);
   expect(names(actual), "tables").to.deep.equal(names(expected));
   expected.tables.forEach((t, i) => expect(actual.tables[i], `table ${t.name}`).to.deep.equal(t));

@@ -1,4 +1,4 @@
-import type { AlterColumnOp, ColumnChanges, ColumnModel } from "@retort/core";
+import { renderedDefault, type AlterColumnOp, type ColumnChanges, type ColumnModel } from "@retort/core";
 import { deepEqual } from "./deep-equal";
 
 /**
@@ -17,7 +17,8 @@ export function columnAlteration(
     name: change(from.name, to.name),
     type: change(from.type, to.type),
     nullable: change(from.nullable, to.nullable),
-    default: change(from.default, to.default),
+    // Compared normalised, written as the entity spells it (docs/typeorm-coexistence.md).
+    default: deepEqual(from.default, to.default) ? undefined : { from: from.default, to: renderedDefault(to) },
     comment: change(from.comment, to.comment),
     autoIncrement: change(from.autoIncrement, to.autoIncrement),
   });

@@ -1,4 +1,4 @@
-import type { ColumnModel, Operation, TableModel, TableOperation } from "@retort/core";
+import { withoutWrittenCheck, type ColumnModel, type Operation, type TableModel, type TableOperation } from "@retort/core";
 import { columnAlteration } from "./column-alteration";
 import { deepEqual } from "./deep-equal";
 
@@ -10,12 +10,15 @@ import { deepEqual } from "./deep-equal";
 export function diffTable(from: TableModel, to: TableModel): TableOperation[] | { readonly impossible: string } {
   const where = { schema: to.schema, table: to.name };
   const missing = <T>(items: readonly T[], other: readonly T[]) => items.filter((x) => !other.some((y) => deepEqual(x, y)));
+  // A check is compared without the entity's own spelling (written-spelling.ts in core).
+  const missingChecks = (items: TableModel["checks"], other: TableModel["checks"]) =>
+    items.filter((x) => !other.some((y) => deepEqual(withoutWrittenCheck(x), withoutWrittenCheck(y))));
   const pkChanged = !deepEqual(from.primaryKey, to.primaryKey);
 
   const drops: TableOperation[] = [
     ...missing(from.foreignKeys, to.foreignKeys).map((foreignKey) => dropConstraint(where, { type: "foreignKey", foreignKey })),
     ...missing(from.uniques, to.uniques).map((unique) => dropConstraint(where, { type: "unique", unique })),
-    ...missing(from.checks, to.checks).map((check) => dropConstraint(where, { type: "check", check })),
+    ...missingChecks(from.checks, to.checks).map((check) => dropConstraint(where, { type: "check", check })),
     ...missing(from.indexes, to.indexes).map((index): TableOperation => ({ kind: "dropIndex", ...where, index, concurrently: false })),
     ...(pkChanged && from.primaryKey ? [dropConstraint(where, { type: "primaryKey", primaryKey: from.primaryKey })] : []),
   ];
@@ -24,7 +27,7 @@ export function diffTable(from: TableModel, to: TableModel): TableOperation[] | 
   const creates: TableOperation[] = [
     ...(pkChanged && to.primaryKey ? [{ kind: "createPrimaryKey" as const, ...where, primaryKey: to.primaryKey }] : []),
     ...missing(to.uniques, from.uniques).map((unique): TableOperation => ({ kind: "createUniqueConstraint", ...where, unique })),
-    ...missing(to.checks, from.checks).map((check): TableOperation => ({ kind: "createCheckConstraint", ...where, check })),
+    ...missingChecks(to.checks, from.checks).map((check): TableOperation => ({ kind: "createCheckConstraint", ...where, check })),
     ...missing(to.indexes, from.indexes).map((index): TableOperation => ({ kind: "createIndex", ...where, index, concurrently: false })),
     ...missing(to.foreignKeys, from.foreignKeys).map((foreignKey): TableOperation => ({ kind: "createForeignKey", ...where, foreignKey })),
   ];

@@ -1,5 +1,6 @@
 import {
   formatType,
+  renderedExpression,
   type AlterColumnOp,
   type CreateTableOp,
   type DroppedConstraint,
@@ -96,7 +97,7 @@ function createTableCalls(op: CreateTableOp): CallSpec[] {
     primaryKey: pk !== null && inlinePk === null ? { name: pk.name ?? undefined, columns: pk.columns } : undefined,
     uniques: nonEmpty(t.uniques.map((u) => ({ name: named(u), columns: u.columns }))),
     foreignKeys: nonEmpty(t.foreignKeys.map((fk) => ({ name: named(fk), ...foreignKeyDefinition(fk) }))),
-    checks: nonEmpty(t.checks.map((c) => ({ name: named(c), expression: c.expression }))),
+    checks: nonEmpty(t.checks.map((c) => ({ name: named(c), expression: renderedExpression(c) }))),
   };
   const where = { schema: t.schema, table: t.name };
   return [
@@ -169,7 +170,7 @@ const RENDERERS: CallRenderers = {
     call("createUniqueConstraint", op, [op.unique.name], [op.unique.columns], { deferrable: op.unique.deferrable ?? undefined }),
   ],
   createForeignKey: (op) => [call("createForeignKey", op, [op.foreignKey.name], [foreignKeyDefinition(op.foreignKey)])],
-  createCheckConstraint: (op) => [call("createCheckConstraint", op, [op.check.name], [op.check.expression])],
+  createCheckConstraint: (op) => [call("createCheckConstraint", op, [op.check.name], [renderedExpression(op.check)])],
   createPrimaryKey: (op) => [call("createPrimaryKey", op, [op.primaryKey.name], [op.primaryKey.columns])],
   dropConstraint: (op) => [dropConstraintCall(op)],
   createEnum: (op) => [call("createEnum", noTable(op.enumType.schema), [op.enumType.name, op.enumType.values], [])],

@@ -1,4 +1,4 @@
-import { formatType, type ColumnModel, type ColumnType } from "@retort/core";
+import { formatType, renderedDefault, type ColumnModel, type ColumnType } from "@retort/core";
 
 /**
  * A ColumnModel as the `ColumnDefinition` literal the op API takes. Facts that are at
@@ -8,9 +8,10 @@ import { formatType, type ColumnModel, type ColumnType } from "@retort/core";
 export function columnDefinition(c: ColumnModel, primaryKey = false): Record<string, unknown> {
   return {
     name: c.name,
-    type: formatType(c.type),
+    // The entity's own spellings where it has them (docs/typeorm-coexistence.md).
+    type: c.writtenType ?? formatType(c.type),
     nullable: c.nullable,
-    default: c.default ?? undefined,
+    default: renderedDefault(c) ?? undefined,
     autoIncrement: c.autoIncrement ?? undefined,
     primaryKey: primaryKey || undefined,
     comment: c.comment ?? undefined,

@@ -1,4 +1,4 @@
-import type { AutoIncrementKind, ColumnChanges, ColumnModel, Operation } from "@retort/core";
+import { renderedDefault, type AutoIncrementKind, type ColumnChanges, type ColumnModel, type Operation } from "@retort/core";
 import { decide, type ColumnCompareContext } from "../options";
 import { pairObjects } from "../pairing";
 import { includes, type TableChanges, type TableScope } from "../table-scope";
@@ -40,7 +40,7 @@ export function columnChanges(scope: TableScope, target: ColumnModel, actual: Co
     (rule) => ({ ...columnContext(scope, target, actual, rule), targetDefault, actualDefault }),
     !defaultsEqual(targetDefault, actualDefault, target.type),
   );
-  if (defaultDiffers) changes.default = { from: actual.default, to: target.default };
+  if (defaultDiffers) changes.default = { from: actual.default, to: renderedDefault(target) };
   if (scope.traits.comments && target.comment !== actual.comment) changes.comment = { from: actual.comment, to: target.comment };
   // A synonym (SQLite's implicit rowid) is no change by itself, but it is part of a type
   // change: a rowid alias stops being one when its type is no longer INTEGER.

@@ -7,6 +7,11 @@
  *
  * Spelling is already normalised by the dialect rules (type synonyms, default
  * expressions, action names), so the comparator never sees dialect spelling.
+ *
+ * One exception to "every field always present": the entity side may carry the entity's
+ * own spelling of a type, default or check (`writtenType`, `writtenDefault`,
+ * `writtenExpression`, only where it differs from the normalised value). Migrations render
+ * it, comparisons never read it (`written-spelling.ts`, docs/typeorm-coexistence.md).
  */
 
 export type DialectName = "postgres" | "mysql" | "mariadb" | "sqlite";
@@ -96,6 +101,10 @@ export interface ColumnModel {
   readonly comment: string | null;
   /** Only when it differs from the table/database default. */
   readonly collation: string | null;
+  /** The type as the entity spells it (SQLite keeps declared types verbatim); rendered, never compared. */
+  readonly writtenType?: string;
+  /** The default as the entity spells it (`now()` where `default` says `CURRENT_TIMESTAMP`); rendered, never compared. */
+  readonly writtenDefault?: string;
 }
 
 export interface PrimaryKeyModel {
@@ -151,6 +160,8 @@ export interface CheckConstraintModel {
   readonly name: string | null;
   /** Normalised boolean expression. */
   readonly expression: string;
+  /** The expression as the entity spells it (`x IN (…)`, `BETWEEN`); rendered, never compared. */
+  readonly writtenExpression?: string;
 }
 
 export interface EnumTypeModel {

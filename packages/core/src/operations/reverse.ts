@@ -16,8 +16,12 @@ const swap = <T>(c: Change<T> | undefined): Change<T> | undefined => (c ? { from
 
 /** The column as it is after an alterColumn's changes. */
 export function columnAfter(existing: ColumnModel, changes: ColumnChanges): ColumnModel {
+  // A changed type or default leaves the old one's written spelling behind (written-spelling.ts).
+  const { writtenType, writtenDefault, ...rest } = existing;
   return {
-    ...existing,
+    ...rest,
+    ...(writtenType !== undefined && !changes.type ? { writtenType } : {}),
+    ...(writtenDefault !== undefined && !changes.default ? { writtenDefault } : {}),
     name: changes.name?.to ?? existing.name,
     type: changes.type?.to ?? existing.type,
     nullable: changes.nullable?.to ?? existing.nullable,

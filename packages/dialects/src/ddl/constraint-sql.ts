@@ -6,6 +6,7 @@ import type {
   PrimaryKeyModel,
   UniqueConstraintModel,
 } from "@retort/core";
+import { renderedExpression } from "@retort/core";
 import type { Quoting } from "./identifiers";
 
 /** Constraint clauses as CREATE TABLE and ALTER TABLE … ADD write them. */
@@ -46,6 +47,6 @@ export function constraintSql(q: Quoting, options: { deferrable: boolean; explic
           (fk.onUpdate === "NO ACTION" && !options.explicitActions ? "" : ` ON UPDATE ${fk.onUpdate}`) +
           deferrable(fk.deferrable),
       ),
-    check: (c) => named(c.name, `CHECK (${c.expression})`),
+    check: (c) => named(c.name, `CHECK (${renderedExpression(c)})`),
   };
 }

@@ -11,4 +11,11 @@ export interface IntrospectOptions {
    * catalog results before any per-object work, and never appear in the model.
    */
   readonly includeName?: IncludeName;
+  /**
+   * SQLite: also keep each column's declared type and default and each check as the
+   * table's CREATE TABLE text spells them (`writtenType`, `writtenDefault`,
+   * `writtenExpression`), so a batch rebuild writes them back unchanged
+   * (docs/typeorm-coexistence.md). Comparisons never read them.
+   */
+  readonly storedSpellings?: boolean;
 }

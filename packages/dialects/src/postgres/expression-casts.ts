@@ -99,12 +99,47 @@ export function stripRestatingCasts(list: Node[]): Node[] {
     ) {
       out.push(subject);
       i += 2;
+    } else if (isTextType(type.text) && isGroup(n) && n.open === "(" && !bracketedArray && comparedWithString(out, list, i)) {
+      // `coalesce(label, '') <> 'x'` on a varchar column is stored as
+      // `(COALESCE(label, ''::character varying))::text <> 'x'::text`: the server compares as text.
+      out.push(n);
+      i += 2;
     } else if (type.text.endsWith("[]") && isTextType(type.text) && (bracketedArray || isArrayConstructor(n, prev))) {
       out.push(...(bracketedArray ? (n as Group).children : [n]));
       i += 2;
     } else out.push(n);
   }
   return out;
+}
+
+/** Whether the cast subject at `i` (followed by `::`, type) is one side of a comparison whose other side is a string. */
+function comparedWithString(out: readonly Node[], list: readonly Node[], i: number): boolean {
+  const after = list[i + 3];
+  if (isComparison(after)) return list[i + 4]?.kind === "string";
+  // The operand starts at its function name when the subject is a call's arguments (`coalesce(…)::text`).
+  const start = out.length - (isIdentifier(out[out.length - 1]) ? 1 : 0);
+  return isComparison(out[start - 1]) && out[start - 2]?.kind === "string";
+}
+
+/**
+ * `status IN ('a', 'b')` on an enum column is stored as
+ * `status = ANY (ARRAY['a'::status_enum, 'b'::status_enum])`: each literal takes the
+ * compared column's type, which the DDL left implicit. Runs after `rewriteInLists`.
+ */
+export function stripArrayElementCasts(list: Node[]): Node[] {
+  return list.map((n, i) => {
+    const quantifier = list[i - 1];
+    if (!isGroup(n) || n.open !== "(" || !isWord(quantifier, "ANY", "ALL") || !isComparison(list[i - 2])) return n;
+    const [array, elements, ...rest] = n.children;
+    if (!isWord(array, "ARRAY") || !isGroup(elements) || elements.open !== "[" || rest.length > 0) return n;
+    const kept: Node[] = [];
+    const items = elements.children;
+    for (let k = 0; k < items.length; k++) {
+      kept.push(items[k]!);
+      if (items[k]!.kind === "string" && items[k + 1]?.kind === "cast" && items[k + 2]?.kind === "type") k += 2;
+    }
+    return { ...n, children: [array, { ...elements, children: kept }] };
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { removeRedundantBrackets } from "./expression-brackets";
-import { canonicalCasts, liftTextCastChains, stripRestatingCasts } from "./expression-casts";
+import { canonicalCasts, liftTextCastChains, stripArrayElementCasts, stripRestatingCasts } from "./expression-casts";
 import { render } from "./expression-render";
 import {
   canonicalTimestamps,
@@ -43,6 +43,7 @@ export function normalizeNodes(list: readonly Node[]): Node[] {
   nodes = canonicalCasts(nodes);
   nodes = canonicalTimestamps(nodes);
   nodes = rewriteInLists(nodes);
+  nodes = stripArrayElementCasts(nodes);
   nodes = rewriteBetween(nodes);
   nodes = rewriteSimilarTo(nodes);
   nodes = stripRestatingCasts(nodes);

@@ -1,4 +1,4 @@
-import type { Deferrable, IncludeName, ObjectType, ReferentialAction } from "@retort/core";
+import { writtenIfDifferent, type Deferrable, type IncludeName, type ObjectType, type ReferentialAction } from "@retort/core";
 import type { ConstraintRow, IndexRow } from "./catalog-queries";
 import type { CatalogNormalizer } from "./catalog-normalizer";
 import type { ReflectedTable } from "./reflected-table";
@@ -59,9 +59,14 @@ export function addConstraint(
         deferrable: deferrableOf(row),
       });
       return;
-    case "c":
-      t.checks.push({ name: row.name, expression: normalize.expression(row.check_expr ?? "") });
+    case "c": {
+      const expression = normalize.expression(row.check_expr ?? "");
+      // The server's own text too: a downgrade re-creates a dropped check from it, where the
+      // normalised form may be refused (`= ANY (ARRAY['a'])` on an enum column; docs/typeorm-coexistence.md).
+      const writtenExpression = writtenIfDifferent(row.check_expr, expression);
+      t.checks.push(writtenExpression === undefined ? { name: row.name, expression } : { name: row.name, expression, writtenExpression });
       return;
+    }
   }
 }
 

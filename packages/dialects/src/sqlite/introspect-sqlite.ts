@@ -43,7 +43,7 @@ export async function introspectSqlite(db: Queryable, options: IntrospectOptions
     dialect: "sqlite",
     defaultSchema: "main",
     schemas: [],
-    tables: [...tables.values()].map((t) => assembleTable(t, lookups, filter)),
+    tables: [...tables.values()].map((t) => assembleTable(t, lookups, filter, options.storedSpellings ?? false)),
     enums: [],
     views,
   });

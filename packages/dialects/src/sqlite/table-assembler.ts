@@ -1,6 +1,8 @@
 import type { NameFilter } from "../introspection/name-filter";
 import {
   column,
+  formatType,
+  writtenIfDifferent,
   type CheckConstraintModel,
   type ColumnModel,
   type ForeignKeyModel,
@@ -47,7 +49,33 @@ const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
   "SET DEFAULT": "SET DEFAULT",
 };
 
-export function assembleTable(rows: TableRows, lookups: SchemaLookups, filter: NameFilter): TableModel {
+export function assembleTable(rows: TableRows, lookups: SchemaLookups, filter: NameFilter, storedSpellings = false): TableModel {
+  const table = assembleNormalisedTable(rows, lookups, filter);
+  return storedSpellings ? withStoredSpellings(table, rows) : table;
+}
+
+/**
+ * The declared type, default and check texts SQLite keeps, beside their normalised form,
+ * for a rebuild to write back (docs/typeorm-coexistence.md).
+ */
+function withStoredSpellings(t: TableModel, rows: TableRows): TableModel {
+  const byName = new Map(rows.columns.map((r) => [r.name, r]));
+  const columns = t.columns.map((c) => {
+    const row = byName.get(c.name);
+    const writtenType = writtenIfDifferent(row?.type.trim().toLowerCase().replace(/\s+/g, " ") || undefined, formatType(c.type));
+    const writtenDefault = writtenIfDifferent(row?.dflt_value, c.default);
+    return { ...c, ...(writtenType && c.autoIncrement === null ? { writtenType } : {}), ...(writtenDefault ? { writtenDefault } : {}) };
+  });
+  const raw = rows.parsed.checks;
+  const checks = t.checks.map((check) => {
+    const source = raw.find((r) => r.name === check.name && sqliteRules.normalizeExpression(r.expression) === check.expression);
+    const writtenExpression = writtenIfDifferent(source?.expression.trim(), check.expression);
+    return writtenExpression ? { ...check, writtenExpression } : check;
+  });
+  return { ...t, columns, checks };
+}
+
+function assembleNormalisedTable(rows: TableRows, lookups: SchemaLookups, filter: NameFilter): TableModel {
   const keep = (name: string | null, type: ObjectType): boolean => filter.member(name, type, null, rows.name);
   const indexes: IndexModel[] = [];
   const uniques: UniqueConstraintModel[] = [];

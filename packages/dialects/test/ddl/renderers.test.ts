@@ -177,7 +177,7 @@ describe("DDL renderers", () => {
       foreignKeys: [{ name: "fk", columns: ["p"], referencedSchema: null, referencedTable: 'we"ird', referencedColumns: ["id"], onDelete: "CASCADE", onUpdate: "NO ACTION", deferrable: null }],
     });
     expect(renderOperation({ kind: "createTable", table: t }, sqlite)).to.deep.equal([
-      'CREATE TABLE "we""ird" (\n  "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n  "p" integer,\n  CONSTRAINT "fk" FOREIGN KEY ("p") REFERENCES "we""ird" ("id") ON DELETE CASCADE\n)',
+      'CREATE TABLE "we""ird" (\n  "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n  "p" integer,\n  CONSTRAINT "fk" FOREIGN KEY ("p") REFERENCES "we""ird" ("id") ON DELETE CASCADE)',
     ]);
   });
 

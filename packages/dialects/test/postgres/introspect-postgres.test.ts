@@ -1,4 +1,4 @@
-import { column, columnType, index, indexPart, table, type IndexPart, type SchemaModel } from "@retort/core";
+import { column, columnType, index, indexPart, table, withoutWrittenSpellings, type IndexPart, type SchemaModel } from "@retort/core";
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
 import { columnOf, reflect, runAll, sharedConnection, tableOf } from "./helpers";
@@ -47,12 +47,15 @@ describeEachTarget(
   "introspectPostgres",
   (ctx) => {
     const conn = sharedConnection(() => ctx.db.url);
+    let stored: SchemaModel;
     let model: SchemaModel;
     let all: SchemaModel;
     before(async () => {
       await conn.open();
       await runAll(conn.db, SCHEMA);
-      model = await reflect(conn.db);
+      stored = await reflect(conn.db);
+      // A check also keeps the server's text (for downgrades); the other tests read the normalised model.
+      model = withoutWrittenSpellings(stored);
       all = await reflect(conn.db, { includeSchemas: true });
     });
     after(() => conn.close());
@@ -108,6 +111,13 @@ describeEachTarget(
           indexes: [index("IDX_author_tags", ["tags"], { method: "gin" })],
           uniques: [{ name: "UQ_author_email", columns: ["email"], deferrable: null }],
         }),
+      );
+    });
+
+    it("keeps each check's text as the server prints it beside the normalised one (docs/typeorm-coexistence.md)", () => {
+      const title = tableOf(stored, "post").checks.find((c) => c.name === "CHK_post_title");
+      expect(title?.writtenExpression).to.equal(
+        "title::text <> ''::text AND (title::text = ANY (ARRAY['a'::character varying, 'b'::character varying]::text[]))",
       );
     });
 

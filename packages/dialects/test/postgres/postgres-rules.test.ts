@@ -224,6 +224,12 @@ describe("postgresRules.normalizeExpression", () => {
     same("name SIMILAR TO 'a%'", "(name ~ similar_to_escape('a%'::text))");
     same("position('a' in name) > 0", "(POSITION(('a'::text) IN (name)) > 0)");
     same("created::date > '2020-01-01'", "((created)::date > '2020-01-01'::date)");
+    // An enum column's IN list: each literal takes the enum type (docs/typeorm-coexistence.md).
+    same("status IN ('a', 'b')", "(status = ANY (ARRAY['a'::items_status_enum, 'b'::items_status_enum]))");
+    same("status NOT IN ('a', 'b')", "(status <> ALL (ARRAY['a'::mood, 'b'::mood]))");
+    same("coalesce(label, '') <> 'x'", "((COALESCE(label, ''::character varying))::text <> 'x'::text)");
+    // A cast that is not the comparison's own stays.
+    expect(normalizeExpression("(a + b)::text <> c")).to.equal("(a + b)::text <> c");
   });
 
   it("is idempotent: a canonical expression stays as it is", () => {

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { column, columnType, index, table, type SchemaModel } from "@retort/core";
+import { column, columnType, index, table, withoutWrittenSpellings, type SchemaModel } from "@retort/core";
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
 import { connect, introspect, postgresRules } from "../../src";
@@ -121,7 +121,8 @@ for (const version of ["typeorm", "typeorm-0.3"] as const) {
         await dataSource.destroy();
         const db = await connect(ctx.db.url);
         try {
-          model = await introspect(db);
+          // The server's own check text (kept for downgrades) is not what these tests read.
+          model = withoutWrittenSpellings(await introspect(db));
         } finally {
           await db.close();
         }

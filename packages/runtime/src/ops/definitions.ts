@@ -1,6 +1,8 @@
 import {
   column,
   columnType,
+  formatType,
+  writtenIfDifferent,
   index,
   table,
   type ColumnDefinition,
@@ -18,7 +20,7 @@ import {
   view,
   type TableModel,
 } from "@retort/core";
-import { dialectAutoIncrement, isSerialSpelling, parseOpType, UNKNOWN_TYPE_NAME, type EnumFacts } from "@retort/dialects";
+import { dialectAutoIncrement, isSerialSpelling, parseOpType, SQLITE_TYPE_FROM_PORTABLE, UNKNOWN_TYPE_NAME, type EnumFacts } from "@retort/dialects";
 
 /** Turns the op API's friendly arguments into the neutral model objects operations carry. */
 
@@ -31,7 +33,9 @@ export const UNKNOWN_TYPE: ColumnType = columnType(UNKNOWN_TYPE_NAME);
 
 export function columnModel(def: ColumnDefinition, dialect: DialectName): ColumnModel {
   const serial = isSerialSpelling(def.type);
-  return column(def.name, typeOf(serial ? serialBase(def.type) : def.type, dialect, enumFacts(def)), {
+  const type = typeOf(serial ? serialBase(def.type) : def.type, dialect, enumFacts(def));
+  const writtenType = dialect === "sqlite" && !serial ? sqliteWrittenType(def.type, type) : undefined;
+  const model = column(def.name, type, {
     // A primary key column is NOT NULL whatever the definition says.
     nullable: def.primaryKey ? false : (def.nullable ?? true),
     default: def.default ?? null,
@@ -40,6 +44,18 @@ export function columnModel(def: ColumnDefinition, dialect: DialectName): Column
     comment: def.comment ?? null,
     collation: def.collation ?? null,
   });
+  return writtenType === undefined ? model : { ...model, writtenType };
+}
+
+/**
+ * SQLite keeps a declared type verbatim, and TypeORM's schema builder compares that text:
+ * `decimal(10,2)` stays `decimal(10,2)` rather than the normalised `numeric(10,2)`
+ * (docs/typeorm-coexistence.md). Portable names SQLite maps (`timestamptz`, `jsonb`…),
+ * enums and arrays are rendered from the type as before.
+ */
+function sqliteWrittenType(text: string, type: ColumnType): string | undefined {
+  if (type.name === "enum" || type.arrayDimensions > 0 || type.name in SQLITE_TYPE_FROM_PORTABLE) return undefined;
+  return writtenIfDifferent(text.trim().toLowerCase().replace(/\s+/g, " "), formatType(type));
 }
 
 export function enumFacts(def: { enumValues?: readonly string[]; enumName?: string }) {

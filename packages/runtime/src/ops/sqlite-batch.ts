@@ -51,7 +51,8 @@ function isConstrained(t: TableModel, name: string): boolean {
 }
 
 async function readTable(db: Queryable, name: string): Promise<TableModel> {
-  const model = await introspect(db, { includeName: (n, type) => type !== "table" || n === name });
+  // The stored spellings: a rebuild writes back each type, default and check as it was (docs/typeorm-coexistence.md).
+  const model = await introspect(db, { includeName: (n, type) => type !== "table" || n === name, storedSpellings: true });
   const found = model.tables.find((t) => t.name === name);
   if (!found) throw new SqliteTableNotFoundError(name);
   return found;

@@ -8,7 +8,7 @@ import type {
   EnumTypeModel,
   GeneratedColumn,
 } from "@retort/core";
-import { column } from "@retort/core";
+import { column, formatType, writtenIfDifferent } from "@retort/core";
 import { quotingFor } from "@retort/dialects";
 import type { TypeormDriver, TypeormNamingStrategy, TypeormTable, TypeormTableColumn } from "../typeorm-shapes";
 import type { DialectFamily } from "./target-dialect";
@@ -54,19 +54,38 @@ export interface ColumnParts {
   readonly generated: GeneratedColumn | null;
   readonly comment: string | null;
   readonly collation: string | null;
+  /** The type as TypeORM writes it, where the engine keeps that text (SQLite). */
+  readonly writtenType?: string;
 }
 
-/** Assembles a column, normalising its default through the dialect rules. */
+/**
+ * Assembles a column, normalising its default through the dialect rules and keeping the
+ * entity's spelling for migrations to write (docs/typeorm-coexistence.md).
+ */
 export function modelColumn(name: string, parts: ColumnParts, ctx: ConversionContext): ColumnModel {
   const written = parts.writtenDefault;
-  return column(name, parts.type, {
-    nullable: parts.nullable,
-    default: written === null ? null : ctx.rules.normalizeDefault(written, parts.type, ctx.dialect),
-    autoIncrement: parts.autoIncrement,
-    generated: parts.generated,
-    comment: parts.comment,
-    collation: parts.collation,
-  });
+  const normalised = written === null ? null : ctx.rules.normalizeDefault(written, parts.type, ctx.dialect);
+  const writtenDefault = writtenIfDifferent(written, normalised);
+  const writtenType = writtenIfDifferent(parts.writtenType?.toLowerCase(), formatType(parts.type));
+  return {
+    ...column(name, parts.type, {
+      nullable: parts.nullable,
+      default: normalised,
+      autoIncrement: parts.autoIncrement,
+      generated: parts.generated,
+      comment: parts.comment,
+      collation: parts.collation,
+    }),
+    ...(writtenType === undefined ? {} : { writtenType }),
+    ...(writtenDefault === undefined ? {} : { writtenDefault }),
+  };
+}
+
+/** A check constraint: its normalised expression, and the entity's own text for migrations. */
+export function modelCheck(name: string | null, written: string, ctx: ConversionContext): CheckConstraintModel {
+  const expression = ctx.rules.normalizeExpression(written, ctx.dialect);
+  const writtenExpression = writtenIfDifferent(written, expression);
+  return writtenExpression === undefined ? { name, expression } : { name, expression, writtenExpression };
 }
 
 /**

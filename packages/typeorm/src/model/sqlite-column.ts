@@ -1,7 +1,7 @@
 import type { AutoIncrementKind } from "@retort/core";
 import { canonicalCollation } from "@retort/dialects";
 import type { TypeormTableColumn } from "../typeorm-shapes";
-import { modelColumn, nonEmpty, writtenDefault, type ColumnConverter, type TableFacts } from "./conversion-context";
+import { modelCheck, modelColumn, nonEmpty, writtenDefault, type ColumnConverter, type TableFacts } from "./conversion-context";
 
 /** A column as AbstractSqliteQueryRunner.buildCreateColumnSql writes it. */
 export const sqliteColumn: ColumnConverter = (c, facts, ctx) => {
@@ -12,6 +12,7 @@ export const sqliteColumn: ColumnConverter = (c, facts, ctx) => {
     c.name,
     {
       type,
+      writtenType: written,
       nullable: c.isNullable === true,
       // TypeORM wraps every default in parentheses, and writes none on a generated column.
       writtenDefault: c.asExpression || def === null ? null : `(${def})`,
@@ -25,7 +26,7 @@ export const sqliteColumn: ColumnConverter = (c, facts, ctx) => {
     ctx,
   );
   // An enum becomes a varchar with an unnamed column CHECK listing its values.
-  const checks = c.enum && !c.isArray ? [{ name: null, expression: ctx.rules.normalizeExpression(enumCheck(c), ctx.dialect) }] : [];
+  const checks = c.enum && !c.isArray ? [modelCheck(null, enumCheck(c), ctx)] : [];
   return { column, enumType: null, checks };
 };
 

@@ -7,7 +7,7 @@ import type {
 } from "@retort/core";
 import { index } from "@retort/core";
 import type { Deferrable as TypeormDeferrable, TypeormTableIndex } from "../typeorm-shapes";
-import type { ConversionContext, TableFacts } from "./conversion-context";
+import { modelCheck, type ConversionContext, type TableFacts } from "./conversion-context";
 
 /** A table's keys, indexes and checks as TypeORM's CREATE TABLE (and CREATE INDEX) make them. */
 export interface TableKeys {
@@ -106,10 +106,7 @@ function primaryKey(facts: TableFacts, ctx: ConversionContext): PrimaryKeyModel 
 function tableChecks(facts: TableFacts, ctx: ConversionContext): CheckConstraintModel[] {
   return facts.table.checks
     .filter((c) => c.expression)
-    .map((c) => ({
-      name: c.name ?? ctx.naming.checkConstraintName(facts.table, c.expression ?? ""),
-      expression: ctx.rules.normalizeExpression(c.expression ?? "", ctx.dialect),
-    }));
+    .map((c) => modelCheck(c.name ?? ctx.naming.checkConstraintName(facts.table, c.expression ?? ""), c.expression ?? "", ctx));
 }
 
 /** PostgresQueryRunner.buildIndexTypeClause: spatial indexes use GiST; btree is the default. */

@@ -1,4 +1,4 @@
-import type { ColumnModel } from "@retort/core";
+import { renderedDefault, type ColumnModel } from "@retort/core";
 import { MYSQL_QUOTING as q } from "../../ddl/identifiers";
 import type { RenderContext } from "../../ddl/render-context";
 import { mysqlDefault } from "./mysql-default";
@@ -14,7 +14,7 @@ export function mysqlColumnDefinition(c: ColumnModel, ctx: RenderContext): strin
   if (c.generated !== null)
     parts.push(`GENERATED ALWAYS AS (${c.generated.expression}) ${c.generated.stored ? "STORED" : "VIRTUAL"}`);
   else parts.push(c.nullable ? "NULL" : "NOT NULL");
-  if (c.default !== null && c.generated === null) parts.push(`DEFAULT ${mysqlDefault(c.default)}`);
+  if (c.default !== null && c.generated === null) parts.push(`DEFAULT ${mysqlDefault(renderedDefault(c) ?? c.default)}`);
   if (c.autoIncrement !== null) parts.push("AUTO_INCREMENT");
   if (c.comment !== null) parts.push(`COMMENT ${q.literal(c.comment)}`);
   return parts.join(" ");

@@ -1,4 +1,4 @@
-import type { AutoIncrementKind, ColumnModel } from "@retort/core";
+import { renderedDefault, type AutoIncrementKind, type ColumnModel } from "@retort/core";
 import { POSTGRES_QUOTING as q } from "../../ddl/identifiers";
 import { formatPostgresType, serialType } from "./postgres-types";
 
@@ -21,7 +21,7 @@ export function postgresColumnDefinition(c: ColumnModel): string {
   if (c.generated !== null) parts.push(`GENERATED ALWAYS AS (${c.generated.expression}) STORED`);
   const identity = auto && IDENTITY[auto];
   if (identity) parts.push(identity);
-  if (c.default !== null && auto !== "serial") parts.push(`DEFAULT ${c.default}`);
+  if (c.default !== null && auto !== "serial") parts.push(`DEFAULT ${renderedDefault(c)}`);
   if (!c.nullable) parts.push("NOT NULL");
   return parts.join(" ");
 }

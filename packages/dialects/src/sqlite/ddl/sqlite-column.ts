@@ -1,4 +1,4 @@
-import type { ColumnModel, ColumnType } from "@retort/core";
+import { renderedDefault, renderedExpression, type CheckConstraintModel, type ColumnModel, type ColumnType } from "@retort/core";
 import { SQLITE_QUOTING as q } from "../../ddl/identifiers";
 import { typeModifiers } from "../../ddl/portable-type";
 
@@ -35,15 +35,21 @@ export function isInlineRowid(c: ColumnModel, primaryKey: readonly string[] | nu
 }
 
 /** A column as CREATE TABLE / ADD COLUMN write it; `primaryKey` is the table's key columns. */
-export function sqliteColumnDefinition(c: ColumnModel, primaryKey: readonly string[] | null = null): string {
+export function sqliteColumnDefinition(
+  c: ColumnModel,
+  primaryKey: readonly string[] | null = null,
+  enumCheck?: CheckConstraintModel,
+): string {
   if (isInlineRowid(c, primaryKey)) {
     // Only a column typed exactly INTEGER aliases the rowid (https://www.sqlite.org/lang_createtable.html#rowid).
     const auto = c.autoIncrement === "rowid" ? "" : " AUTOINCREMENT";
     return `${q.ident(c.name)} integer PRIMARY KEY${auto}${c.nullable ? "" : " NOT NULL"}`;
   }
-  const parts = [q.ident(c.name), formatSqliteType(c.type)];
+  // SQLite keeps the declared type as written: the entity's spelling where it has one (docs/typeorm-coexistence.md).
+  const parts = [q.ident(c.name), c.writtenType ?? formatSqliteType(c.type)];
+  if (enumCheck) parts.push(`CHECK (${renderedExpression(enumCheck)})`);
   if (!c.nullable) parts.push("NOT NULL");
-  if (c.default !== null) parts.push(`DEFAULT ${sqliteDefault(c.default)}`);
+  if (c.default !== null) parts.push(`DEFAULT ${sqliteDefault(renderedDefault(c) ?? c.default)}`);
   if (c.collation !== null) parts.push(`COLLATE ${c.collation}`);
   if (c.generated !== null)
     parts.push(`GENERATED ALWAYS AS (${c.generated.expression}) ${c.generated.stored ? "STORED" : "VIRTUAL"}`);

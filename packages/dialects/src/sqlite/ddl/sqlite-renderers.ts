@@ -1,4 +1,4 @@
-import type { IndexModel, TableModel, TableOperation } from "@retort/core";
+import { renderedExpression, type CheckConstraintModel, type IndexModel, type TableModel, type TableOperation } from "@retort/core";
 import { constraintSql, indexPartsSql } from "../../ddl/constraint-sql";
 import { SQLITE_QUOTING as q } from "../../ddl/identifiers";
 import type { DdlRenderers, RenderContext } from "../../ddl/render-context";
@@ -20,18 +20,35 @@ export function createSqliteIndex(schema: string | null, table: string, index: I
   );
 }
 
-/** The CREATE TABLE statement alone (indexes are separate statements). */
+/**
+ * The CREATE TABLE statement alone (indexes are separate statements). SQLite keeps this
+ * text, and TypeORM's schema builder reads it back with patterns, so it is laid out where
+ * they look (docs/typeorm-coexistence.md): an enum's unnamed `"col" IN (…)` check right
+ * after the column's type, and the closing bracket on the last line (a named check is
+ * found only when a comma or the final `)` follows it).
+ */
 export function createSqliteTableStatement(t: TableModel): string {
   const pk = t.primaryKey?.columns ?? null;
   const inlinePk = t.columns.find((c) => isInlineRowid(c, pk));
+  const inline = inlineEnumChecks(t);
   const body = [
-    ...t.columns.map((c) => sqliteColumnDefinition(c, pk)),
+    ...t.columns.map((c) => sqliteColumnDefinition(c, pk, inline.get(c.name))),
     ...(t.primaryKey && !inlinePk ? [constraints.primaryKey(t.primaryKey)] : []),
     ...t.uniques.map(constraints.unique),
     ...t.foreignKeys.map(constraints.foreignKey),
-    ...t.checks.map(constraints.check),
+    ...t.checks.filter((c) => ![...inline.values()].includes(c)).map(constraints.check),
   ];
-  return `CREATE TABLE ${q.qualified(t.schema, t.name)} (\n  ${body.join(",\n  ")}\n)`;
+  return `CREATE TABLE ${q.qualified(t.schema, t.name)} (\n  ${body.join(",\n  ")})`;
+}
+
+/** Unnamed checks written `"col" IN (…)` (TypeORM's simple-enum), by the column they restrict. */
+function inlineEnumChecks(t: TableModel): Map<string, CheckConstraintModel> {
+  const out = new Map<string, CheckConstraintModel>();
+  for (const check of t.checks) {
+    const column = check.name === null ? /^\s*"([^"]+)"\s+IN\s*\(/.exec(renderedExpression(check))?.[1] : undefined;
+    if (column !== undefined && !out.has(column) && t.columns.some((c) => c.name === column)) out.set(column, check);
+  }
+  return out;
 }
 
 /** Table operations SQLite's ALTER TABLE can do without a rebuild. */
