@@ -54,6 +54,8 @@ export interface ColumnParts {
   readonly generated: GeneratedColumn | null;
   readonly comment: string | null;
   readonly collation: string | null;
+  /** MySQL/MariaDB `ON UPDATE` as TypeORM writes it, before normalisation. */
+  readonly writtenOnUpdate?: string | null;
 }
 
 /** Assembles a column, normalising its default through the dialect rules. */
@@ -66,6 +68,7 @@ export function modelColumn(name: string, parts: ColumnParts, ctx: ConversionCon
     generated: parts.generated,
     comment: parts.comment,
     collation: parts.collation,
+    onUpdate: parts.writtenOnUpdate ? ctx.rules.normalizeDefault(parts.writtenOnUpdate, parts.type, ctx.dialect) : null,
   });
 }
 

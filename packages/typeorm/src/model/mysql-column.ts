@@ -18,6 +18,7 @@ export const mysqlColumn: ColumnConverter = (c, facts, ctx) => {
         : null,
       comment: nonEmpty(c.comment),
       collation: nonEmpty(c.collation),
+      writtenOnUpdate: nonEmpty(c.onUpdate),
     },
     ctx,
   );

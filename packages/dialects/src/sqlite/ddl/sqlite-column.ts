@@ -1,6 +1,7 @@
 import type { ColumnModel, ColumnType } from "@retort/core";
 import { SQLITE_QUOTING as q } from "../../ddl/identifiers";
 import { typeModifiers } from "../../ddl/portable-type";
+import { refuseOnUpdate } from "../../ddl/unsupported";
 
 /** Portable names SQLite would give a surprising affinity, and what stands in for them. */
 export const SQLITE_TYPE_FROM_PORTABLE: Readonly<Record<string, string>> = {
@@ -41,6 +42,7 @@ export function sqliteColumnDefinition(c: ColumnModel, primaryKey: readonly stri
     const auto = c.autoIncrement === "rowid" ? "" : " AUTOINCREMENT";
     return `${q.ident(c.name)} integer PRIMARY KEY${auto}${c.nullable ? "" : " NOT NULL"}`;
   }
+  if (c.onUpdate !== null) refuseOnUpdate("SQLite", c.name);
   const parts = [q.ident(c.name), formatSqliteType(c.type)];
   if (!c.nullable) parts.push("NOT NULL");
   if (c.default !== null) parts.push(`DEFAULT ${sqliteDefault(c.default)}`);
