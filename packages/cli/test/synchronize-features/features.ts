@@ -305,7 +305,8 @@ export const FEATURES: readonly Feature[] = [
   },
   {
     name: "deferrable foreign key",
-    engines: ["postgres"],
+    // TypeORM writes DEFERRABLE on PostgreSQL and SQLite; MySQL has no deferred constraints.
+    engines: ["postgres", "sqlite"],
     entities: () => relation(`deferrable: "INITIALLY DEFERRED"`),
     edited: () => relation(`deferrable: "INITIALLY IMMEDIATE"`),
     detected: () => ["add_fk child_parent_fk", "remove_fk child_parent_fk"],
