@@ -39,6 +39,12 @@ export interface DialectTraits {
    * side and this value on the other are equal: by canonical type name.
    */
   readonly implicitTypeParams: Readonly<Record<string, { precision?: number; scale?: number; length?: number }>>;
+  /**
+   * MySQL reports a column's collation only when it differs from the table's, and a
+   * charset-only column (`charset: "latin1"`) gets that charset's default collation: a
+   * collation on one side only is no difference there.
+   */
+  readonly collationRelativeToTable: boolean;
 }
 
 const MYSQL: DialectTraits = {
@@ -49,6 +55,7 @@ const MYSQL: DialectTraits = {
   foreignKeyColumnsLocked: true,
   actionSynonyms: { "NO ACTION": "RESTRICT" },
   autoIncrementSynonyms: {},
+  collationRelativeToTable: true,
   // https://dev.mysql.com/doc/refman/8.0/en/fixed-point-types.html and fractional seconds default 0.
   implicitTypeParams: {
     decimal: { precision: 10, scale: 0 },
@@ -71,6 +78,7 @@ export const DIALECT_TRAITS: Readonly<Record<DialectName, DialectTraits>> = {
     foreignKeyColumnsLocked: false,
     actionSynonyms: {},
     autoIncrementSynonyms: {},
+    collationRelativeToTable: false,
     // https://www.postgresql.org/docs/current/datatype-datetime.html: 6 digits unless given.
     implicitTypeParams: {
       timestamp: { precision: 6 },
@@ -92,6 +100,7 @@ export const DIALECT_TRAITS: Readonly<Record<DialectName, DialectTraits>> = {
     foreignKeyColumnsLocked: false,
     actionSynonyms: {},
     autoIncrementSynonyms: { rowid: null },
+    collationRelativeToTable: false,
     implicitTypeParams: {},
   },
 };

@@ -9,3 +9,4 @@ export * from "./ddl/index";
 export * from "./mysql/rules";
 export { storedViewDefinitions } from "./introspection/stored-view-definitions";
 export * from "./engines/index";
+export { onUpdateInExtra } from "./mysql/on-update";

@@ -22,6 +22,8 @@ export interface TypeormTableColumn {
   readonly generatedType?: "VIRTUAL" | "STORED";
   readonly default?: unknown;
   readonly comment?: string;
+  /** MySQL/MariaDB `ON UPDATE` (`@UpdateDateColumn` sets CURRENT_TIMESTAMP(6)). */
+  readonly onUpdate?: string;
   readonly isGenerated: boolean;
   readonly generationStrategy?: "uuid" | "increment" | "rowid" | "identity";
   readonly generatedIdentity?: "ALWAYS" | "BY DEFAULT";

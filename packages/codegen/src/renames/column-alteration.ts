@@ -3,7 +3,7 @@ import { deepEqual } from "./deep-equal";
 
 /**
  * The alterColumn that turns `from` into `to` (a rename when the names differ), or a
- * reason it cannot: alterColumn has no way to change a collation or a generated expression.
+ * reason it cannot: alterColumn has no way to change a generated expression.
  */
 export function columnAlteration(
   where: { schema: string | null; table: string },
@@ -11,7 +11,6 @@ export function columnAlteration(
   to: ColumnModel,
 ): AlterColumnOp | { readonly impossible: string } {
   if (!deepEqual(from.generated, to.generated)) return { impossible: `their generated expressions differ` };
-  if (from.collation !== to.collation) return { impossible: `their collations differ` };
   const change = <T>(a: T, b: T) => (deepEqual(a, b) ? undefined : { from: a, to: b });
   const changes: ColumnChanges = dropUndefined({
     name: change(from.name, to.name),
@@ -21,6 +20,8 @@ export function columnAlteration(
     default: deepEqual(from.default, to.default) ? undefined : { from: from.default, to: renderedDefault(to) },
     comment: change(from.comment, to.comment),
     autoIncrement: change(from.autoIncrement, to.autoIncrement),
+    onUpdate: change(from.onUpdate, to.onUpdate),
+    collation: change(from.collation, to.collation),
   });
   return { kind: "alterColumn", schema: where.schema, table: where.table, column: from.name, changes, existing: from };
 }

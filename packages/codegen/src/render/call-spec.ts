@@ -128,6 +128,10 @@ export function alterColumnChanges(op: AlterColumnOp): Record<string, unknown> {
     existingComment: fact(ch.comment, ex.comment),
     ...(ch.autoIncrement ? { autoIncrement: ch.autoIncrement.to } : {}),
     existingAutoIncrement: fact(ch.autoIncrement, ex.autoIncrement),
+    ...(ch.onUpdate ? { onUpdate: ch.onUpdate.to } : {}),
+    existingOnUpdate: fact(ch.onUpdate, ex.onUpdate),
+    ...(ch.collation ? { collation: ch.collation.to } : {}),
+    existingCollation: fact(ch.collation, ex.collation),
   };
 }
 

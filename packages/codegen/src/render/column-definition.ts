@@ -17,6 +17,7 @@ export function columnDefinition(c: ColumnModel, primaryKey = false): Record<str
     comment: c.comment ?? undefined,
     collation: c.collation ?? undefined,
     generated: c.generated ? { expression: c.generated.expression, stored: c.generated.stored } : undefined,
+    onUpdate: c.onUpdate ?? undefined,
     ...enumFacts(c.type),
   };
 }

@@ -58,6 +58,10 @@ export function describeLine(e: DiffEntry): string {
       return `~ modify default ${at(e)}: ${text(before)} -> ${text(after)}`;
     case "modify_comment":
       return `~ modify comment ${at(e)}: ${quoted(before)} -> ${quoted(after)}`;
+    case "modify_collation":
+      return `~ modify collation ${at(e)}: ${text(before)} -> ${text(after)}`;
+    case "modify_on_update":
+      return `~ modify on update ${at(e)}: ${text(before)} -> ${text(after)}`;
     case "modify_table_comment":
       return `~ modify table comment ${where(e)}: ${quoted(before)} -> ${quoted(after)}`;
     case "add_index":

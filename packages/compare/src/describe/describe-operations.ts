@@ -39,6 +39,8 @@ function describeAlterColumn(op: AlterColumnOp): DiffEntry[] {
   if (changes.nullable) entries.push(columnEntry("modify_nullable", op, op.column, { before: changes.nullable.from, after: changes.nullable.to }));
   if (changes.default) entries.push(columnEntry("modify_default", op, op.column, { before: changes.default.from, after: changes.default.to }));
   if (changes.comment) entries.push(columnEntry("modify_comment", op, op.column, { before: changes.comment.from, after: changes.comment.to }));
+  if (changes.collation) entries.push(columnEntry("modify_collation", op, op.column, { before: changes.collation.from, after: changes.collation.to }));
+  if (changes.onUpdate) entries.push(columnEntry("modify_on_update", op, op.column, { before: changes.onUpdate.from, after: changes.onUpdate.to }));
   return entries;
 }
 

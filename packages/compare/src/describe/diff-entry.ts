@@ -8,6 +8,8 @@ export type DiffKind =
   | "modify_nullable"
   | "modify_default"
   | "modify_comment"
+  | "modify_on_update"
+  | "modify_collation"
   | "modify_table_comment"
   | "add_index"
   | "remove_index"

@@ -32,6 +32,7 @@ export function columnSummary(c: ColumnModel): JsonValue {
     autoIncrement: c.autoIncrement,
     generated: c.generated && { expression: c.generated.expression, stored: c.generated.stored },
     comment: c.comment,
+    ...(c.onUpdate !== null ? { onUpdate: c.onUpdate } : {}),
   };
 }
 

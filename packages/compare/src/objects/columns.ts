@@ -42,6 +42,8 @@ export function columnChanges(scope: TableScope, target: ColumnModel, actual: Co
   );
   if (defaultDiffers) changes.default = { from: actual.default, to: renderedDefault(target) };
   if (scope.traits.comments && target.comment !== actual.comment) changes.comment = { from: actual.comment, to: target.comment };
+  if (!defaultsEqual(target.onUpdate, actual.onUpdate, target.type)) changes.onUpdate = { from: actual.onUpdate, to: target.onUpdate };
+  if (collationsDiffer(scope, target.collation, actual.collation)) changes.collation = { from: actual.collation, to: target.collation };
   // A synonym (SQLite's implicit rowid) is no change by itself, but it is part of a type
   // change: a rowid alias stops being one when its type is no longer INTEGER.
   const autoIncrementChanged = changes.type
@@ -49,6 +51,16 @@ export function columnChanges(scope: TableScope, target: ColumnModel, actual: Co
     : !sameAutoIncrement(scope, target.autoIncrement, actual.autoIncrement);
   if (autoIncrementChanged) changes.autoIncrement = { from: actual.autoIncrement, to: target.autoIncrement };
   return changes;
+}
+
+/**
+ * Where a column's collation is kept relative to the table's (MySQL), a side without one
+ * means "the table's default", which the entities do not know: compared only when both
+ * sides name one (docs/synchronize-features.md).
+ */
+function collationsDiffer(scope: TableScope, target: string | null, actual: string | null): boolean {
+  if (target === actual) return false;
+  return !scope.traits.collationRelativeToTable || (target !== null && actual !== null);
 }
 
 /** A generated column's expression cannot be altered in place on any engine: drop and add it. */

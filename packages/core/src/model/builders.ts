@@ -37,6 +37,7 @@ export function column(
     generated: fields.generated ?? null,
     comment: fields.comment ?? null,
     collation: fields.collation ?? null,
+    onUpdate: fields.onUpdate ?? null,
   };
 }
 

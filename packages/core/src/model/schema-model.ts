@@ -101,6 +101,11 @@ export interface ColumnModel {
   readonly comment: string | null;
   /** Only when it differs from the table/database default. */
   readonly collation: string | null;
+  /**
+   * MySQL/MariaDB `ON UPDATE` expression (`CURRENT_TIMESTAMP(6)`), normalised like a
+   * default; always `null` on the other engines (docs/synchronize-features.md).
+   */
+  readonly onUpdate: string | null;
   /** The type as the entity spells it (SQLite keeps declared types verbatim); rendered, never compared. */
   readonly writtenType?: string;
   /** The default as the entity spells it (`now()` where `default` says `CURRENT_TIMESTAMP`); rendered, never compared. */

@@ -102,6 +102,8 @@ export interface ColumnDefinition {
   readonly comment?: string | null;
   readonly collation?: string | null;
   readonly generated?: { readonly expression: string; readonly stored: boolean };
+  /** MySQL/MariaDB `ON UPDATE` expression, e.g. `CURRENT_TIMESTAMP(6)`. */
+  readonly onUpdate?: string | null;
   /** Values of an `enum` type (inline on MySQL, the named type's labels on PostgreSQL). */
   readonly enumValues?: readonly string[];
   /** PostgreSQL: the enum type's name (create it first with createEnum). */
@@ -115,6 +117,10 @@ export interface AlterColumnChanges {
   readonly comment?: string | null;
   readonly newName?: string;
   readonly autoIncrement?: AutoIncrementKind | null;
+  /** MySQL/MariaDB `ON UPDATE` expression; `null` removes it. */
+  readonly onUpdate?: string | null;
+  /** The column's collation; `null` goes back to the table's (MySQL) or type's (PostgreSQL) default. */
+  readonly collation?: string | null;
   /** PostgreSQL `USING` expression for a type change the server cannot cast implicitly. */
   readonly using?: string;
   /** Facts about the column before the change: MySQL's MODIFY restates the whole column. */
@@ -123,6 +129,8 @@ export interface AlterColumnChanges {
   readonly existingDefault?: string | null;
   readonly existingComment?: string | null;
   readonly existingAutoIncrement?: AutoIncrementKind | null;
+  readonly existingOnUpdate?: string | null;
+  readonly existingCollation?: string | null;
   readonly enumValues?: readonly string[];
   readonly enumName?: string;
 }

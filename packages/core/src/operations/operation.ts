@@ -39,6 +39,10 @@ export interface ColumnChanges {
   readonly comment?: Change<string | null>;
   readonly name?: Change<string>;
   readonly autoIncrement?: Change<AutoIncrementKind | null>;
+  /** MySQL/MariaDB `ON UPDATE` expression. */
+  readonly onUpdate?: Change<string | null>;
+  /** The column's collation (`null`: the table's or type's default). */
+  readonly collation?: Change<string | null>;
 }
 
 export interface CreateTableOp {

@@ -28,6 +28,8 @@ export function columnAfter(existing: ColumnModel, changes: ColumnChanges): Colu
     default: changes.default ? changes.default.to : existing.default,
     comment: changes.comment ? changes.comment.to : existing.comment,
     autoIncrement: changes.autoIncrement ? changes.autoIncrement.to : existing.autoIncrement,
+    onUpdate: changes.onUpdate ? changes.onUpdate.to : existing.onUpdate,
+    collation: changes.collation ? changes.collation.to : existing.collation,
   };
 }
 

@@ -7,6 +7,15 @@ export class UnsupportedOperationError extends RetortError {
   }
 }
 
+/** `ON UPDATE <expression>` on a column is MySQL/MariaDB only (docs/synchronize-features.md). */
+export function refuseOnUpdate(dialect: string, column: string): never {
+  throw new UnsupportedOperationError(
+    dialect,
+    `give column "${column}" an ON UPDATE expression`,
+    "ON UPDATE is MySQL/MariaDB only: drop the onUpdate option (a trigger does the same on this engine).",
+  );
+}
+
 /**
  * Marks an `existing` column whose facts the migration did not give (`existingType` …).
  * Renderers that restate the whole column (MySQL MODIFY) refuse it rather than guess.

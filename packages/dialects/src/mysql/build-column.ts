@@ -6,6 +6,7 @@ import { normalizeMysqlExpression } from "./normalize-expression";
 import { memoize } from "./memoize";
 import { parseMysqlType } from "./parse-type";
 import { quoteString } from "./sql-tokens";
+import { onUpdateInExtra } from "./on-update";
 import { NUMERIC_TYPES } from "./type-synonyms";
 
 /** Parsers shared by all columns of one introspection, each memoized (memoize.ts). */
@@ -55,6 +56,7 @@ export function buildColumn(row: ColumnRow, ctx: ColumnContext): ColumnModel {
     comment: nonEmpty(row.column_comment),
     // json's utf8mb4_bin on MariaDB comes with the type, not from the user.
     collation: collation && collation !== ctx.tableCollation && type.name !== "json" ? collation : null,
+    onUpdate: onUpdateOf(extra, row, ctx.parsers),
   };
 }
 
@@ -62,6 +64,12 @@ function columnTypeOf(row: ColumnRow, ctx: ColumnContext): ColumnType {
   const type = ctx.parsers.type(row.column_type);
   if (type.name === "longtext" && ctx.hasJsonCheck(row.column_name)) return { ...type, name: "json" };
   return type;
+}
+
+/** `ON UPDATE current_timestamp(6)`, normalised as a default is (`CURRENT_TIMESTAMP(6)`). */
+function onUpdateOf(extra: string, row: ColumnRow, parsers: ColumnParsers): string | null {
+  const written = onUpdateInExtra(extra);
+  return written === null ? null : parsers.default(defaultKey(row.column_type, written));
 }
 
 function generatedOf(row: ColumnRow, parsers: ColumnParsers): GeneratedColumn | null {

@@ -31,7 +31,8 @@ import { mysqlViewDefinition } from "./view-definition";
  *   its first column when the FK is `<table>_ibfk_<n>`) is not reported;
  * - the primary key's name is null; FK actions are reported as stored (MariaDB says
  *   RESTRICT for an unwritten action, MySQL 8 NO ACTION);
- * - `ON UPDATE CURRENT_TIMESTAMP` is not part of a column default;
+ * - `ON UPDATE CURRENT_TIMESTAMP` is not part of a column default: it is the column's
+ *   `onUpdate`, read from EXTRA (on-update.ts);
  * - includeName is asked about schemas only with `includeSchemas` (the default one as
  *   null, as Alembic does), then tables, then each column, index and constraint.
  */

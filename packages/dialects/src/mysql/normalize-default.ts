@@ -22,7 +22,7 @@ import { NUMERIC_TYPES } from "./type-synonyms";
  * - any other expression → normalizeMysqlExpression, outer parentheses dropped.
  *
  * `ON UPDATE CURRENT_TIMESTAMP` is not part of a default (MariaDB reports it in EXTRA):
- * the model has no field for it and introspection leaves it out.
+ * the model keeps it in the column's `onUpdate`, normalised by this same function.
  */
 export function normalizeMysqlDefault(expression: string, type: ColumnType): string | null {
   const tokens = unwrap(tokenize(expression));

@@ -24,6 +24,7 @@ export function readColumn(
     generated: generated ? { expression: normalize.expression(row.default_expr!), stored: true } : null,
     comment: row.comment,
     collation: row.collation,
+    onUpdate: null,
   };
 }
 

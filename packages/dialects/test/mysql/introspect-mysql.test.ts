@@ -87,8 +87,8 @@ describeEachTarget(
               nullable: false,
               default: "CURRENT_TIMESTAMP(6)",
             }),
-            // ON UPDATE CURRENT_TIMESTAMP is not part of the default (the model has no field for it).
-            column("updated", "timestamp", { nullable: false, default: "CURRENT_TIMESTAMP" }),
+            // ON UPDATE CURRENT_TIMESTAMP is not part of the default: it is the column's onUpdate.
+            column("updated", "timestamp", { nullable: false, default: "CURRENT_TIMESTAMP", onUpdate: "CURRENT_TIMESTAMP" }),
             column("title_length", "int", { generated: { expression: "char_length(title)", stored: false } }),
             column("price_cents", "int", { generated: { expression: "price * 100", stored: true } }),
           ],

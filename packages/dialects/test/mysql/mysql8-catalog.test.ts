@@ -48,7 +48,7 @@ describe("MySQL 8 catalog spellings", () => {
       extra: "DEFAULT_GENERATED on update CURRENT_TIMESTAMP(6)",
     });
     expect(read(created)).to.deep.equal(
-      column("created", columnType("datetime", { precision: 6 }), { default: "CURRENT_TIMESTAMP(6)" }),
+      column("created", columnType("datetime", { precision: 6 }), { default: "CURRENT_TIMESTAMP(6)", onUpdate: "CURRENT_TIMESTAMP(6)" }),
     );
     const concat = row({
       column_name: "c",

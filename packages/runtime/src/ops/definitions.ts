@@ -43,6 +43,7 @@ export function columnModel(def: ColumnDefinition, dialect: DialectName): Column
     generated: def.generated ?? null,
     comment: def.comment ?? null,
     collation: def.collation ?? null,
+    onUpdate: def.onUpdate ?? null,
   });
   return writtenType === undefined ? model : { ...model, writtenType };
 }

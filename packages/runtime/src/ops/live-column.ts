@@ -1,5 +1,5 @@
 import { column, type AlterColumnOp, type ColumnModel, type Queryable } from "@retort/core";
-import { engineFor, parseOpType, parsePortableType, UNKNOWN_TYPE_NAME } from "@retort/dialects";
+import { engineFor, onUpdateInExtra, parseOpType, parsePortableType, UNKNOWN_TYPE_NAME } from "@retort/dialects";
 
 interface MysqlColumnRow {
   column_type: string;
@@ -26,7 +26,8 @@ export function needsLiveColumn(op: AlterColumnOp, dialect: Queryable["dialect"]
   if (op.existing.type.name !== UNKNOWN_TYPE_NAME) return false;
   switch (engineFor(dialect).family) {
     case "postgres":
-      return op.changes.type !== undefined;
+      // A collation is set with the type (`TYPE t COLLATE c`), so it needs the type too.
+      return op.changes.type !== undefined || op.changes.collation !== undefined;
     case "mysql": {
       const changed = Object.values(op.changes).filter((v) => v !== undefined).length;
       return !(changed === 1 && (op.changes.name || op.changes.default));
@@ -52,6 +53,8 @@ export async function withLiveColumn(db: Queryable, op: AlterColumnOp): Promise<
       ...(c.comment ? { comment: { ...c.comment, from: from("comment") } } : {}),
       ...(c.name ? { name: c.name } : {}),
       ...(c.autoIncrement ? { autoIncrement: { ...c.autoIncrement, from: from("autoIncrement") } } : {}),
+      ...(c.onUpdate ? { onUpdate: { ...c.onUpdate, from: from("onUpdate") } } : {}),
+      ...(c.collation ? { collation: { ...c.collation, from: from("collation") } } : {}),
     },
   };
 }
@@ -94,6 +97,7 @@ async function readMysqlColumn(db: Queryable, op: AlterColumnOp): Promise<Column
     autoIncrement: /auto_increment/i.test(r.extra) ? "auto-increment" : null,
     comment: r.column_comment === "" ? null : r.column_comment,
     collation: r.collation_name !== null && r.collation_name !== r.table_collation ? r.collation_name : null,
+    onUpdate: onUpdateInExtra(r.extra),
   });
 }
 

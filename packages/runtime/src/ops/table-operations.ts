@@ -94,6 +94,8 @@ function alterColumn(at: TableRef, name: string, c: AlterColumnChanges, dialect:
     default: c.existingDefault ?? null,
     comment: c.existingComment ?? null,
     autoIncrement: dialectAutoIncrement(c.existingAutoIncrement ?? null, dialect),
+    onUpdate: c.existingOnUpdate ?? null,
+    collation: c.existingCollation ?? null,
   });
   const changes: ColumnChanges = {
     ...(c.type !== undefined ? { type: { from: existing.type, to: typeOf(c.type, dialect, enumFacts(c)) } } : {}),
@@ -102,6 +104,8 @@ function alterColumn(at: TableRef, name: string, c: AlterColumnChanges, dialect:
     ...(c.comment !== undefined ? { comment: { from: existing.comment, to: c.comment } } : {}),
     ...(c.newName !== undefined && c.newName !== name ? { name: { from: name, to: c.newName } } : {}),
     ...(c.autoIncrement !== undefined ? { autoIncrement: { from: existing.autoIncrement, to: dialectAutoIncrement(c.autoIncrement, dialect) } } : {}),
+    ...(c.onUpdate !== undefined ? { onUpdate: { from: existing.onUpdate, to: c.onUpdate } } : {}),
+    ...(c.collation !== undefined ? { collation: { from: existing.collation, to: c.collation } } : {}),
   };
   return { kind: "alterColumn", ...at, column: name, changes, existing };
 }

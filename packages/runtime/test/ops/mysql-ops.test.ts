@@ -99,6 +99,22 @@ describeEachTarget(
       await op.execute("INSERT INTO part VALUES (1, 999, 0), (2, 999, 0)");
       expect(Number((await db.query<{ n: unknown }>("SELECT COUNT(*) AS n FROM part"))[0]!.n)).to.equal(2);
     });
+
+    it("sets and removes ON UPDATE with alterColumn, reading the rest of the column live", async () => {
+      const { op } = f.get();
+      await op.createTable("stamp", [
+        { name: "id", type: "integer", primaryKey: true },
+        { name: "at", type: "timestamp(6)", nullable: false, default: "CURRENT_TIMESTAMP(6)", onUpdate: "CURRENT_TIMESTAMP(6)", comment: "touched" },
+      ]);
+      expect((await facts("stamp", "at")).EXTRA).to.match(/on update current_timestamp\(6\)/i);
+      await op.alterColumn("stamp", "at", { onUpdate: null });
+      const removed = await facts("stamp", "at");
+      expect(removed.EXTRA).to.not.match(/on update/i);
+      expect(removed.COLUMN_COMMENT).to.equal("touched");
+      expect(removed.COLUMN_DEFAULT).to.match(/^current_timestamp\(6\)$/i);
+      await op.alterColumn("stamp", "at", { onUpdate: "CURRENT_TIMESTAMP(6)" });
+      expect((await facts("stamp", "at")).EXTRA).to.match(/on update current_timestamp\(6\)/i);
+    });
   },
   { families: ["mysql"] },
 );

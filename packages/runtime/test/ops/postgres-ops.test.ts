@@ -148,6 +148,14 @@ export async function downgrade(op: MigrationOperations): Promise<void> {
       await op.dropEnum("Mood");
       expect(await rows(`SELECT to_regtype('"Mood"') AS t`)).to.deep.equal([{ t: null }]);
     });
+
+    it("refuses ON UPDATE, which is MySQL/MariaDB only, in one line", async () => {
+      const { op } = f.get();
+      const error = await failure(() => op.createTable("stamped", [{ name: "at", type: "timestamptz", onUpdate: "now()" }]));
+      expect(error.message).to.equal(
+        'PostgreSQL cannot give column "at" an ON UPDATE expression. ON UPDATE is MySQL/MariaDB only: drop the onUpdate option (a trigger does the same on this engine).',
+      );
+    });
   },
   { families: ["postgres"] },
 );

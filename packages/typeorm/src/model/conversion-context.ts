@@ -56,6 +56,8 @@ export interface ColumnParts {
   readonly collation: string | null;
   /** The type as TypeORM writes it, where the engine keeps that text (SQLite). */
   readonly writtenType?: string;
+  /** MySQL/MariaDB `ON UPDATE` as TypeORM writes it, before normalisation. */
+  readonly writtenOnUpdate?: string | null;
 }
 
 /**
@@ -75,6 +77,7 @@ export function modelColumn(name: string, parts: ColumnParts, ctx: ConversionCon
       generated: parts.generated,
       comment: parts.comment,
       collation: parts.collation,
+      onUpdate: parts.writtenOnUpdate ? ctx.rules.normalizeDefault(parts.writtenOnUpdate, parts.type, ctx.dialect) : null,
     }),
     ...(writtenType === undefined ? {} : { writtenType }),
     ...(writtenDefault === undefined ? {} : { writtenDefault }),

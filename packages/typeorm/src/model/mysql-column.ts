@@ -1,4 +1,5 @@
 import type { TypeormTableColumn } from "../typeorm-shapes";
+import { charsetDefaultCollation } from "./mysql-charsets";
 import { modelColumn, nonEmpty, writtenDefault, type ColumnConverter } from "./conversion-context";
 
 /** A column as MysqlQueryRunner.buildCreateColumnSql writes it. */
@@ -17,7 +18,8 @@ export const mysqlColumn: ColumnConverter = (c, facts, ctx) => {
         ? { expression: ctx.rules.normalizeExpression(c.asExpression, ctx.dialect), stored: c.generatedType === "STORED" }
         : null,
       comment: nonEmpty(c.comment),
-      collation: nonEmpty(c.collation),
+      collation: nonEmpty(c.collation) ?? charsetDefaultCollation(nonEmpty(c.charset), ctx.dialect),
+      writtenOnUpdate: nonEmpty(c.onUpdate),
     },
     ctx,
   );

@@ -15,6 +15,7 @@ export function mysqlColumnDefinition(c: ColumnModel, ctx: RenderContext): strin
     parts.push(`GENERATED ALWAYS AS (${c.generated.expression}) ${c.generated.stored ? "STORED" : "VIRTUAL"}`);
   else parts.push(c.nullable ? "NULL" : "NOT NULL");
   if (c.default !== null && c.generated === null) parts.push(`DEFAULT ${mysqlDefault(renderedDefault(c) ?? c.default)}`);
+  if (c.onUpdate !== null) parts.push(`ON UPDATE ${c.onUpdate}`);
   if (c.autoIncrement !== null) parts.push("AUTO_INCREMENT");
   if (c.comment !== null) parts.push(`COMMENT ${q.literal(c.comment)}`);
   return parts.join(" ");

@@ -1,6 +1,6 @@
 import type { AlterColumnOp } from "@retort/core";
 import { POSTGRES_QUOTING as q } from "../../ddl/identifiers";
-import { UnsupportedOperationError } from "../../ddl/unsupported";
+import { MissingExistingColumnError, refuseOnUpdate, UNKNOWN_TYPE_NAME, UnsupportedOperationError } from "../../ddl/unsupported";
 import { assignmentCastExists } from "./postgres-casts";
 import { postgresAutoIncrement, postgresColumnComment } from "./postgres-column";
 import { formatPostgresType } from "./postgres-types";
@@ -14,7 +14,8 @@ export function alterPostgresColumn(op: AlterColumnOp, using?: string): string[]
   const table = q.qualified(op.schema, op.table);
   const col = q.ident(op.column);
   const alter = (clause: string) => `ALTER TABLE ${table} ALTER COLUMN ${col} ${clause}`;
-  const { type, nullable, default: dflt, comment, name, autoIncrement } = op.changes;
+  const { type, nullable, default: dflt, comment, name, autoIncrement, onUpdate, collation } = op.changes;
+  if (onUpdate && onUpdate.to !== null) refuseOnUpdate("PostgreSQL", op.column);
   const out: string[] = [];
   // A default typed for the old type may not cast to the new one: drop it around the change.
   const moveDefault = type !== undefined && op.existing.default !== null;
@@ -24,7 +25,13 @@ export function alterPostgresColumn(op: AlterColumnOp, using?: string): string[]
     const viaText = type.to.enumName !== null || type.from.enumName !== null ? "::text" : "";
     // USING only where no assignment cast exists: an explicit cast would truncate what the server should refuse.
     const cast = using ?? (assignmentCastExists(type.from, type.to) ? null : `${col}${viaText}::${target}`);
-    out.push(alter(cast === null ? `TYPE ${target}` : `TYPE ${target} USING ${cast}`));
+    // A retype takes the new type's default collation unless COLLATE says otherwise.
+    const after = collation ? collation.to : op.existing.collation;
+    const collate = after === null ? "" : ` COLLATE ${q.ident(after)}`;
+    out.push(alter(cast === null ? `TYPE ${target}${collate}` : `TYPE ${target}${collate} USING ${cast}`));
+  } else if (collation) {
+    if (op.existing.type.name === UNKNOWN_TYPE_NAME) throw new MissingExistingColumnError(op.table, op.column);
+    out.push(alter(`TYPE ${formatPostgresType(op.existing.type)} COLLATE ${q.ident(collation.to ?? "default")}`));
   }
   // The old default was typed for the old type: cast it (a default given with the change is used as written).
   const newDefault = dflt ? dflt.to : moveDefault ? `(${op.existing.default})::${formatPostgresType(type!.to)}` : undefined;

@@ -1,5 +1,6 @@
 import { renderedDefault, type AutoIncrementKind, type ColumnModel } from "@retort/core";
 import { POSTGRES_QUOTING as q } from "../../ddl/identifiers";
+import { refuseOnUpdate } from "../../ddl/unsupported";
 import { formatPostgresType, serialType } from "./postgres-types";
 
 /** Portable auto-increment kinds as PostgreSQL spells them: TypeORM's `increment` is `serial`. */
@@ -15,6 +16,7 @@ const IDENTITY: Partial<Record<AutoIncrementKind, string>> = {
 
 /** A column as CREATE TABLE / ADD COLUMN write it (its comment is a separate statement). */
 export function postgresColumnDefinition(c: ColumnModel): string {
+  if (c.onUpdate !== null) refuseOnUpdate("PostgreSQL", c.name);
   const auto = postgresAutoIncrement(c.autoIncrement);
   const parts = [q.ident(c.name), auto === "serial" ? serialType(c.type) : formatPostgresType(c.type)];
   if (c.collation !== null) parts.push(`COLLATE ${q.ident(c.collation)}`);

@@ -1,6 +1,7 @@
 import { renderedDefault, renderedExpression, type CheckConstraintModel, type ColumnModel, type ColumnType } from "@retort/core";
 import { SQLITE_QUOTING as q } from "../../ddl/identifiers";
 import { typeModifiers } from "../../ddl/portable-type";
+import { refuseOnUpdate } from "../../ddl/unsupported";
 
 /** Portable names SQLite would give a surprising affinity, and what stands in for them. */
 export const SQLITE_TYPE_FROM_PORTABLE: Readonly<Record<string, string>> = {
@@ -45,6 +46,7 @@ export function sqliteColumnDefinition(
     const auto = c.autoIncrement === "rowid" ? "" : " AUTOINCREMENT";
     return `${q.ident(c.name)} integer PRIMARY KEY${auto}${c.nullable ? "" : " NOT NULL"}`;
   }
+  if (c.onUpdate !== null) refuseOnUpdate("SQLite", c.name);
   // SQLite keeps the declared type as written: the entity's spelling where it has one (docs/typeorm-coexistence.md).
   const parts = [q.ident(c.name), c.writtenType ?? formatSqliteType(c.type)];
   if (enumCheck) parts.push(`CHECK (${renderedExpression(enumCheck)})`);
