@@ -130,14 +130,6 @@ function expectExit(run: RetortRun, code: number, what: string): void {
 }
 
 /**
- * Known gap (docs/typeorm-coexistence.md): the model has no ON UPDATE yet, so on
- * MySQL/MariaDB an @UpdateDateColumn built by retort lacks TypeORM's
- * `ON UPDATE CURRENT_TIMESTAMP(6)`, and TypeORM's schema builder adds it.
- */
-const MYSQL_ON_UPDATE_GAP =
-  "ALTER TABLE `items` CHANGE `updatedAt` `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)";
-
-/**
  * After synchronize, check is 0; except that on MySQL/MariaDB TypeORM's synchronize skips
  * @Check constraints while retort manages them (docs/reference.md §3a), so there check
  * reports exactly the entity's checks as missing, and nothing else.
@@ -177,9 +169,7 @@ describeEachTarget("coexistence with TypeORM's own tools", (ctx) => {
   after(() => project?.remove());
   const expectNothingPending = (what: string) => {
     const pending = JSON.parse(typeormTask(project, "pending")) as string[];
-    expect(pending, `TypeORM's schema builder wants to change a database retort built ${what} with\n${migrationText(project)}`).to.deep.equal(
-      family === "mysql" ? [MYSQL_ON_UPDATE_GAP] : [],
-    );
+    expect(pending, `TypeORM's schema builder wants to change a database retort built ${what} with\n${migrationText(project)}`).to.deep.equal([]);
   };
 
   it("(A) retort autogen → upgrade: TypeORM's schema builder finds nothing to do", function () {
