@@ -11,4 +11,11 @@ export interface IntrospectOptions {
    * catalog results before any per-object work, and never appear in the model.
    */
   readonly includeName?: IncludeName;
+  /**
+   * PostgreSQL extensions to report in the model's `extensions`: `"all"` (every one but
+   * plpgsql, which every database has), or these names (those of them installed).
+   * Omitted: extensions are not read and the model has no `extensions`, so they are not
+   * compared (docs/schema-objects.md, "Extensions"). Ignored on other engines.
+   */
+  readonly extensions?: "all" | readonly string[];
 }

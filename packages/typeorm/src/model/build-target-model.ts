@@ -10,6 +10,7 @@ import { memoizedRules } from "./memoized-rules";
 import { withPostgresIdentifiers, type TruncatedName } from "./postgres-identifiers";
 import { assertNoPostgresNameCollisions } from "./postgres-name-collisions";
 import { withoutUniquesFoldedIntoPrimaryKey } from "./primary-key-uniques";
+import { requiredExtensions } from "./required-extensions";
 import { applyServerVersion } from "./server-version";
 import { rulesFor, targetDialect } from "./target-dialect";
 import { mergeTwiceMappedTables } from "./twice-mapped-tables";
@@ -87,6 +88,7 @@ export function convertEntityMetadatas(
     enums: [...enums.values()],
     // Views are never tables (isSynchronizedTable): each is one view object.
     views: metadatas.filter((m) => m.synchronize && m.tableType === "view").map((m) => convertView(m, metadataDataSource(dataSource), ctx)),
+    ...(family === "postgres" ? { extensions: requiredExtensions(dataSource, metadatas) } : {}),
   };
   if (family !== "postgres") return sortModel(model);
   // The server cuts long names: compare what it will store (postgres-identifiers.ts).
