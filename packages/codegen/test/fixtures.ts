@@ -51,6 +51,7 @@ export function dropColumn(t: string, c: ColumnModel): Operation {
 /** One of every reversible operation kind, in an order that makes sense. */
 export const everyReversibleOp: Operation[] = [
   { kind: "createEnum", enumType: { schema: null, name: "mood", values: ["sad", "ok", "happy"] } },
+  { kind: "createExtension", extension: { name: "uuid-ossp" } },
   { kind: "createTable", table: users },
   { kind: "createTable", table: posts },
   { kind: "alterEnum", schema: null, name: "mood", values: { from: ["sad", "ok", "happy"], to: ["sad", "ok", "happy", "ecstatic"] } },

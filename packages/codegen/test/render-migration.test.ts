@@ -140,6 +140,9 @@ describe("renderMigration", () => {
   it("renders views with createView / replaceView / dropView, each carrying what its reverse needs", async () => {
     const { source } = await renderMigration(input(everyReversibleOp));
     const [up, down] = source.split("export async function downgrade") as [string, string];
+    // Extensions: created first; the downgrade drops only one the migration created (docs/schema-objects.md).
+    expect(lines(up)).to.include('await op.createExtension("uuid-ossp");');
+    expect(lines(down)).to.include('await op.dropExtension("uuid-ossp", { onlyIfCreatedByRetort: true });');
     expect(up).to.include('await op.createView("article_counts", "SELECT user_id, count(*) AS n\\nFROM articles GROUP BY user_id", {');
     expect(up).to.include('indexes: [{ name: "article_counts_user", parts: ["user_id"], unique: true }]');
     expect(up).to.include('await op.refreshMaterializedView("article_counts");');

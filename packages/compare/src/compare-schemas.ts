@@ -3,6 +3,7 @@ import { DIALECT_TRAITS } from "./dialect-traits";
 import { compareChecks } from "./objects/checks";
 import { compareColumns } from "./objects/columns";
 import { compareEnums } from "./objects/enums";
+import { compareExtensions } from "./objects/extensions";
 import { compareForeignKeys } from "./objects/foreign-keys";
 import { rebuildKeysOnRetypedColumns } from "./objects/locked-foreign-keys";
 import { comparePrimaryKeys } from "./objects/primary-keys";
@@ -20,7 +21,8 @@ import { emptyChanges, type TableChanges, type TableScope } from "./table-scope"
  * entities' model). Deterministic, and ordered so that each operation can run after
  * the ones before it:
  *
- *  0. views that go away, change under a changed table, or read a table whose columns change;
+ *  0. extensions the entities need (before anything that uses them);
+ *     views that go away, change under a changed table, or read a table whose columns change;
  *  1. new enum types, then changed enum values;
  *  2. foreign keys that go away or change (so nothing references what is dropped next),
  *     and on MySQL those whose columns change type or lose their only index;
@@ -30,7 +32,8 @@ import { emptyChanges, type TableChanges, type TableScope } from "./table-scope"
  *  5. new tables, referenced tables first, each with everything it holds;
  *  6. new foreign keys on existing tables (and those closing a cycle of new tables);
  *  7. enum types no longer used;
- *  8. new and changed views (a view after the views it reads), and those put back.
+ *  8. new and changed views (a view after the views it reads), and those put back;
+ *  9. extensions `includeObject` asks to drop.
  */
 export function compareSchemas(target: SchemaModel, actual: SchemaModel, options: CompareOptions = {}): Operation[] {
   const resolved = resolveOptions(options);
@@ -53,6 +56,7 @@ export function compareSchemas(target: SchemaModel, actual: SchemaModel, options
     });
   rebuildKeysOnRetypedColumns(traits, compared);
   const changes: TableChanges[] = compared.map((c) => c.changes);
+  const extensions = compareExtensions(t, a, resolved);
   const enums = compareEnums(t.enums, a.enums, traits, resolved);
   const views = compareViews(t.views, a.views, { names: changedTables(dialect, compared, dropped) }, resolved);
   const creation = orderByDependencies(added);
@@ -63,6 +67,7 @@ export function compareSchemas(target: SchemaModel, actual: SchemaModel, options
     changes.flatMap((c) => c[k]);
 
   return [
+    ...extensions.create,
     ...views.drop,
     ...enums.create,
     ...enums.alter,
@@ -82,6 +87,7 @@ export function compareSchemas(target: SchemaModel, actual: SchemaModel, options
     })),
     ...enums.drop,
     ...views.create,
+    ...extensions.drop,
   ];
 }
 

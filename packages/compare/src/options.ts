@@ -4,6 +4,7 @@ import type {
   ColumnType,
   DialectName,
   EnumTypeModel,
+  ExtensionModel,
   ForeignKeyModel,
   IncludeName,
   IndexModel,
@@ -56,7 +57,8 @@ export type FilterObject =
   | Located<ForeignKeyModel>
   | Located<CheckConstraintModel>
   | EnumTypeModel
-  | ViewModel;
+  | ViewModel
+  | ExtensionModel;
 
 /**
  * Called once per compared object: with the entity side (`reflected: false`) and its

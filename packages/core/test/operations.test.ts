@@ -5,6 +5,7 @@ import {
   columnType,
   index,
   IrreversibleOperationError,
+  reverse,
   reverseAll,
   table,
   type Operation,
@@ -98,5 +99,20 @@ describe("operations", () => {
       IrreversibleOperationError,
       /downgrade\(\)/,
     );
+  });
+});
+
+describe("extension operations", () => {
+  it("reverse: a created extension is dropped only if a migration created it; a dropped one is created again", () => {
+    const create: Operation = { kind: "createExtension", extension: { name: "hstore" } };
+    expect(reverse(create)).to.deep.equal({ kind: "dropExtension", extension: { name: "hstore" }, onlyIfCreatedByRetort: true });
+    expect(reverse({ kind: "dropExtension", extension: { name: "hstore" }, onlyIfCreatedByRetort: false })).to.deep.equal(create);
+  });
+
+  it("applyOperation adds and removes it from the model's extensions", () => {
+    const empty: SchemaModel = { dialect: "postgres", defaultSchema: "public", schemas: [], tables: [], enums: [], views: [], extensions: [] };
+    const added = applyOperations(empty, [{ kind: "createExtension", extension: { name: "uuid-ossp" } }, { kind: "createExtension", extension: { name: "citext" } }]);
+    expect(added.extensions).to.deep.equal([{ name: "citext" }, { name: "uuid-ossp" }]);
+    expect(applyOperations(added, reverseAll([{ kind: "createExtension", extension: { name: "uuid-ossp" } }])).extensions).to.deep.equal([{ name: "citext" }]);
   });
 });

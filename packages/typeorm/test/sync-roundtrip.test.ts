@@ -70,7 +70,7 @@ describeEachTarget("TypeORM synchronize() vs the converted model", (ctx) => {
         let actual: SchemaModel;
         let converted: SchemaModel;
         try {
-          actual = withoutTypeormBookkeeping(await introspect(queryable, { includeSchemas: ctx.target.family === "postgres" }));
+          actual = withoutTypeormBookkeeping(await introspect(queryable, { includeSchemas: ctx.target.family === "postgres", ...(ctx.target.family === "postgres" ? { extensions: "all" as const } : {}) }));
           const version = await serverVersion(queryable);
           const built = await buildTargetModel(await caseDataSource(project, c, ctx.target, db), {
             defaultSchema: actual.defaultSchema,

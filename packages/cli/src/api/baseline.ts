@@ -53,7 +53,7 @@ export async function baseline(options: BaselineOptions): Promise<BaselineResult
     if (tables === 0) throw new BaselineRefusedError("baseline_empty_database", `The database has no tables to adopt. For a new database, run \`retort autogen -m "initial schema"\` and \`retort upgrade\` instead.`);
     if (!cmp.upToDate) throw differencesError(cmp.operations, cmp.dialect);
 
-    const empty = { ...cmp.actual, tables: [], enums: [], views: [] };
+    const empty = { ...cmp.actual, tables: [], enums: [], views: [], ...(cmp.actual.extensions ? { extensions: [] } : {}) };
     const creates = compareSchemas(cmp.target, empty, cmp.compareOptions);
     const written = await writeGeneratedRevision(cmp, creates, { message: options.message, revId: options.revId, dryRun: options.dryRun, sql: options.sql, allowEmpty: true });
     if (!written?.revision || written.source === undefined) throw new BaselineRefusedError("baseline_not_written", "The revision hooks (processRevisionDirectives or rewriter in the config) left no baseline revision to write.");

@@ -84,7 +84,8 @@ async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig
   const db = await connect(address.url, address.connect);
   try {
     const { scripts, databaseHeads, warnings } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
-    const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config) });
+    // Every extension is read; only those the entities need, or includeObject names, are compared (compare/src/objects/extensions.ts).
+    const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config), extensions: "all" });
     const version = await serverVersion(db, db.dialect);
     return { address, db, scripts, databaseHeads, editedMigrations: warnings, actual, version };
   } catch (e) {

@@ -177,6 +177,10 @@ const RENDERERS: CallRenderers = {
   createCheckConstraint: (op) => [call("createCheckConstraint", op, [op.check.name], [renderedExpression(op.check)])],
   createPrimaryKey: (op) => [call("createPrimaryKey", op, [op.primaryKey.name], [op.primaryKey.columns])],
   dropConstraint: (op) => [dropConstraintCall(op)],
+  createExtension: (op) => [call("createExtension", noTable(null), [op.extension.name], [])],
+  dropExtension: (op) => [
+    call("dropExtension", noTable(null), [op.extension.name], [], { onlyIfCreatedByRetort: op.onlyIfCreatedByRetort || undefined }),
+  ],
   createEnum: (op) => [call("createEnum", noTable(op.enumType.schema), [op.enumType.name, op.enumType.values], [])],
   dropEnum: (op) => [call("dropEnum", noTable(op.enumType.schema), [op.enumType.name], [])],
   alterEnum: (op) => [

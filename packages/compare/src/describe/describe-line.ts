@@ -90,6 +90,10 @@ export function describeLine(e: DiffEntry): string {
       return `- remove enum ${enumName(e)}`;
     case "modify_enum":
       return `~ modify enum ${enumName(e)}: (${list(before)}) -> (${list(after)})`;
+    case "add_extension":
+      return `+ add extension ${e.name}`;
+    case "remove_extension":
+      return `- remove extension ${e.name}`;
     case "add_view":
       return `+ add ${obj(after).materialized ? "materialized " : ""}view ${enumName(e)}`;
     case "remove_view":

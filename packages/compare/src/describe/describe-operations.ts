@@ -86,6 +86,10 @@ function describeOne(op: Operation): DiffEntry[] {
       return [describeConstraint(op, { type: "primaryKey", primaryKey: op.primaryKey }, "after")];
     case "dropConstraint":
       return [describeConstraint(op, op.constraint, "before")];
+    case "createExtension":
+      return [enumEntry("add_extension", null, op.extension.name, { after: { name: op.extension.name } })];
+    case "dropExtension":
+      return [enumEntry("remove_extension", null, op.extension.name, { before: { name: op.extension.name } })];
     case "createEnum":
       return [enumEntry("add_enum", op.enumType.schema, op.enumType.name, { after: { values: [...op.enumType.values] } })];
     case "dropEnum":

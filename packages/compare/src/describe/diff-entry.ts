@@ -26,7 +26,9 @@ export type DiffKind =
   | "modify_enum"
   | "add_view"
   | "remove_view"
-  | "modify_view";
+  | "modify_view"
+  | "add_extension"
+  | "remove_extension";
 
 /**
  * One difference as `check --json` prints it. `schema` is `null` for the default schema;

@@ -119,6 +119,7 @@ export function sortModel(model: SchemaModel): SchemaModel {
     tables: model.tables.map(sortTable).sort(bySchemaAndName),
     enums: [...model.enums].sort(bySchemaAndName),
     views: model.views.map(sortView).sort(bySchemaAndName),
+    ...(model.extensions === undefined ? {} : { extensions: [...model.extensions].sort((a, b) => compareText(a.name, b.name)) }),
   };
 }
 

@@ -8,7 +8,8 @@ export type ObjectType =
   | "foreign_key_constraint"
   | "check_constraint"
   | "enum"
-  | "view";
+  | "view"
+  | "extension";
 
 export interface ParentNames {
   readonly schemaName: string | null;

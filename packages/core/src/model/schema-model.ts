@@ -28,6 +28,17 @@ export interface SchemaModel {
   readonly enums: readonly EnumTypeModel[];
   /** Views (`@ViewEntity`), sorted like tables. */
   readonly views: readonly ViewModel[];
+  /**
+   * PostgreSQL extensions, sorted by name (docs/schema-objects.md, "Extensions"). Optional:
+   * absent means "not looked at" (a model from before extensions, another dialect, or an
+   * introspection that was not asked for them), and then extensions are not compared.
+   */
+  readonly extensions?: readonly ExtensionModel[];
+}
+
+/** A PostgreSQL extension (`CREATE EXTENSION`), e.g. `uuid-ossp`, `hstore`, `btree_gist`. */
+export interface ExtensionModel {
+  readonly name: string;
 }
 
 export interface TableModel {

@@ -127,6 +127,10 @@ export function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
       return replaceTable(model, op, (t) => ({ ...t, primaryKey: op.primaryKey }));
     case "dropConstraint":
       return replaceTable(model, op, (t) => withoutConstraint(t, op.constraint));
+    case "createExtension":
+      return sortModel({ ...model, extensions: [...(model.extensions ?? []).filter((e) => e.name !== op.extension.name), op.extension] });
+    case "dropExtension":
+      return { ...model, extensions: (model.extensions ?? []).filter((e) => e.name !== op.extension.name) };
     case "createEnum":
       return sortModel({ ...model, enums: [...model.enums, op.enumType] });
     case "dropEnum":

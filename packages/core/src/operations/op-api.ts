@@ -33,6 +33,15 @@ export interface MigrationOperations {
    */
   dropConstraint(name: string, table: string, type: ConstraintType, options?: SchemaOption & { implicitIndex?: boolean }): Promise<void>;
 
+  /**
+   * PostgreSQL extensions (docs/schema-objects.md, "Extensions"). createExtension creates
+   * it when missing and marks it as a migration's; dropExtension with
+   * `onlyIfCreatedByRetort` (what autogen writes in downgrade) drops only such a one.
+   * Refused on MySQL/MariaDB and SQLite.
+   */
+  createExtension(name: string): Promise<void>;
+  dropExtension(name: string, options?: { onlyIfCreatedByRetort?: boolean }): Promise<void>;
+
   /** PostgreSQL enum types; no-ops elsewhere (MySQL enums are inline, SQLite has none). */
   createEnum(name: string, values: readonly string[], options?: SchemaOption): Promise<void>;
   dropEnum(name: string, options?: SchemaOption): Promise<void>;

@@ -4,6 +4,7 @@ import type {
   ColumnModel,
   ColumnType,
   EnumTypeModel,
+  ExtensionModel,
   ForeignKeyModel,
   IndexModel,
   PrimaryKeyModel,
@@ -174,6 +175,24 @@ export interface RefreshMaterializedViewOp {
   readonly name: string;
 }
 
+/**
+ * PostgreSQL `CREATE EXTENSION` when it is not there yet, marking it as created by a
+ * migration (docs/schema-objects.md, "Extensions"). Runs before the objects that use it.
+ */
+export interface CreateExtensionOp {
+  readonly kind: "createExtension";
+  readonly extension: ExtensionModel;
+}
+/**
+ * PostgreSQL `DROP EXTENSION`. `onlyIfCreatedByRetort` (the inverse of createExtension):
+ * dropped only when a migration's createExtension created it, else kept.
+ */
+export interface DropExtensionOp {
+  readonly kind: "dropExtension";
+  readonly extension: ExtensionModel;
+  readonly onlyIfCreatedByRetort: boolean;
+}
+
 /** Table-scoped operations that may run inside a batch. */
 export type TableOperation =
   | AddColumnOp
@@ -211,6 +230,8 @@ export type Operation =
   | DropTableOp
   | RenameTableOp
   | TableOperation
+  | CreateExtensionOp
+  | DropExtensionOp
   | CreateEnumOp
   | DropEnumOp
   | AlterEnumOp

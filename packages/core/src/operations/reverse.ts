@@ -92,6 +92,10 @@ export function reverse(op: Operation): Operation {
       return dropping(op, { type: "primaryKey", primaryKey: op.primaryKey });
     case "dropConstraint":
       return recreateConstraint(op, op.constraint);
+    case "createExtension":
+      return { kind: "dropExtension", extension: op.extension, onlyIfCreatedByRetort: true };
+    case "dropExtension":
+      return { kind: "createExtension", extension: op.extension };
     case "createEnum":
       return { kind: "dropEnum", enumType: op.enumType };
     case "dropEnum":

@@ -1,4 +1,5 @@
 import { RetortError } from "@retort/core";
+import type { DdlRenderers } from "./render-context";
 
 /** The connected dialect cannot do what an operation asks. */
 export class UnsupportedOperationError extends RetortError {
@@ -30,4 +31,12 @@ export class MissingExistingColumnError extends RetortError {
       `alterColumn on ${table}.${column} needs the column's current definition on MySQL/MariaDB (MODIFY restates the whole column). Pass existingType (and existingNullable, existingDefault, existingComment) in the changes, or run the migration online so retort can read it.`,
     );
   }
+}
+
+/** createExtension and dropExtension where there are no extensions: a clear refusal. */
+export function noExtensions(engine: string): Pick<DdlRenderers, "createExtension" | "dropExtension"> {
+  const refuse = (verb: string) => (op: { extension: { name: string } }): never => {
+    throw new UnsupportedOperationError(engine, `${verb} extension "${op.extension.name}"`, "Extensions exist on PostgreSQL only: remove the call from this migration.");
+  };
+  return { createExtension: refuse("create"), dropExtension: refuse("drop") };
 }

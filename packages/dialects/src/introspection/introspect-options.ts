@@ -18,4 +18,11 @@ export interface IntrospectOptions {
    * (docs/typeorm-coexistence.md). Comparisons never read them.
    */
   readonly storedSpellings?: boolean;
+  /**
+   * PostgreSQL extensions to report in the model's `extensions`: `"all"` (every one but
+   * plpgsql, which every database has), or these names (those of them installed).
+   * Omitted: extensions are not read and the model has no `extensions`, so they are not
+   * compared (docs/schema-objects.md, "Extensions"). Ignored on other engines.
+   */
+  readonly extensions?: "all" | readonly string[];
 }

@@ -27,11 +27,14 @@ export interface JsonRows<Row> {
 export interface SchemasRow {
   default_schema: string | null;
   schemas: string[];
+  /** Installed extensions but plpgsql. */
+  extensions: string[];
 }
 
 export const SCHEMAS_SQL = `
 SELECT current_schema() AS default_schema,
-  ARRAY(SELECT n.nspname::text FROM pg_namespace n WHERE ${SYSTEM_SCHEMA_FILTER} ORDER BY 1) AS schemas`;
+  ARRAY(SELECT n.nspname::text FROM pg_namespace n WHERE ${SYSTEM_SCHEMA_FILTER} ORDER BY 1) AS schemas,
+  ARRAY(SELECT e.extname::text FROM pg_extension e WHERE e.extname <> 'plpgsql' ORDER BY 1) AS extensions`;
 
 export interface TableRow {
   oid: number;

@@ -64,7 +64,12 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
     if (table) addIndex(table, row, includeName, normalize);
   }
 
+  const wanted = options.extensions;
+  const extensions = wanted === undefined ? {} : {
+    extensions: (schemasRow?.extensions ?? []).filter((name) => (wanted === "all" || wanted.includes(name)) && includeName(name, "extension", NO_PARENTS)).map((name) => ({ name })),
+  };
   return sortModel({
+    ...extensions,
     dialect: "postgres",
     defaultSchema,
     schemas: otherSchemas,

@@ -1,5 +1,6 @@
 import type { ColumnType } from "@retort/core";
 import { naturalNumberType, normalizeNodes, render } from "./normalize-expression";
+import { canonicalInterval } from "./interval-spelling";
 import { jsonbText } from "./literal-spelling";
 import { parsePostgresType } from "./parse-type";
 import { isWord, tokenize, toTree, type Node, type Token } from "./sql-tokens";
@@ -16,8 +17,8 @@ const FALSE_SPELLINGS = new Set(["'f'", "'false'", "'n'", "'no'", "'off'", "'0'"
  * `NULL` (with or without a cast) is no default.
  *
  * Not matched: literal values the server rewrites into its own output format when it
- * stores them, other than those spelled here (`'1 hour'` becomes `'01:00:00'::interval`,
- * `'2020-01-01'` on a timestamptz column a full timestamp in the server's time zone).
+ * stores them, other than those spelled here (intervals: interval-spelling.ts), such as
+ * `'2020-01-01'` on a timestamptz column (a full timestamp in the server's time zone).
  * Doing so would mean re-implementing the server's input functions.
  */
 export function normalizePostgresDefault(expression: string, type: ColumnType): string | null {
@@ -75,6 +76,10 @@ function literalForColumn(n: Node, type: ColumnType, count: number): Node {
   if (type.name === "boolean" && FALSE_SPELLINGS.has(text.toLowerCase())) return { kind: "word", text: "false" };
   if ((type.name === "time" || type.name === "timetz") && /^'\d{1,2}:\d{2}'$/.test(text)) {
     return { kind: "string", text: `'${text.slice(1, -1).padStart(5, "0")}:00'` }; // the server prints seconds
+  }
+  if (type.name === "interval") {
+    const canonical = canonicalInterval(text.slice(1, -1).replace(/''/g, "'"));
+    if (canonical !== null) return { kind: "string", text: `'${canonical}'` }; // '2 hours' is stored as '02:00:00'
   }
   if (type.name === "jsonb")
     return { kind: "string", text: `'${jsonbText(text.slice(1, -1).replace(/''/g, "'")).replace(/'/g, "''")}'` };

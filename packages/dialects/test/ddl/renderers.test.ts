@@ -28,7 +28,7 @@ function alter(changes: AlterColumnOp["changes"], existing = column("c", "varcha
 describe("DDL renderers", () => {
   it("has a renderer for every operation kind on every dialect", () => {
     const kinds = Object.keys(renderersFor("postgres")).sort();
-    expect(kinds).to.have.length(24);
+    expect(kinds).to.have.length(26);
     for (const d of ["mysql", "mariadb", "sqlite"] as const) expect(Object.keys(renderersFor(d)).sort()).to.deep.equal(kinds);
     const sample: OperationKind = "batchAlterTable";
     expect(kinds).to.include(sample);
@@ -168,6 +168,20 @@ describe("DDL renderers", () => {
       { kind: "addColumn", schema: null, table: "t", column: column("n", "integer", { nullable: false }) },
     ];
     for (const op of ops) expect(() => renderOperation(op, sqlite)).to.throw(/op\.batchAlterTable\("t"/);
+  });
+
+  it("creates a missing extension marked as a migration's, drops only such a one on the way back, refuses elsewhere", () => {
+    const [create] = renderOperation({ kind: "createExtension", extension: { name: "uuid-ossp" } }, pg);
+    expect(create).to.include('IF (SELECT oid FROM pg_extension WHERE extname = \'uuid-ossp\') IS NULL THEN');
+    expect(create).to.include('CREATE EXTENSION "uuid-ossp";');
+    expect(create).to.include("[created by a retort migration]");
+    const [guardedDrop] = renderOperation({ kind: "dropExtension", extension: { name: "uuid-ossp" }, onlyIfCreatedByRetort: true }, pg);
+    expect(guardedDrop).to.include("LIKE '%[created by a retort migration]'");
+    expect(guardedDrop).to.include('DROP EXTENSION "uuid-ossp";');
+    expect(renderOperation({ kind: "dropExtension", extension: { name: "hstore" }, onlyIfCreatedByRetort: false }, pg)).to.deep.equal(['DROP EXTENSION "hstore"']);
+    const op = { kind: "createExtension" as const, extension: { name: "hstore" } };
+    expect(() => renderOperation(op, maria(null))).to.throw('MySQL/MariaDB cannot create extension "hstore". Extensions exist on PostgreSQL only');
+    expect(() => renderOperation(op, sqlite)).to.throw('SQLite cannot create extension "hstore". Extensions exist on PostgreSQL only');
   });
 
   it("writes a SQLite auto-increment key inline and keeps named constraints", () => {

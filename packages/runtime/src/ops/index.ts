@@ -133,6 +133,9 @@ export function createOperations(ctx: OperationsContext): Operations {
     createCheckConstraint: (name, tableName, expression, options) =>
       run(on(tableName, options).createCheckConstraint(name, expression)),
     dropConstraint: (name, tableName, type, options) => run(on(tableName, options).dropConstraint(name, type, options?.implicitIndex)),
+    createExtension: (name) => run({ kind: "createExtension", extension: { name } }),
+    dropExtension: (name, options) =>
+      run({ kind: "dropExtension", extension: { name }, onlyIfCreatedByRetort: options?.onlyIfCreatedByRetort === true }),
     createEnum: (name, values, options) => run({ kind: "createEnum", enumType: { schema: options?.schema ?? null, name, values } }),
     dropEnum: (name, options) => run({ kind: "dropEnum", enumType: { schema: options?.schema ?? null, name, values: [] } }),
     alterEnum: (name, values, options) =>

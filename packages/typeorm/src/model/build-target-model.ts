@@ -9,8 +9,11 @@ import { convertView } from "./convert-view";
 import { memoizedRules } from "./memoized-rules";
 import { withPostgresIdentifiers, type TruncatedName } from "./postgres-identifiers";
 import { assertNoPostgresNameCollisions } from "./postgres-name-collisions";
+import { withoutUniquesFoldedIntoPrimaryKey } from "./primary-key-uniques";
+import { requiredExtensions } from "./required-extensions";
 import { applyServerVersion } from "./server-version";
 import { rulesFor, targetDialect } from "./target-dialect";
+import { mergeTwiceMappedTables } from "./twice-mapped-tables";
 
 export interface BuildTargetModelOptions {
   /** The dialect's normalisation rules; by default `@retort/dialects`' rules of its family. */
@@ -66,14 +69,16 @@ export function convertEntityMetadatas(
   };
   const { Table, getMetadataArgsStorage } = typeormOf(dataSource);
   const declaredIndexColumns = new Set([...getMetadataArgsStorage().indices.map((a) => a.columns), ...entitySchemaIndexColumns(dataSource)]);
-  const tables: TableModel[] = [];
+  const converted: TableModel[] = [];
   const enums = new Map<string, EnumTypeModel>();
   for (const metadata of metadatas.filter(isSynchronizedTable)) {
-    const converted = convertTable(metadata, Table, ctx, declaredIndexNames(metadata, declaredIndexColumns));
-    tables.push(converted.table);
+    const { table, enums: tableEnums } = convertTable(metadata, Table, ctx, declaredIndexNames(metadata, declaredIndexColumns));
+    converted.push(table);
     // One type per name: TypeORM creates a shared enumName once, with the first table's values.
-    for (const e of converted.enums) if (!enums.has(`${e.schema}.${e.name}`)) enums.set(`${e.schema}.${e.name}`, e);
+    for (const e of tableEnums) if (!enums.has(`${e.schema}.${e.name}`)) enums.set(`${e.schema}.${e.name}`, e);
   }
+  // One table per name, as synchronize leaves it (twice-mapped-tables.ts).
+  const tables = mergeTwiceMappedTables(converted).map((t) => withoutUniquesFoldedIntoPrimaryKey(t, family));
   const schemas = new Set(tables.flatMap((t) => (t.schema === null ? [] : [t.schema])));
   const model: SchemaModel = {
     dialect: ctx.dialect,
@@ -83,6 +88,7 @@ export function convertEntityMetadatas(
     enums: [...enums.values()],
     // Views are never tables (isSynchronizedTable): each is one view object.
     views: metadatas.filter((m) => m.synchronize && m.tableType === "view").map((m) => convertView(m, metadataDataSource(dataSource), ctx)),
+    ...(family === "postgres" ? { extensions: requiredExtensions(dataSource, metadatas) } : {}),
   };
   if (family !== "postgres") return sortModel(model);
   // The server cuts long names: compare what it will store (postgres-identifiers.ts).

@@ -6,7 +6,7 @@ import { renderWith } from "../../ddl/render-with";
 import { bulkInsertSql } from "../../ddl/bulk-insert-sql";
 import { inlineParams } from "../../ddl/sql-values";
 import { viewSql } from "../../ddl/view-sql";
-import { UnsupportedOperationError } from "../../ddl/unsupported";
+import { noExtensions, UnsupportedOperationError } from "../../ddl/unsupported";
 import { alterMysqlColumn } from "./mysql-alter-column";
 import { mysqlColumnDefinition } from "./mysql-column";
 
@@ -110,6 +110,7 @@ export const mysqlRenderers: DdlRenderers = {
         );
     }
   },
+  ...noExtensions("MySQL/MariaDB"),
   // MySQL enums are inline column types: there is no enum object to create or alter.
   createEnum: () => [],
   dropEnum: () => [],

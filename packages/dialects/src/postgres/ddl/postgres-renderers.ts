@@ -9,7 +9,7 @@ import { viewSql } from "../../ddl/view-sql";
 import { alterPostgresColumn } from "./postgres-alter-column";
 import { postgresColumnComment, postgresColumnDefinition } from "./postgres-column";
 import { alterPostgresEnum } from "./postgres-enum";
-import { extensionsForDefaults } from "./postgres-extensions";
+import { createExtensionSql, dropExtensionSql, extensionsForDefaults } from "./postgres-extensions";
 
 const constraints = constraintSql(q, { deferrable: true });
 
@@ -77,6 +77,8 @@ export const postgresRenderers: DdlRenderers = {
     const name = named.name ?? `${op.table}_pkey`;
     return [`ALTER TABLE ${q.qualified(op.schema, op.table)} DROP CONSTRAINT ${q.ident(name)}`];
   },
+  createExtension: (op) => [createExtensionSql(op.extension.name)],
+  dropExtension: (op) => [dropExtensionSql(op.extension.name, op.onlyIfCreatedByRetort)],
   createEnum: (op) => [
     ...schemaFirst(op.enumType.schema),
     `CREATE TYPE ${q.qualified(op.enumType.schema, op.enumType.name)} AS ENUM (${op.enumType.values.map(q.literal).join(", ")})`,
