@@ -155,11 +155,24 @@ for (const app of APPS) {
         this.timeout(240_000);
         await realAppCase(app, engine, "typeorm-agrees", async () => {
           await migrate();
-          const pending = typeormPending(project, migrated);
-          if (pending.length > 0) throw new CaseFailure("TypeORM would still run on the database retort built:", pending);
+          // Held to what TypeORM does on the database it built itself: for a table mapped
+          // twice it re-creates keys and columns on every run there too (docs/real-apps.md).
+          const own = typeormPending(project, ctx.db);
+          const beyondOwn = withoutEach(typeormPending(project, migrated), own);
+          if (beyondOwn.length > 0) throw new CaseFailure("TypeORM would run on the database retort built, beyond what it runs on its own:", beyondOwn);
         });
       });
     },
     { targets: app.engines },
   );
+}
+
+/** `items` less one occurrence of each of `taken`. */
+function withoutEach(items: readonly string[], taken: readonly string[]): string[] {
+  const left = [...items];
+  for (const t of taken) {
+    const i = left.indexOf(t);
+    if (i >= 0) left.splice(i, 1);
+  }
+  return left;
 }

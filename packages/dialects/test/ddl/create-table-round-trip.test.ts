@@ -1,4 +1,4 @@
-import { column, index, table, type DialectRules, type Queryable, type TableModel } from "@retort/core";
+import { column, index, table, withoutWrittenTable, type DialectRules, type Queryable, type TableModel } from "@retort/core";
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
 import { connect, introspect, mysqlRules, postgresRules, renderOperation, sqliteRules } from "../../src";
@@ -48,6 +48,7 @@ describeEachTarget("a table created from its model reflects as the same model", 
     const wanted = sampleTable(family, rules);
     for (const sql of renderOperation({ kind: "createTable", table: wanted }, { dialect: db.dialect, serverVersion: null })) await db.query(sql);
     const live = (await introspect(db)).tables.find((t) => t.name === wanted.name);
-    expect(live).to.deep.equal(wanted);
+    // The server's own spelling of a check is kept for rendering only (docs/typeorm-coexistence.md).
+    expect(live && withoutWrittenTable(live)).to.deep.equal(wanted);
   });
 });
