@@ -8,7 +8,7 @@ export { buildTargetModel, convertEntityMetadatas, type BuildTargetModelOptions 
 export { truncatePostgresIdentifier, type TruncatedName } from "./model/postgres-identifiers";
 export { rulesFor, targetDialect, type DialectFamily, type TargetDialect } from "./model/target-dialect";
 export { isDataSource, type TypeormDataSource } from "./typeorm-shapes";
-export { unmanagedObjects, type UnmanagedName, type UnmanagedObjects } from "./model/unmanaged-objects";
+export { unmanagedObjects } from "./model/unmanaged-objects";
 export { typeormModelSource, typeormModelSource as modelSourceKind } from "./source/typeorm-model-source";
 export { urlFromDataSourceOptions, dataSourceConnectOptions, type DataSourceConnectionOptions } from "./source/data-source-url";
 export { otherToolsTables } from "./source/typeorm-bookkeeping";

@@ -1,3 +1,4 @@
+import type { UnmanagedName, UnmanagedObjects } from "@retort/core";
 import type { TypeormDataSource } from "../typeorm-shapes";
 import { buildEntityMetadatas } from "../loading/build-entity-metadatas";
 import type { BuildTargetModelOptions } from "./build-target-model";
@@ -5,26 +6,11 @@ import { defaultSchemaOf, modelSchema } from "./convert-table";
 import { applyServerVersion } from "./server-version";
 import { targetDialect } from "./target-dialect";
 
-export interface UnmanagedName {
-  /** `null` in the default schema. */
-  readonly schema: string | null;
-  readonly name: string;
-}
-
 /**
- * Objects the entities name but TypeORM's synchronize never creates, changes or drops,
- * so they are not in the target model, and a comparison must not offer to drop them
- * either (typically with an `includeObject` filter).
+ * Objects the entities name but TypeORM's synchronize never creates, changes or drops
+ * (`synchronize: false` entities, views and indexes): not in the target model, and a
+ * comparison must not offer to drop them either. The shape is the model-source port's.
  */
-export interface UnmanagedObjects {
-  /** Tables of `@Entity({ synchronize: false })` entities. */
-  readonly tables: readonly UnmanagedName[];
-  /** Views of `@ViewEntity({ synchronize: false })` classes. */
-  readonly views: readonly UnmanagedName[];
-  /** `@Index({ synchronize: false })`, by table: TypeORM keeps a database index of that name as it is. */
-  readonly indexes: readonly (UnmanagedName & { readonly table: string })[];
-}
-
 export async function unmanagedObjects(
   dataSource: TypeormDataSource,
   options: Pick<BuildTargetModelOptions, "defaultSchema" | "serverVersion" | "source"> = {},
