@@ -54,6 +54,11 @@ export const everyReversibleOp: Operation[] = [
   { kind: "createExtension", extension: { name: "uuid-ossp" } },
   { kind: "createTable", table: users },
   { kind: "createTable", table: posts },
+  {
+    kind: "createExclusionConstraint",
+    ...on("posts"),
+    exclusion: { name: "posts_no_overlap", expression: "using gist(id WITH =)", writtenExpression: 'USING gist ("id" WITH =)' },
+  },
   { kind: "alterEnum", schema: null, name: "mood", values: { from: ["sad", "ok", "happy"], to: ["sad", "ok", "happy", "ecstatic"] } },
   { kind: "alterTableComment", ...on("posts"), comment: { from: null, to: "Blog posts" } },
   addColumn("posts", column("slug", columnType("varchar", { length: 100 }), { comment: "URL part" })),

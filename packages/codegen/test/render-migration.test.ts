@@ -143,6 +143,9 @@ describe("renderMigration", () => {
     // Extensions: created first; the downgrade drops only one the migration created (docs/schema-objects.md).
     expect(lines(up)).to.include('await op.createExtension("uuid-ossp");');
     expect(lines(down)).to.include('await op.dropExtension("uuid-ossp", { onlyIfCreatedByRetort: true });');
+    // Exclusion constraints in the entity's spelling; the drop carries it for its own reverse.
+    expect(lines(up)).to.include('await op.createExclusionConstraint("posts_no_overlap", "posts", "USING gist (\\"id\\" WITH =)");');
+    expect(lines(down)).to.include('await op.dropExclusionConstraint("posts_no_overlap", "posts", { existingExpression: "USING gist (\\"id\\" WITH =)" });');
     expect(up).to.include('await op.createView("article_counts", "SELECT user_id, count(*) AS n\\nFROM articles GROUP BY user_id", {');
     expect(up).to.include('indexes: [{ name: "article_counts_user", parts: ["user_id"], unique: true }]');
     expect(up).to.include('await op.refreshMaterializedView("article_counts");');

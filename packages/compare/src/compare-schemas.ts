@@ -1,6 +1,7 @@
 import { compareText, type ForeignKeyModel, type Operation, type SchemaModel, type TableModel } from "@retort/core";
 import { DIALECT_TRAITS } from "./dialect-traits";
 import { compareChecks } from "./objects/checks";
+import { compareExclusions } from "./objects/exclusions";
 import { compareColumns } from "./objects/columns";
 import { compareEnums } from "./objects/enums";
 import { compareExtensions } from "./objects/extensions";
@@ -116,6 +117,7 @@ function compareTable(scope: TableScope): TableChanges {
   comparePrimaryKeys(scope, out);
   compareUniquesAndIndexes(scope, out);
   compareChecks(scope, out);
+  compareExclusions(scope, out);
   compareForeignKeys(scope, out);
   return out;
 }

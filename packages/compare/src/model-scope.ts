@@ -53,5 +53,6 @@ function filterTableParts(t: TableModel, options: ResolvedOptions): TableModel {
     uniques: t.uniques.filter((u) => keep(u.name, "unique_constraint", parents)),
     foreignKeys: t.foreignKeys.filter((f) => keep(f.name, "foreign_key_constraint", parents)),
     checks: t.checks.filter((c) => keep(c.name, "check_constraint", parents)),
+    ...(t.exclusions ? { exclusions: t.exclusions.filter((x) => keep(x.name, "exclusion_constraint", parents)) } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type {
   CheckConstraintModel,
+  ExclusionConstraintModel,
   ColumnModel,
   ColumnType,
   DialectName,
@@ -56,6 +57,7 @@ export type FilterObject =
   | Located<UniqueConstraintModel>
   | Located<ForeignKeyModel>
   | Located<CheckConstraintModel>
+  | Located<ExclusionConstraintModel>
   | EnumTypeModel
   | ViewModel
   | ExtensionModel;

@@ -116,3 +116,22 @@ describe("extension operations", () => {
     expect(applyOperations(added, reverseAll([{ kind: "createExtension", extension: { name: "uuid-ossp" } }])).extensions).to.deep.equal([{ name: "citext" }]);
   });
 });
+
+describe("exclusion constraint operations (docs/schema-objects.md)", () => {
+  const exclusion = { name: "no_overlap", expression: "using gist(room WITH =)" };
+  const create: Operation = { kind: "createExclusionConstraint", schema: null, table: "b", exclusion };
+
+  it("reverse: create and drop undo each other, the drop carrying the expression", () => {
+    expect(reverse(create)).to.deep.equal({ kind: "dropExclusionConstraint", schema: null, table: "b", exclusion });
+    expect(reverse(reverse(create))).to.deep.equal(create);
+  });
+
+  it("applyOperation adds it sorted by name and removes it; a table without any has no exclusions field", () => {
+    const empty: SchemaModel = { dialect: "postgres", defaultSchema: "public", schemas: [], tables: [table("b")], enums: [], views: [] };
+    expect(empty.tables[0]).to.not.have.property("exclusions");
+    const other: Operation = { kind: "createExclusionConstraint", schema: null, table: "b", exclusion: { name: "a_first", expression: "using gist(x WITH &&)" } };
+    const added = applyOperations(empty, [create, other]);
+    expect(added.tables[0]!.exclusions!.map((x) => x.name)).to.deep.equal(["a_first", "no_overlap"]);
+    expect(applyOperations(added, reverseAll([create, other]))).to.deep.equal(empty);
+  });
+});

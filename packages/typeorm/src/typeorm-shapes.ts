@@ -57,6 +57,12 @@ export interface TypeormTableCheck {
   readonly expression?: string;
 }
 
+/** `@Exclusion` as TableExclusion (PostgreSQL only; docs/schema-objects.md). */
+export interface TypeormTableExclusion {
+  readonly name?: string;
+  readonly expression?: string;
+}
+
 /** `Table` as `Table.create(entityMetadata, driver)` builds it. */
 export interface TypeormTable {
   readonly name: string;
@@ -66,6 +72,8 @@ export interface TypeormTable {
   readonly indices: readonly TypeormTableIndex[];
   readonly uniques: readonly TypeormTableUnique[];
   readonly checks: readonly TypeormTableCheck[];
+  /** Absent in TypeORM versions without `@Exclusion`. */
+  readonly exclusions?: readonly TypeormTableExclusion[];
 }
 
 export interface TypeormTableClass {
@@ -118,6 +126,7 @@ export interface TypeormNamingStrategy {
   uniqueConstraintName(table: TypeormTable, columnNames: readonly string[]): string;
   indexName(table: TypeormTable, columnNames: readonly string[], where?: string): string;
   checkConstraintName(table: TypeormTable, expression: string): string;
+  exclusionConstraintName(table: TypeormTable, expression: string): string;
   primaryKeyName(table: TypeormTable, columnNames: readonly string[]): string;
   foreignKeyName(table: TypeormTable, columnNames: readonly string[], referencedTablePath?: string, referencedColumnNames?: readonly string[]): string;
 }

@@ -98,6 +98,7 @@ function createTableCalls(op: CreateTableOp): CallSpec[] {
     uniques: nonEmpty(t.uniques.map((u) => ({ name: named(u), columns: u.columns }))),
     foreignKeys: nonEmpty(t.foreignKeys.map((fk) => ({ name: named(fk), ...foreignKeyDefinition(fk) }))),
     checks: nonEmpty(t.checks.map((c) => ({ name: named(c), expression: renderedExpression(c) }))),
+    exclusions: nonEmpty((t.exclusions ?? []).map((x) => ({ name: x.name, expression: renderedExpression(x) }))),
   };
   const where = { schema: t.schema, table: t.name };
   return [
@@ -177,6 +178,10 @@ const RENDERERS: CallRenderers = {
   createCheckConstraint: (op) => [call("createCheckConstraint", op, [op.check.name], [renderedExpression(op.check)])],
   createPrimaryKey: (op) => [call("createPrimaryKey", op, [op.primaryKey.name], [op.primaryKey.columns])],
   dropConstraint: (op) => [dropConstraintCall(op)],
+  createExclusionConstraint: (op) => [call("createExclusionConstraint", op, [op.exclusion.name], [renderedExpression(op.exclusion)])],
+  dropExclusionConstraint: (op) => [
+    call("dropExclusionConstraint", op, [op.exclusion.name], [], { existingExpression: renderedExpression(op.exclusion) }),
+  ],
   createExtension: (op) => [call("createExtension", noTable(null), [op.extension.name], [])],
   dropExtension: (op) => [
     call("dropExtension", noTable(null), [op.extension.name], [], { onlyIfCreatedByRetort: op.onlyIfCreatedByRetort || undefined }),

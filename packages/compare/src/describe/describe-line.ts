@@ -80,6 +80,10 @@ export function describeLine(e: DiffEntry): string {
       return `+ add check${named(e)} on ${where(e)} (${text(obj(after).expression)})`;
     case "remove_check":
       return `- remove check${named(e)} on ${where(e)} (${text(obj(before).expression)})`;
+    case "add_exclusion":
+      return `+ add exclusion${named(e)} on ${where(e)} EXCLUDE ${text(obj(after).expression)}`;
+    case "remove_exclusion":
+      return `- remove exclusion${named(e)} on ${where(e)} EXCLUDE ${text(obj(before).expression)}`;
     case "add_pk":
       return `+ add primary key${named(e)} on ${where(e)} (${list(obj(after).columns)})`;
     case "remove_pk":

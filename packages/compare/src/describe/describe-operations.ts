@@ -86,6 +86,10 @@ function describeOne(op: Operation): DiffEntry[] {
       return [describeConstraint(op, { type: "primaryKey", primaryKey: op.primaryKey }, "after")];
     case "dropConstraint":
       return [describeConstraint(op, op.constraint, "before")];
+    case "createExclusionConstraint":
+      return [tableEntry("add_exclusion", op, op.exclusion.name, { after: { expression: op.exclusion.expression } })];
+    case "dropExclusionConstraint":
+      return [tableEntry("remove_exclusion", op, op.exclusion.name, { before: { expression: op.exclusion.expression } })];
     case "createExtension":
       return [enumEntry("add_extension", null, op.extension.name, { after: { name: op.extension.name } })];
     case "dropExtension":

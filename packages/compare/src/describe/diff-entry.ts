@@ -28,7 +28,9 @@ export type DiffKind =
   | "remove_view"
   | "modify_view"
   | "add_extension"
-  | "remove_extension";
+  | "remove_extension"
+  | "add_exclusion"
+  | "remove_exclusion";
 
 /**
  * One difference as `check --json` prints it. `schema` is `null` for the default schema;

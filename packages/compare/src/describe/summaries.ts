@@ -68,6 +68,7 @@ export function tableSummary(t: TableModel): JsonValue {
     uniques: t.uniques.map((u) => ({ name: u.name, columns: [...u.columns] })),
     foreignKeys: t.foreignKeys.map((f) => ({ name: f.name, ...(foreignKeySummary(f) as Record<string, JsonValue>) })),
     checks: t.checks.map((c) => ({ name: c.name, expression: c.expression })),
+    ...(t.exclusions ? { exclusions: t.exclusions.map((x) => ({ name: x.name, expression: x.expression })) } : {}),
     comment: t.comment,
   };
 }

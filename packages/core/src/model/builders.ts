@@ -73,6 +73,7 @@ export function table(
     uniques: fields.uniques ?? [],
     foreignKeys: fields.foreignKeys ?? [],
     checks: fields.checks ?? [],
+    ...(fields.exclusions?.length ? { exclusions: fields.exclusions } : {}),
   });
 }
 
@@ -85,13 +86,16 @@ export function compareText(a: string, b: string): number {
 }
 
 /** Puts a table's named collections in the model's canonical order. */
-export function sortTable(t: TableModel): TableModel {
+export function sortTable(table: TableModel): TableModel {
+  // No exclusions: no `exclusions` field at all (schema-model.ts), so old models still deep-equal.
+  const { exclusions, ...t } = table;
   return {
     ...t,
     indexes: [...t.indexes].sort(byName),
     uniques: [...t.uniques].sort(byName),
     foreignKeys: [...t.foreignKeys].sort(byName),
     checks: [...t.checks].sort(byName),
+    ...(exclusions?.length ? { exclusions: [...exclusions].sort(byName) } : {}),
   };
 }
 

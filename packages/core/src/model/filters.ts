@@ -7,6 +7,7 @@ export type ObjectType =
   | "unique_constraint"
   | "foreign_key_constraint"
   | "check_constraint"
+  | "exclusion_constraint"
   | "enum"
   | "view"
   | "extension";

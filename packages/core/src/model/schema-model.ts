@@ -57,6 +57,12 @@ export interface TableModel {
   readonly foreignKeys: readonly ForeignKeyModel[];
   /** Sorted by name. */
   readonly checks: readonly CheckConstraintModel[];
+  /**
+   * PostgreSQL exclusion constraints, sorted by name (docs/schema-objects.md, "Exclusion
+   * constraints"). Optional and absent when there are none, so models from before they
+   * were modelled, and the other dialects, stay as they were.
+   */
+  readonly exclusions?: readonly ExclusionConstraintModel[];
 }
 
 /**
@@ -177,6 +183,15 @@ export interface CheckConstraintModel {
   /** Normalised boolean expression. */
   readonly expression: string;
   /** The expression as the entity spells it (`x IN (…)`, `BETWEEN`); rendered, never compared. */
+  readonly writtenExpression?: string;
+}
+
+/** PostgreSQL `EXCLUDE` constraint (TypeORM `@Exclusion`). */
+export interface ExclusionConstraintModel {
+  readonly name: string;
+  /** Normalised text after `EXCLUDE`: `USING gist (room WITH =, tsrange("from", "to") WITH &&)`. */
+  readonly expression: string;
+  /** The expression as the entity spells it; rendered, never compared. */
   readonly writtenExpression?: string;
 }
 

@@ -34,14 +34,20 @@ export function withoutWrittenColumn(c: ColumnModel): ColumnModel {
   return rest;
 }
 
-export function withoutWrittenCheck(check: CheckConstraintModel): CheckConstraintModel {
+/** A check or exclusion constraint without the entity's spelling of its expression. */
+export function withoutWrittenCheck<T extends { readonly writtenExpression?: string }>(check: T): Omit<T, "writtenExpression"> {
   if (check.writtenExpression === undefined) return check;
   const { writtenExpression: _e, ...rest } = check;
   return rest;
 }
 
 export function withoutWrittenTable(t: TableModel): TableModel {
-  return { ...t, columns: t.columns.map(withoutWrittenColumn), checks: t.checks.map(withoutWrittenCheck) };
+  return {
+    ...t,
+    columns: t.columns.map(withoutWrittenColumn),
+    checks: t.checks.map(withoutWrittenCheck),
+    ...(t.exclusions ? { exclusions: t.exclusions.map(withoutWrittenCheck) } : {}),
+  };
 }
 
 /** The model as the other side of a comparison would describe it: normalised spellings only. */

@@ -127,6 +127,10 @@ export function applyOperation(model: SchemaModel, op: Operation): SchemaModel {
       return replaceTable(model, op, (t) => ({ ...t, primaryKey: op.primaryKey }));
     case "dropConstraint":
       return replaceTable(model, op, (t) => withoutConstraint(t, op.constraint));
+    case "createExclusionConstraint":
+      return replaceTable(model, op, (t) => ({ ...t, exclusions: [...(t.exclusions ?? []), op.exclusion] }));
+    case "dropExclusionConstraint":
+      return replaceTable(model, op, (t) => ({ ...t, exclusions: (t.exclusions ?? []).filter((x) => x.name !== op.exclusion.name) }));
     case "createExtension":
       return sortModel({ ...model, extensions: [...(model.extensions ?? []).filter((e) => e.name !== op.extension.name), op.extension] });
     case "dropExtension":

@@ -40,6 +40,15 @@ export interface MigrationOperations {
    * Refused on MySQL/MariaDB and SQLite.
    */
   createExtension(name: string): Promise<void>;
+
+  /**
+   * PostgreSQL exclusion constraints (docs/schema-objects.md, "Exclusion constraints"):
+   * `expression` is the text after `EXCLUDE`, e.g. `USING gist ("room" WITH =)`.
+   * dropExclusionConstraint takes the expression it had so the drop can be reversed.
+   * Refused on MySQL/MariaDB and SQLite.
+   */
+  createExclusionConstraint(name: string, table: string, expression: string, options?: SchemaOption): Promise<void>;
+  dropExclusionConstraint(name: string, table: string, options?: SchemaOption & { existingExpression?: string }): Promise<void>;
   dropExtension(name: string, options?: { onlyIfCreatedByRetort?: boolean }): Promise<void>;
 
   /** PostgreSQL enum types; no-ops elsewhere (MySQL enums are inline, SQLite has none). */
@@ -175,6 +184,8 @@ export interface CreateTableOptions extends SchemaOption {
   readonly uniques?: readonly { readonly name?: string | null; readonly columns: readonly string[] }[];
   readonly foreignKeys?: readonly (ForeignKeyDefinition & { readonly name?: string | null })[];
   readonly checks?: readonly { readonly name?: string | null; readonly expression: string }[];
+  /** PostgreSQL exclusion constraints: the text after `EXCLUDE` (docs/schema-objects.md). */
+  readonly exclusions?: readonly { readonly name: string; readonly expression: string }[];
 }
 
 export interface ViewOptions extends SchemaOption {

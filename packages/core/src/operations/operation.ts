@@ -1,6 +1,7 @@
 import type {
   AutoIncrementKind,
   CheckConstraintModel,
+  ExclusionConstraintModel,
   ColumnModel,
   ColumnType,
   EnumTypeModel,
@@ -193,6 +194,20 @@ export interface DropExtensionOp {
   readonly onlyIfCreatedByRetort: boolean;
 }
 
+/**
+ * PostgreSQL `ALTER TABLE … ADD CONSTRAINT … EXCLUDE …` (docs/schema-objects.md,
+ * "Exclusion constraints"). Not a batch operation: SQLite has no exclusion constraints.
+ */
+export interface CreateExclusionConstraintOp extends TableRef {
+  readonly kind: "createExclusionConstraint";
+  readonly exclusion: ExclusionConstraintModel;
+}
+/** Drops an exclusion constraint; carries it whole so the drop can be reversed. */
+export interface DropExclusionConstraintOp extends TableRef {
+  readonly kind: "dropExclusionConstraint";
+  readonly exclusion: ExclusionConstraintModel;
+}
+
 /** Table-scoped operations that may run inside a batch. */
 export type TableOperation =
   | AddColumnOp
@@ -232,6 +247,8 @@ export type Operation =
   | TableOperation
   | CreateExtensionOp
   | DropExtensionOp
+  | CreateExclusionConstraintOp
+  | DropExclusionConstraintOp
   | CreateEnumOp
   | DropEnumOp
   | AlterEnumOp

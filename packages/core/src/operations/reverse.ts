@@ -92,6 +92,10 @@ export function reverse(op: Operation): Operation {
       return dropping(op, { type: "primaryKey", primaryKey: op.primaryKey });
     case "dropConstraint":
       return recreateConstraint(op, op.constraint);
+    case "createExclusionConstraint":
+      return { ...op, kind: "dropExclusionConstraint" };
+    case "dropExclusionConstraint":
+      return { ...op, kind: "createExclusionConstraint" };
     case "createExtension":
       return { kind: "dropExtension", extension: op.extension, onlyIfCreatedByRetort: true };
     case "dropExtension":

@@ -40,3 +40,15 @@ export function noExtensions(engine: string): Pick<DdlRenderers, "createExtensio
   };
   return { createExtension: refuse("create"), dropExtension: refuse("drop") };
 }
+
+/** Exclusion constraints where there are none (PostgreSQL only, docs/schema-objects.md): a clear refusal. */
+export function noExclusions(engine: string): Pick<DdlRenderers, "createExclusionConstraint" | "dropExclusionConstraint"> {
+  const refuse = (verb: string) => (op: { table: string; exclusion: { name: string } }): never => {
+    throw new UnsupportedOperationError(
+      engine,
+      `${verb} exclusion constraint "${op.exclusion.name}" on "${op.table}"`,
+      "Exclusion constraints (@Exclusion) exist on PostgreSQL only: remove the call from this migration.",
+    );
+  };
+  return { createExclusionConstraint: refuse("create"), dropExclusionConstraint: refuse("drop") };
+}

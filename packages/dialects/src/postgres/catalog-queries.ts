@@ -123,7 +123,7 @@ WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped`,
 export interface ConstraintRow {
   table_oid: number;
   name: string;
-  type: "p" | "u" | "f" | "c";
+  type: "p" | "u" | "f" | "c" | "x";
   /** Column numbers, space-separated (text: parsing int2[] in the driver costs more). */
   columns: string | null;
   deferrable: boolean;
@@ -134,9 +134,11 @@ export interface ConstraintRow {
   ref_table: string | null;
   ref_columns: string[] | null;
   check_expr: string | null;
+  /** `pg_get_constraintdef` of an exclusion constraint (`EXCLUDE USING gist (…)`). */
+  exclusion_def: string | null;
 }
 
-/** $1: table oids. Primary keys, uniques, foreign keys and checks (NOT NULL is no constraint row on PG 15). */
+/** $1: table oids. Primary keys, uniques, foreign keys, checks and exclusions (NOT NULL is no constraint row on PG 15). */
 export const CONSTRAINTS_SQL = asJsonRows(`
 SELECT c.conrelid AS table_oid, c.conname AS name, c.contype AS type, array_to_string(c.conkey, ' ') AS columns,
   c.condeferrable AS deferrable, c.condeferred AS deferred, c.confupdtype AS on_update, c.confdeltype AS on_delete,
@@ -144,11 +146,12 @@ SELECT c.conrelid AS table_oid, c.conname AS name, c.contype AS type, array_to_s
   CASE WHEN c.contype = 'f' THEN to_json(ARRAY(
     SELECT fa.attname FROM unnest(c.confkey) WITH ORDINALITY k(attnum, ord)
     JOIN pg_attribute fa ON fa.attrelid = c.confrelid AND fa.attnum = k.attnum ORDER BY k.ord)) END AS ref_columns,
-  CASE WHEN c.contype = 'c' THEN pg_get_expr(c.conbin, c.conrelid, true) END AS check_expr
+  CASE WHEN c.contype = 'c' THEN pg_get_expr(c.conbin, c.conrelid, true) END AS check_expr,
+  CASE WHEN c.contype = 'x' THEN pg_get_constraintdef(c.oid, true) END AS exclusion_def
 FROM pg_constraint c
 LEFT JOIN pg_class fc ON fc.oid = c.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-WHERE c.conrelid = ANY($1::oid[]) AND c.contype IN ('p', 'u', 'f', 'c')`);
+WHERE c.conrelid = ANY($1::oid[]) AND c.contype IN ('p', 'u', 'f', 'c', 'x')`);
 
 export interface IndexRow {
   table_oid: number;

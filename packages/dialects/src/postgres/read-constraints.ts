@@ -1,6 +1,7 @@
 import { writtenIfDifferent, type Deferrable, type IncludeName, type ObjectType, type ReferentialAction } from "@retort/core";
 import type { ConstraintRow, IndexRow } from "./catalog-queries";
 import type { CatalogNormalizer } from "./catalog-normalizer";
+import { normalizePostgresExclusion } from "./normalize-exclusion";
 import type { ReflectedTable } from "./reflected-table";
 
 /** pg_constraint.confupdtype / confdeltype codes. */
@@ -17,6 +18,7 @@ const CONSTRAINT_TYPES: Readonly<Record<ConstraintRow["type"], ObjectType | null
   u: "unique_constraint",
   f: "foreign_key_constraint",
   c: "check_constraint",
+  x: "exclusion_constraint",
 };
 
 /** pg_index.indoption bit for DESC (INDOPTION_DESC in pg_index.h). */
@@ -65,6 +67,14 @@ export function addConstraint(
       // normalised form may be refused (`= ANY (ARRAY['a'])` on an enum column; docs/typeorm-coexistence.md).
       const writtenExpression = writtenIfDifferent(row.check_expr, expression);
       t.checks.push(writtenExpression === undefined ? { name: row.name, expression } : { name: row.name, expression, writtenExpression });
+      return;
+    }
+    case "x": {
+      const server = (row.exclusion_def ?? "").replace(/^EXCLUDE\s+/i, "");
+      const expression = normalizePostgresExclusion(server);
+      // The server's text is rendered when a downgrade re-creates a dropped one (like checks above).
+      const writtenExpression = writtenIfDifferent(server, expression);
+      t.exclusions.push(writtenExpression === undefined ? { name: row.name, expression } : { name: row.name, expression, writtenExpression });
       return;
     }
   }

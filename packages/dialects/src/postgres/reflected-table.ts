@@ -1,5 +1,6 @@
 import type {
   CheckConstraintModel,
+  ExclusionConstraintModel,
   ColumnModel,
   ForeignKeyModel,
   IndexModel,
@@ -23,6 +24,7 @@ export interface ReflectedTable {
   readonly uniques: UniqueConstraintModel[];
   readonly foreignKeys: ForeignKeyModel[];
   readonly checks: CheckConstraintModel[];
+  readonly exclusions: ExclusionConstraintModel[];
 }
 
 export function newReflectedTable(schema: string | null, name: string, comment: string | null): ReflectedTable {
@@ -42,6 +44,7 @@ export function newReflectedTable(schema: string | null, name: string, comment: 
     uniques: [],
     foreignKeys: [],
     checks: [],
+    exclusions: [],
   };
 }
 
@@ -56,5 +59,6 @@ export function toTableModel(t: ReflectedTable): TableModel {
     uniques: t.uniques,
     foreignKeys: t.foreignKeys,
     checks: t.checks,
+    ...(t.exclusions.length > 0 ? { exclusions: t.exclusions } : {}),
   };
 }

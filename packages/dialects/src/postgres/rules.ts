@@ -10,3 +10,4 @@ export const postgresRules: DialectRules = {
   normalizeDefault: (expression, type) => normalizePostgresDefault(expression, type),
   normalizeExpression: (expression) => normalizePostgresExpression(expression),
 };
+export { normalizePostgresExclusion } from "./normalize-exclusion";

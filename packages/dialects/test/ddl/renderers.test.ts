@@ -28,7 +28,7 @@ function alter(changes: AlterColumnOp["changes"], existing = column("c", "varcha
 describe("DDL renderers", () => {
   it("has a renderer for every operation kind on every dialect", () => {
     const kinds = Object.keys(renderersFor("postgres")).sort();
-    expect(kinds).to.have.length(26);
+    expect(kinds).to.have.length(28);
     for (const d of ["mysql", "mariadb", "sqlite"] as const) expect(Object.keys(renderersFor(d)).sort()).to.deep.equal(kinds);
     const sample: OperationKind = "batchAlterTable";
     expect(kinds).to.include(sample);
@@ -182,6 +182,21 @@ describe("DDL renderers", () => {
     const op = { kind: "createExtension" as const, extension: { name: "hstore" } };
     expect(() => renderOperation(op, maria(null))).to.throw('MySQL/MariaDB cannot create extension "hstore". Extensions exist on PostgreSQL only');
     expect(() => renderOperation(op, sqlite)).to.throw('SQLite cannot create extension "hstore". Extensions exist on PostgreSQL only');
+  });
+
+  it("adds and drops exclusion constraints on PostgreSQL in the entity's spelling, inline in CREATE TABLE too; refuses elsewhere", () => {
+    const exclusion = { name: "no_overlap", expression: "using gist(room WITH =, during WITH &&)", writtenExpression: 'USING gist ("room" WITH =, "during" WITH &&)' };
+    expect(renderOperation({ kind: "createExclusionConstraint", schema: "app", table: "b", exclusion }, pg)).to.deep.equal([
+      'ALTER TABLE "app"."b" ADD CONSTRAINT "no_overlap" EXCLUDE USING gist ("room" WITH =, "during" WITH &&)',
+    ]);
+    expect(renderOperation({ kind: "dropExclusionConstraint", schema: null, table: "b", exclusion }, pg)).to.deep.equal([
+      'ALTER TABLE "b" DROP CONSTRAINT "no_overlap"',
+    ]);
+    const [create] = renderOperation({ kind: "createTable", table: table("b", { columns: [column("room", "integer")], exclusions: [exclusion] }) }, pg);
+    expect(create).to.equal('CREATE TABLE "b" (\n  "room" integer,\n  CONSTRAINT "no_overlap" EXCLUDE USING gist ("room" WITH =, "during" WITH &&)\n)');
+    const op = { kind: "createExclusionConstraint" as const, schema: null, table: "b", exclusion };
+    expect(() => renderOperation(op, maria(null))).to.throw('MySQL/MariaDB cannot create exclusion constraint "no_overlap" on "b". Exclusion constraints (@Exclusion) exist on PostgreSQL only');
+    expect(() => renderOperation({ ...op, kind: "dropExclusionConstraint" }, sqlite)).to.throw('SQLite cannot drop exclusion constraint "no_overlap" on "b".');
   });
 
   it("writes a SQLite auto-increment key inline and keeps named constraints", () => {

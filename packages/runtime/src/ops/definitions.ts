@@ -110,6 +110,7 @@ export function tableModel(
     uniques: (options.uniques ?? []).map((u) => ({ name: u.name ?? null, columns: u.columns, deferrable: null })),
     foreignKeys: (options.foreignKeys ?? []).map((f) => foreignKeyModel(f.name ?? null, f)),
     checks: (options.checks ?? []).map((c) => ({ name: c.name ?? null, expression: c.expression })),
+    exclusions: (options.exclusions ?? []).map((x) => ({ name: x.name, expression: x.expression })),
   });
 }
 

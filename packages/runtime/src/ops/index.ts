@@ -133,6 +133,10 @@ export function createOperations(ctx: OperationsContext): Operations {
     createCheckConstraint: (name, tableName, expression, options) =>
       run(on(tableName, options).createCheckConstraint(name, expression)),
     dropConstraint: (name, tableName, type, options) => run(on(tableName, options).dropConstraint(name, type, options?.implicitIndex)),
+    createExclusionConstraint: (name, tableName, expression, options) =>
+      run({ kind: "createExclusionConstraint", ...ref(tableName, options), exclusion: { name, expression } }),
+    dropExclusionConstraint: (name, tableName, options) =>
+      run({ kind: "dropExclusionConstraint", ...ref(tableName, options), exclusion: { name, expression: options?.existingExpression ?? "" } }),
     createExtension: (name) => run({ kind: "createExtension", extension: { name } }),
     dropExtension: (name, options) =>
       run({ kind: "dropExtension", extension: { name }, onlyIfCreatedByRetort: options?.onlyIfCreatedByRetort === true }),

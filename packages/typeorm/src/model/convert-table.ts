@@ -1,4 +1,6 @@
-import type { EnumTypeModel, ForeignKeyModel, ReferentialAction, TableModel } from "@retort/core";
+import type { EnumTypeModel, ExclusionConstraintModel, ForeignKeyModel, ReferentialAction, TableModel } from "@retort/core";
+import { normalizePostgresExclusion } from "@retort/dialects";
+import { writtenIfDifferent } from "@retort/core";
 import { table as tableModel } from "@retort/core";
 import type {
   TypeormDataSource,
@@ -57,8 +59,27 @@ export function convertTable(
     uniques: keys.uniques,
     foreignKeys: metadata.foreignKeys.map((fk) => foreignKey(fk, typeormTable, ctx)),
     checks: [...keys.checks, ...converted.flatMap((c) => c.checks)],
+    exclusions: exclusions(facts, ctx),
   });
   return { table, enums: converted.flatMap((c) => (c.enumType ? [c.enumType] : [])) };
+}
+
+/**
+ * `@Exclusion` constraints, PostgreSQL only (TypeORM's synchronize creates them nowhere
+ * else): normalised like the catalog's text, the entity's own text kept for migrations
+ * (docs/schema-objects.md, "Exclusion constraints").
+ */
+function exclusions(facts: TableFacts, ctx: ConversionContext): ExclusionConstraintModel[] {
+  if (ctx.family !== "postgres") return [];
+  return (facts.table.exclusions ?? [])
+    .filter((x) => x.expression)
+    .map((x) => {
+      const written = x.expression ?? "";
+      const name = x.name ?? ctx.naming.exclusionConstraintName(facts.table, written);
+      const expression = normalizePostgresExclusion(written);
+      const writtenExpression = writtenIfDifferent(written, expression);
+      return writtenExpression === undefined ? { name, expression } : { name, expression, writtenExpression };
+    });
 }
 
 /**

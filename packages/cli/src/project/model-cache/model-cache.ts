@@ -48,7 +48,8 @@ interface StoredFile {
   readonly stat?: { readonly size: number; readonly mtimeMs: number };
 }
 
-const FORMAT = 3;
+/** Bumped when the cached entity model gains facts (4: exclusion constraints, docs/schema-objects.md). */
+const FORMAT = 4;
 
 /**
  * A file whose mtime is this close to the time the entry is written may change again

@@ -6,7 +6,7 @@ import { renderWith } from "../../ddl/render-with";
 import { bulkInsertSql } from "../../ddl/bulk-insert-sql";
 import { inlineParams } from "../../ddl/sql-values";
 import { viewSql } from "../../ddl/view-sql";
-import { noExtensions, UnsupportedOperationError } from "../../ddl/unsupported";
+import { noExclusions, noExtensions, UnsupportedOperationError } from "../../ddl/unsupported";
 import { alterMysqlColumn } from "./mysql-alter-column";
 import { mysqlColumnDefinition } from "./mysql-column";
 
@@ -111,6 +111,7 @@ export const mysqlRenderers: DdlRenderers = {
     }
   },
   ...noExtensions("MySQL/MariaDB"),
+  ...noExclusions("MySQL/MariaDB"),
   // MySQL enums are inline column types: there is no enum object to create or alter.
   createEnum: () => [],
   dropEnum: () => [],

@@ -1,4 +1,4 @@
-import type { IndexModel, TableModel } from "@retort/core";
+import { renderedExpression, type ExclusionConstraintModel, type IndexModel, type TableModel } from "@retort/core";
 import { constraintSql, indexPartsSql } from "../../ddl/constraint-sql";
 import { POSTGRES_QUOTING as q } from "../../ddl/identifiers";
 import type { DdlRenderers } from "../../ddl/render-context";
@@ -12,6 +12,9 @@ import { alterPostgresEnum } from "./postgres-enum";
 import { createExtensionSql, dropExtensionSql, extensionsForDefaults } from "./postgres-extensions";
 
 const constraints = constraintSql(q, { deferrable: true });
+
+/** `CONSTRAINT name EXCLUDE …`, in the entity's spelling (docs/schema-objects.md, "Exclusion constraints"). */
+const exclusionClause = (x: ExclusionConstraintModel): string => `CONSTRAINT ${q.ident(x.name)} EXCLUDE ${renderedExpression(x)}`;
 
 function createIndex(schema: string | null, table: string, index: IndexModel, concurrently: boolean): string {
   return (
@@ -35,6 +38,7 @@ function createTable(t: TableModel): string[] {
     ...t.uniques.map(constraints.unique),
     ...t.foreignKeys.map(constraints.foreignKey),
     ...t.checks.map(constraints.check),
+    ...(t.exclusions ?? []).map(exclusionClause),
   ];
   return [
     ...schemaFirst(t.schema),
@@ -77,6 +81,8 @@ export const postgresRenderers: DdlRenderers = {
     const name = named.name ?? `${op.table}_pkey`;
     return [`ALTER TABLE ${q.qualified(op.schema, op.table)} DROP CONSTRAINT ${q.ident(name)}`];
   },
+  createExclusionConstraint: (op) => addConstraint(op.schema, op.table, exclusionClause(op.exclusion)),
+  dropExclusionConstraint: (op) => [`ALTER TABLE ${q.qualified(op.schema, op.table)} DROP CONSTRAINT ${q.ident(op.exclusion.name)}`],
   createExtension: (op) => [createExtensionSql(op.extension.name)],
   dropExtension: (op) => [dropExtensionSql(op.extension.name, op.onlyIfCreatedByRetort)],
   createEnum: (op) => [

@@ -6,7 +6,7 @@ import { renderWith } from "../../ddl/render-with";
 import { bulkInsertSql } from "../../ddl/bulk-insert-sql";
 import { inlineParams } from "../../ddl/sql-values";
 import { viewSql } from "../../ddl/view-sql";
-import { noExtensions, UnsupportedOperationError } from "../../ddl/unsupported";
+import { noExclusions, noExtensions, UnsupportedOperationError } from "../../ddl/unsupported";
 import { SqliteBatchRequiredError } from "./batch-required-error";
 import { addColumnObstacle, isInlineRowid, sqliteColumnDefinition } from "./sqlite-column";
 
@@ -105,6 +105,7 @@ export const sqliteRenderers: DdlRenderers = {
   createPrimaryKey: (op) => needsBatch(op.table, "add a primary key"),
   dropConstraint: (op) => needsBatch(op.table, `drop a ${op.constraint.type} constraint`),
   ...noExtensions("SQLite"),
+  ...noExclusions("SQLite"),
   createEnum: () => [],
   dropEnum: () => [],
   alterEnum: () => [],
