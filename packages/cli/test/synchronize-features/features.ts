@@ -220,6 +220,11 @@ const mysqlCollation = (collation: string) =>
   @Column({ length: 50, charset: "latin1" }) legacy!: string;`,
   );
 
+/** One column with or without its own collation; TypeORM creates the table with the database's default. */
+const mysqlOwnCollation = (collation: string | null) =>
+  imports("Column, Entity, PrimaryGeneratedColumn") +
+  entity("label", `  @Column({ length: 50${collation === null ? "" : `, collation: ${JSON.stringify(collation)}`} }) name!: string;`);
+
 const postgresCollation = (collation: string) =>
   imports("Column, Entity, PrimaryGeneratedColumn") +
   entity("label", `  @Column({ length: 50, collation: ${JSON.stringify(collation)} }) name!: string;`);
@@ -345,6 +350,20 @@ export const FEATURES: readonly Feature[] = [
     engines: ["mysql"],
     entities: () => mysqlCollation("utf8mb4_bin"),
     edited: () => mysqlCollation("utf8mb4_unicode_ci"),
+    detected: () => ["modify_collation label.name"],
+  },
+  {
+    name: "column collation added (MySQL)",
+    engines: ["mysql"],
+    entities: () => mysqlOwnCollation(null),
+    edited: () => mysqlOwnCollation("utf8mb4_bin"),
+    detected: () => ["modify_collation label.name"],
+  },
+  {
+    name: "column collation removed (MySQL)",
+    engines: ["mysql"],
+    entities: () => mysqlOwnCollation("latin1_general_ci"),
+    edited: () => mysqlOwnCollation(null),
     detected: () => ["modify_collation label.name"],
   },
   {

@@ -57,6 +57,12 @@ export interface TableModel {
   readonly foreignKeys: readonly ForeignKeyModel[];
   /** Sorted by name. */
   readonly checks: readonly CheckConstraintModel[];
+  /**
+   * MySQL/MariaDB, reflected side only: the table's default collation, which a column's
+   * `collation` is relative to (`null` there means this one). Absent elsewhere, and on the
+   * entity side: TypeORM creates tables with the database's default (docs/synchronize-features.md).
+   */
+  readonly defaultCollation?: string | null;
 }
 
 /**
