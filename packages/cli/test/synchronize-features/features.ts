@@ -225,6 +225,16 @@ const mysqlOwnCollation = (collation: string | null) =>
   imports("Column, Entity, PrimaryGeneratedColumn") +
   entity("label", `  @Column({ length: 50${collation === null ? "" : `, collation: ${JSON.stringify(collation)}`} }) name!: string;`);
 
+/** On a latin1 database: tables default to latin1_swedish_ci, a utf8mb4 column is the odd one out. */
+const latin1Database = (collation: string | null) =>
+  imports("Column, Entity, PrimaryGeneratedColumn") +
+  entity(
+    "label",
+    `  @Column({ length: 50${collation === null ? "" : `, collation: ${JSON.stringify(collation)}`} }) name!: string;
+  @Column({ length: 50 }) plain!: string;
+  @Column({ length: 50, charset: "utf8mb4" }) wide!: string;`,
+  );
+
 const postgresCollation = (collation: string) =>
   imports("Column, Entity, PrimaryGeneratedColumn") +
   entity("label", `  @Column({ length: 50, collation: ${JSON.stringify(collation)} }) name!: string;`);
@@ -364,6 +374,15 @@ export const FEATURES: readonly Feature[] = [
     engines: ["mysql"],
     entities: () => mysqlOwnCollation("latin1_general_ci"),
     edited: () => mysqlOwnCollation(null),
+    detected: () => ["modify_collation label.name"],
+  },
+  {
+    name: "column collation removed, on a database whose default is latin1 (MySQL)",
+    engines: ["mysql"],
+    // ALTER DATABASE without a name is the connection's database (the test's own).
+    setup: () => "ALTER DATABASE CHARACTER SET latin1 COLLATE latin1_swedish_ci",
+    entities: () => latin1Database("latin1_bin"),
+    edited: () => latin1Database(null),
     detected: () => ["modify_collation label.name"],
   },
   {
