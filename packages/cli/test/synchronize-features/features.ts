@@ -198,6 +198,10 @@ const checks = (maxLevel: number) =>
 `,
   );
 
+/** A charset-only column whose charset's default collation retort does not know (koi8r). */
+export const UNKNOWN_CHARSET = (): string =>
+  imports("Column, Entity, PrimaryGeneratedColumn") + entity("label", `  @Column({ length: 50, charset: "koi8r" }) legacy!: string;`);
+
 /** The @Check entities, for the MySQL case where synchronize leaves them out. */
 export const CHECKS_ON_MYSQL = (): string => checks(10);
 
