@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { dataSourceModule, fixtureProject, typeormFor, type FixtureProject } from "./support/fixture-project";
 import { runRetort, type RetortRun } from "./support/run-retort";
 import { expectSameSchema } from "./roundtrip/schema-equality";
-import { CHECKS_ON_MYSQL, FEATURES, type Family, type Feature } from "./synchronize-features/features";
+import { CHECKS_ON_MYSQL, FEATURES, UNKNOWN_CHARSET, type Family, type Feature } from "./synchronize-features/features";
 
 /**
  * Issue 11 item 2, the matrix of docs/synchronize-features.md: for every feature TypeORM's
@@ -138,6 +138,27 @@ describeEachTarget(
           "reading_low",
           "reading_unit",
         ]);
+      } finally {
+        project.remove();
+      }
+    });
+  },
+  { targets: ["mariadb"] },
+);
+
+describeEachTarget(
+  "a charset-only column whose charset retort does not know (MySQL/MariaDB)",
+  (ctx) => {
+    it("check refuses it in one line naming the column and asking for its collation", function () {
+      this.timeout(60_000);
+      const project = projectOn(ctx.target.name, ctx.db, UNKNOWN_CHARSET());
+      try {
+        const run = runRetort(["check"], project.dir);
+        expect(run.code, run.stdout).to.not.equal(0);
+        const lines = run.stderr.trim().split("\n");
+        expect(lines, run.stderr).to.have.length(1);
+        expect(lines[0]).to.include('label.legacy: charset "koi8r" without a collation');
+        expect(lines[0]).to.not.match(/\bat .*\.js:\d+/);
       } finally {
         project.remove();
       }

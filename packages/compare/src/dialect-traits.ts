@@ -40,9 +40,8 @@ export interface DialectTraits {
    */
   readonly implicitTypeParams: Readonly<Record<string, { precision?: number; scale?: number; length?: number }>>;
   /**
-   * MySQL reports a column's collation only when it differs from the table's, and a
-   * charset-only column (`charset: "latin1"`) gets that charset's default collation: a
-   * collation on one side only is no difference there.
+   * MySQL reports a column's collation only when it differs from the table's (the
+   * reflected table's `defaultCollation`), so the comparator resolves `null` against it.
    */
   readonly collationRelativeToTable: boolean;
 }

@@ -198,6 +198,10 @@ const checks = (maxLevel: number) =>
 `,
   );
 
+/** A charset-only column whose charset's default collation retort does not know (koi8r). */
+export const UNKNOWN_CHARSET = (): string =>
+  imports("Column, Entity, PrimaryGeneratedColumn") + entity("label", `  @Column({ length: 50, charset: "koi8r" }) legacy!: string;`);
+
 /** The @Check entities, for the MySQL case where synchronize leaves them out. */
 export const CHECKS_ON_MYSQL = (): string => checks(10);
 
@@ -218,6 +222,21 @@ const mysqlCollation = (collation: string) =>
     `  @Column({ length: 50, collation: ${JSON.stringify(collation)} }) name!: string;
   @Column({ length: 50, charset: "latin1", collation: "latin1_general_ci" }) code!: string;
   @Column({ length: 50, charset: "latin1" }) legacy!: string;`,
+  );
+
+/** One column with or without its own collation; TypeORM creates the table with the database's default. */
+const mysqlOwnCollation = (collation: string | null) =>
+  imports("Column, Entity, PrimaryGeneratedColumn") +
+  entity("label", `  @Column({ length: 50${collation === null ? "" : `, collation: ${JSON.stringify(collation)}`} }) name!: string;`);
+
+/** On a latin1 database: tables default to latin1_swedish_ci, a utf8mb4 column is the odd one out. */
+const latin1Database = (collation: string | null) =>
+  imports("Column, Entity, PrimaryGeneratedColumn") +
+  entity(
+    "label",
+    `  @Column({ length: 50${collation === null ? "" : `, collation: ${JSON.stringify(collation)}`} }) name!: string;
+  @Column({ length: 50 }) plain!: string;
+  @Column({ length: 50, charset: "utf8mb4" }) wide!: string;`,
   );
 
 const postgresCollation = (collation: string) =>
@@ -345,6 +364,29 @@ export const FEATURES: readonly Feature[] = [
     engines: ["mysql"],
     entities: () => mysqlCollation("utf8mb4_bin"),
     edited: () => mysqlCollation("utf8mb4_unicode_ci"),
+    detected: () => ["modify_collation label.name"],
+  },
+  {
+    name: "column collation added (MySQL)",
+    engines: ["mysql"],
+    entities: () => mysqlOwnCollation(null),
+    edited: () => mysqlOwnCollation("utf8mb4_bin"),
+    detected: () => ["modify_collation label.name"],
+  },
+  {
+    name: "column collation removed (MySQL)",
+    engines: ["mysql"],
+    entities: () => mysqlOwnCollation("latin1_general_ci"),
+    edited: () => mysqlOwnCollation(null),
+    detected: () => ["modify_collation label.name"],
+  },
+  {
+    name: "column collation removed, on a database whose default is latin1 (MySQL)",
+    engines: ["mysql"],
+    // ALTER DATABASE without a name is the connection's database (the test's own).
+    setup: () => "ALTER DATABASE CHARACTER SET latin1 COLLATE latin1_swedish_ci",
+    entities: () => latin1Database("latin1_bin"),
+    edited: () => latin1Database(null),
     detected: () => ["modify_collation label.name"],
   },
   {

@@ -54,13 +54,18 @@ export function columnChanges(scope: TableScope, target: ColumnModel, actual: Co
 }
 
 /**
- * Where a column's collation is kept relative to the table's (MySQL), a side without one
- * means "the table's default", which the entities do not know: compared only when both
- * sides name one (docs/synchronize-features.md).
+ * Where a column's collation is kept relative to the table's (MySQL), `null` means "the
+ * table's default". With the reflected table's default known, an entity collation equal
+ * to it is `null` too and the sides are compared as they are, so adding or removing a
+ * column collation is a change; without it (a model not read from a live database) only
+ * two named collations are compared (docs/synchronize-features.md, "Collation").
  */
 function collationsDiffer(scope: TableScope, target: string | null, actual: string | null): boolean {
-  if (target === actual) return false;
-  return !scope.traits.collationRelativeToTable || (target !== null && actual !== null);
+  if (!scope.traits.collationRelativeToTable) return target !== actual;
+  const tableDefault = scope.actual.defaultCollation;
+  const relative = (c: string | null) => (c === null || c.toLowerCase() === tableDefault?.toLowerCase() ? null : c.toLowerCase());
+  if (typeof tableDefault === "string") return relative(target) !== relative(actual);
+  return target !== null && actual !== null && target.toLowerCase() !== actual.toLowerCase();
 }
 
 /** A generated column's expression cannot be altered in place on any engine: drop and add it. */

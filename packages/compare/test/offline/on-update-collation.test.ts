@@ -25,7 +25,19 @@ describe("ON UPDATE and collation differences", () => {
     expect(lines(c(null), c("C"))).to.deep.equal(["~ modify collation stamp.name: C -> none"]);
   });
 
-  it("on MySQL compares collations only when both sides name one (one side alone is the table's)", () => {
+  it("on MySQL with the table's default known, a collation added or removed is a change; the default itself is none", () => {
+    const entity = (collation: string | null) => oneTable("mariadb", column("name", "varchar(50)", { collation }));
+    const reflected = (collation: string | null): SchemaModel => {
+      const model = entity(collation);
+      return { ...model, tables: [{ ...model.tables[0]!, defaultCollation: "utf8mb4_general_ci" }] };
+    };
+    expect(lines(entity("utf8mb4_bin"), reflected(null))).to.deep.equal(["~ modify collation stamp.name: none -> utf8mb4_bin"]);
+    expect(lines(entity(null), reflected("utf8mb4_bin"))).to.deep.equal(["~ modify collation stamp.name: utf8mb4_bin -> none"]);
+    expect(lines(entity("UTF8MB4_GENERAL_CI"), reflected(null))).to.deep.equal([]);
+    expect(lines(entity("utf8mb4_bin"), reflected("utf8mb4_bin"))).to.deep.equal([]);
+  });
+
+  it("on MySQL without the table's default (not read from a database) compares collations only when both sides name one", () => {
     const c = (collation: string | null) => oneTable("mariadb", column("name", "varchar(50)", { collation }));
     expect(lines(c("utf8mb4_unicode_ci"), c("utf8mb4_bin"))).to.deep.equal(["~ modify collation stamp.name: utf8mb4_bin -> utf8mb4_unicode_ci"]);
     expect(lines(c("utf8mb4_general_ci"), c(null))).to.deep.equal([]);

@@ -63,6 +63,12 @@ export interface TableModel {
    * were modelled, and the other dialects, stay as they were.
    */
   readonly exclusions?: readonly ExclusionConstraintModel[];
+  /**
+   * MySQL/MariaDB, reflected side only: the table's default collation, which a column's
+   * `collation` is relative to (`null` there means this one). Absent elsewhere, and on the
+   * entity side: TypeORM creates tables with the database's default (docs/synchronize-features.md).
+   */
+  readonly defaultCollation?: string | null;
 }
 
 /**

@@ -94,6 +94,7 @@ export class TableState {
       uniques: keys.uniques,
       foreignKeys: allForeignKeys.filter((fk) => include(fk.name!, "foreign_key_constraint")),
       checks,
+      defaultCollation: this.row.table_collation,
     };
   }
 

@@ -1,4 +1,15 @@
-import type { DialectName } from "@retort/core";
+import { RetortError, type DialectName } from "@retort/core";
+
+/** A `charset`-only column whose charset's default collation retort does not know. */
+export class UnknownCharsetError extends RetortError {
+  constructor(readonly charset: string, readonly where: string) {
+    super(
+      "unknown_charset",
+      `${where}: charset "${charset}" without a collation; retort cannot tell which collation the server gives it. ` +
+        `Add the collation to the column (collation: "${charset}_general_ci", or what SHOW CHARACTER SET lists as its default).`,
+    );
+  }
+}
 
 /**
  * The collation a column gets from `CHARACTER SET x` alone: the charset's default
@@ -6,8 +17,8 @@ import type { DialectName } from "@retort/core";
  * https://dev.mysql.com/doc/refman/8.0/en/charset-charsets.html). The model keeps
  * collations only (a collation names its charset), so a TypeORM `charset` without a
  * `collation` becomes this. Only charsets whose default is the same on MariaDB and MySQL,
- * plus utf8mb4, whose default differs; an unknown charset gives `null`, which the
- * comparator reads as "the table's" (docs/synchronize-features.md).
+ * plus utf8mb4, whose default differs; an unknown charset is an UnknownCharsetError
+ * (docs/synchronize-features.md, "Collation").
  */
 const DEFAULT_COLLATIONS: Readonly<Record<string, string>> = {
   latin1: "latin1_swedish_ci",
@@ -25,9 +36,12 @@ const DEFAULT_COLLATIONS: Readonly<Record<string, string>> = {
   hebrew: "hebrew_general_ci",
 };
 
-export function charsetDefaultCollation(charset: string | null, dialect: DialectName): string | null {
+/** `where` names the column for the error (`table.column`). */
+export function charsetDefaultCollation(charset: string | null, dialect: DialectName, where: string): string | null {
   if (charset === null) return null;
   const name = charset.toLowerCase();
   if (name === "utf8mb4") return dialect === "mysql" ? "utf8mb4_0900_ai_ci" : "utf8mb4_general_ci";
-  return DEFAULT_COLLATIONS[name] ?? null;
+  const collation = DEFAULT_COLLATIONS[name];
+  if (collation === undefined) throw new UnknownCharsetError(charset, where);
+  return collation;
 }

@@ -18,7 +18,7 @@ export const mysqlColumn: ColumnConverter = (c, facts, ctx) => {
         ? { expression: ctx.rules.normalizeExpression(c.asExpression, ctx.dialect), stored: c.generatedType === "STORED" }
         : null,
       comment: nonEmpty(c.comment),
-      collation: nonEmpty(c.collation) ?? charsetDefaultCollation(nonEmpty(c.charset), ctx.dialect),
+      collation: nonEmpty(c.collation) ?? charsetDefaultCollation(nonEmpty(c.charset), ctx.dialect, `${facts.name}.${c.name}`),
       writtenOnUpdate: nonEmpty(c.onUpdate),
     },
     ctx,
