@@ -26,6 +26,11 @@ export interface DialectTraits {
    * before the change and created again after.
    */
   readonly foreignKeyColumnsLocked: boolean;
+  /**
+   * The engine keeps foreign-key names (PostgreSQL, MySQL/MariaDB). SQLite reports none,
+   * so there a key's name is never a difference (docs/reference.md §3).
+   */
+  readonly foreignKeyNames: boolean;
   /** Referential actions the engine treats alike (InnoDB: NO ACTION is RESTRICT). */
   readonly actionSynonyms: Readonly<Partial<Record<ReferentialAction, ReferentialAction>>>;
   /**
@@ -52,6 +57,7 @@ const MYSQL: DialectTraits = {
   uniqueIsIndex: true,
   implicitForeignKeyIndex: true,
   foreignKeyColumnsLocked: true,
+  foreignKeyNames: true,
   actionSynonyms: { "NO ACTION": "RESTRICT" },
   autoIncrementSynonyms: {},
   collationRelativeToTable: true,
@@ -75,6 +81,7 @@ export const DIALECT_TRAITS: Readonly<Record<DialectName, DialectTraits>> = {
     uniqueIsIndex: false,
     implicitForeignKeyIndex: false,
     foreignKeyColumnsLocked: false,
+    foreignKeyNames: true,
     actionSynonyms: {},
     autoIncrementSynonyms: {},
     collationRelativeToTable: false,
@@ -97,6 +104,7 @@ export const DIALECT_TRAITS: Readonly<Record<DialectName, DialectTraits>> = {
     uniqueIsIndex: false,
     implicitForeignKeyIndex: false,
     foreignKeyColumnsLocked: false,
+    foreignKeyNames: false,
     actionSynonyms: {},
     autoIncrementSynonyms: { rowid: null },
     collationRelativeToTable: false,

@@ -190,13 +190,13 @@ function bytesLiteral(dialect: PrismaDialect, base64: string): string {
 /** The DMMF gives BigInt and Decimal defaults as strings; the SQL writes them bare. */
 const NUMERIC_TYPES = new Set(["Int", "BigInt", "Float", "Decimal"]);
 
-/** Prisma's defaults: ON DELETE RESTRICT (SET NULL when the relation is optional), ON UPDATE CASCADE. */
+/** Named by `@relation(map: "…")` (the DMMF leaves it out: schema-text.ts), else Prisma's default name. Prisma's defaults: ON DELETE RESTRICT (SET NULL when the relation is optional), ON UPDATE CASCADE. */
 function foreignKey(ctx: BuildContext, m: DmmfModel, f: DmmfField): ForeignKeyModel {
   const target = ctx.models.get(f.type)!;
   const cols = f.relationFromFields!.map((n) => columnName(fieldNamed(m, n)));
   const optional = f.relationFromFields!.some((n) => !fieldNamed(m, n).isRequired);
   return {
-    name: ctx.dialect === "sqlite" ? null : defaultName(ctx, `${tableName(m)}_${cols.join("_")}`, "fkey"),
+    name: ctx.dialect === "sqlite" ? null : (ctx.dmmf.text.relationMaps.get(`${m.name}.${f.name}`) ?? defaultName(ctx, `${tableName(m)}_${cols.join("_")}`, "fkey")),
     columns: cols,
     referencedSchema: tableSchema(target),
     referencedTable: tableName(target),

@@ -2,7 +2,8 @@
  * What Prisma Migrate builds but the DMMF leaves out, read from the schema text
  * (README.md "Prisma schemas"): `view` blocks (Migrate never creates them), enums'
  * `@@schema`, `Unsupported("…")` fields and `@ignore`/`@@ignore` (Migrate still creates
- * those columns and tables), and the datasource's `relationMode`.
+ * those columns and tables), `@relation(map: "…")` foreign-key names, and the datasource's
+ * `relationMode`.
  *
  * `forDmmf` is the text handed to Prisma's parser: `@ignore`/`@@ignore` blanked and
  * `Unsupported("…")` read as `String`, so the DMMF holds those fields and models too;
@@ -16,6 +17,8 @@ export interface SchemaTextFacts {
   readonly unsupported: ReadonlyMap<string, string>;
   /** `Model.field` → a numeric `@default` as written (`12.50`): the DMMF gives `12.5`, Prisma writes the text. */
   readonly numericDefaults: ReadonlyMap<string, string>;
+  /** `Model.field` → the foreign-key name a relation field gives with `@relation(map: "…")`. */
+  readonly relationMaps: ReadonlyMap<string, string>;
   /** `relationMode = "prisma"`: no foreign keys in the database. */
   readonly emulatedRelations: boolean;
   /** The datasource's `schemas = [...]` (multiSchema), empty when absent. */
@@ -30,6 +33,7 @@ export function readSchemaText(files: readonly (readonly [path: string, text: st
   const enumSchemas = new Map<string, string>();
   const unsupported = new Map<string, string>();
   const numericDefaults = new Map<string, string>();
+  const relationMaps = new Map<string, string>();
   let emulatedRelations = false;
   let schemas: string[] = [];
   const forDmmf = files.map(([path, text]): [string, string] => {
@@ -61,6 +65,9 @@ export function readSchemaText(files: readonly (readonly [path: string, text: st
       let out = (keyed.has(name) ? code.replace(/@@ignore\b/, "        ") : code).replace(/@ignore\b/, "       ");
       const numeric = /^\s*(\w+)\s.*@default\(\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*\)/.exec(code);
       if (numeric) numericDefaults.set(`${name}.${numeric[1]}`, numeric[2]!);
+      const relation = /^\s*(\w+)\s.*@relation\(([^)]*)\)/.exec(code);
+      const map = relation ? /\bmap\s*:\s*"([^"]+)"/.exec(relation[2]!) : null;
+      if (map) relationMaps.set(`${name}.${relation![1]}`, map[1]!);
       const field = /^\s*(\w+)\s+Unsupported\(\s*"((?:[^"\\]|\\.)*)"\s*\)/.exec(out);
       if (field) {
         unsupported.set(`${name}.${field[1]}`, field[2]!.replace(/\\"/g, '"'));
@@ -70,7 +77,7 @@ export function readSchemaText(files: readonly (readonly [path: string, text: st
     });
     return [path, lines.join("\n")];
   });
-  return { facts: { views, enumSchemas, unsupported, numericDefaults, emulatedRelations, schemas }, forDmmf };
+  return { facts: { views, enumSchemas, unsupported, numericDefaults, relationMaps, emulatedRelations, schemas }, forDmmf };
 }
 
 /** Models that declare an id or a unique (`@id`, `@@id`, `@unique`, `@@unique`). */

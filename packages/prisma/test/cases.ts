@@ -92,6 +92,21 @@ model Profile {
 }`,
   },
   {
+    // SQLite's provider refuses `map:` on a relation ("does not support named foreign keys").
+    name: "a foreign key named with @relation(map:)",
+    providers: ["postgres"],
+    body: `
+model Writer {
+  id    Int    @id
+  books Book[]
+}
+model Book {
+  id       Int    @id
+  writerId Int
+  writer   Writer @relation(fields: [writerId], references: [id], map: "book_written_by_fk")
+}`,
+  },
+  {
     name: "implicit many-to-many",
     body: `
 model Tag {

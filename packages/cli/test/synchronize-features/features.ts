@@ -317,10 +317,10 @@ export const FEATURES: readonly Feature[] = [
     engines: ALL,
     entities: () => customNames("book_author_fk"),
     edited: () => customNames("book_written_by_fk"),
-    // Foreign keys are compared by what they do, not by name (docs/reference.md §3): a
-    // renamed key is the same key. SQLite keeps no foreign key names at all.
-    detected: () => [],
-    undetectedOn: ALL,
+    // A renamed foreign key is a drop and a create (docs/reference.md §3). SQLite keeps no
+    // foreign key names at all: there the rename changes nothing in the database.
+    detected: (family) => (family === "sqlite" ? [] : ["add_fk book_written_by_fk", "remove_fk book_author_fk"]),
+    undetectedOn: ["sqlite"],
   },
   {
     name: "deferrable foreign key",

@@ -60,15 +60,27 @@ function losesItsIndex(scope: TableScope, fk: ForeignKeyModel, dropped: Readonly
  * entities no longer need an index there, it goes with its key, so one migration
  * closes the diff.
  */
-function implicitIndexLeftBehind(scope: TableScope, fk: ForeignKeyModel): IndexModel | null {
+function implicitIndexLeftBehind(scope: TableScope, fk: ForeignKeyModel, renamedTo: ForeignKeyModel | null): IndexModel | null {
   if (!scope.traits.implicitForeignKeyIndex || fk.name === null) return null;
   const name = /_ibfk_\d+$/.test(fk.name) ? fk.columns[0] : fk.name;
   if (covered(scope.actual, fk.columns, new Set([name]))) return null;
+  // A renamed key's old index goes too: InnoDB makes one under the new name.
   const stillNeeded =
-    scope.target.foreignKeys.some((t) => startsWith(t.columns, fk.columns) || startsWith(fk.columns, t.columns)) ||
+    scope.target.foreignKeys.some((t) => t !== renamedTo && (startsWith(t.columns, fk.columns) || startsWith(fk.columns, t.columns))) ||
     scope.target.indexes.some((i) => i.name === name);
   if (stillNeeded) return null;
   return { name, parts: fk.columns.map((column) => ({ column, expression: null, descending: false })), unique: false, where: null, method: null };
+}
+
+/**
+ * A kept key whose name changed (`foreignKeyConstraintName`): the same signature under
+ * another name. Only where the engine keeps names and both sides carry one; the target's
+ * name is the one the engine will store (PostgreSQL's 63-byte cut is applied by the model
+ * sources). There is no rename kind: like a renamed unique constraint it is a drop and a
+ * create (docs/reference.md §3).
+ */
+function renamed(scope: TableScope, t: ForeignKeyModel, a: ForeignKeyModel): boolean {
+  return scope.traits.foreignKeyNames && t.name !== null && a.name !== null && t.name !== a.name;
 }
 
 /** A changed key has another signature: it shows as a drop of the old and a create of the new. */
@@ -80,17 +92,23 @@ export function compareForeignKeys(scope: TableScope, out: TableChanges): void {
   for (const a of onlyActual) {
     if (!keep(null, a)) continue;
     out.dropForeignKeys.push({ kind: "dropConstraint", ...where, constraint: { type: "foreignKey", foreignKey: a } });
-    const index = implicitIndexLeftBehind(scope, a);
+    const index = implicitIndexLeftBehind(scope, a, null);
     if (index) out.dropForeignKeys.push({ kind: "dropIndex", ...where, index, concurrently: false });
   }
   const dropped = droppedIndexNames(out);
   for (const [t, a] of both) {
     if (!keep(t, a)) continue;
-    if (!losesItsIndex(scope, a, dropped)) {
+    const isRenamed = renamed(scope, t, a);
+    if (!isRenamed && !losesItsIndex(scope, a, dropped)) {
       out.keptForeignKeys.push([t, a]);
       continue;
     }
-    out.dropForeignKeys.push({ kind: "dropConstraint", ...where, constraint: { type: "foreignKey", foreignKey: a } });
+    // A renamed key's own InnoDB index goes with it (`implicitIndex`, checked when the
+    // migration runs); an unnamed `_ibfk_` key's index has another name and is dropped here.
+    const named = isRenamed && scope.traits.implicitForeignKeyIndex && a.name !== null && !/_ibfk_\d+$/.test(a.name);
+    out.dropForeignKeys.push({ kind: "dropConstraint", ...where, constraint: { type: "foreignKey", foreignKey: a }, ...(named ? { implicitIndex: true } : {}) });
+    const index = isRenamed && !named ? implicitIndexLeftBehind(scope, a, t) : null;
+    if (index) out.dropForeignKeys.push({ kind: "dropIndex", ...where, index, concurrently: false });
     out.createForeignKeys.push({ kind: "createForeignKey", ...where, foreignKey: t });
   }
   for (const t of onlyTarget) if (keep(t, null)) out.createForeignKeys.push({ kind: "createForeignKey", ...where, foreignKey: t });

@@ -99,9 +99,42 @@ describe("compareSchemas: indexes and constraints", () => {
   });
 
   describe("foreign keys", () => {
-    it("matches foreign keys by signature, not by name", () => {
-      const renamed = onPost(() => ({ foreignKeys: [fk("post_user_id_fkey", ["user_id"], "user", ["id"])] }));
-      expect(compareSchemas(renamed, actual)).to.deep.equal([]);
+    it("reports a key renamed with the same signature as remove_fk of the old name plus add_fk of the new", () => {
+      for (const dialect of ["postgres", "mariadb"] as const) {
+        const renamed = onPost(() => ({ foreignKeys: [fk("post_user_id_fkey", ["user_id"], "user", ["id"])] }), dialect);
+        const entries = describeOperations(compareSchemas(renamed, model(dialect, base)));
+        expect(entries.map((e) => [e.kind, e.name]), dialect).to.deep.equal([
+          ["remove_fk", "FK_post_user"],
+          ["add_fk", "post_user_id_fkey"],
+        ]);
+      }
+    });
+
+    it("reports no rename where a side has no name, or on SQLite, which keeps none", () => {
+      const named = (dialect: "postgres" | "sqlite", name: string | null) =>
+        onPost(() => ({ foreignKeys: [fk(name, ["user_id"], "user", ["id"])] }), dialect);
+      expect(compareSchemas(named("sqlite", "post_user_id_fkey"), named("sqlite", "FK_post_user"))).to.deep.equal([]);
+      expect(compareSchemas(named("sqlite", "FK_post_user"), named("sqlite", null))).to.deep.equal([]);
+      expect(compareSchemas(named("postgres", null), named("postgres", "FK_post_user"))).to.deep.equal([]);
+      expect(compareSchemas(named("postgres", "FK_post_user"), named("postgres", null))).to.deep.equal([]);
+    });
+
+    it("on MySQL, a renamed key's InnoDB index goes with it: checked at run time, or by its column for an unnamed key", () => {
+      const named = (name: string) => onPost(() => ({ foreignKeys: [fk(name, ["user_id"], "user", ["id"])] }), "mariadb");
+      const ops = compareSchemas(named("post_user_id_fkey"), model("mariadb", base));
+      expect(ops.map((o) => [o.kind, o.kind === "dropConstraint" ? o.implicitIndex : undefined])).to.deep.equal([
+        ["dropConstraint", true],
+        ["createForeignKey", undefined],
+      ]);
+      const fromUnnamed = compareSchemas(named("post_user_id_fkey"), named("post_ibfk_1"));
+      expect(fromUnnamed.map((o) => (o.kind === "dropIndex" ? `dropIndex ${o.index.name}` : o.kind))).to.deep.equal([
+        "dropConstraint",
+        "dropIndex user_id",
+        "createForeignKey",
+      ]);
+      const covered = onPost(() => ({ foreignKeys: [fk("post_ibfk_1", ["user_id"], "user", ["id"])], indexes: [index("IDX_user", ["user_id"])] }), "mariadb");
+      const coveredTarget = onPost(() => ({ foreignKeys: [fk("post_user_id_fkey", ["user_id"], "user", ["id"])], indexes: [index("IDX_user", ["user_id"])] }), "mariadb");
+      expect(compareSchemas(coveredTarget, covered).map((o) => o.kind)).to.deep.equal(["dropConstraint", "createForeignKey"]);
     });
 
     it("reports a changed action as remove_fk plus add_fk of the same name", () => {
