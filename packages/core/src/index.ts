@@ -3,7 +3,6 @@ export * from "./model/builders";
 export * from "./model/filters";
 export * from "./model/format-type";
 export * from "./model/written-spelling";
-export * from "./model/model-source";
 export * from "./ports/queryable";
 export * from "./ports/model-source";
 export * from "./errors/retort-error";

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { RetortError, type ModelSource, type SchemaModel } from "@retort/core";
+import { RetortError, type SchemaModel } from "@retort/core";
 import { buildPrismaModel } from "./build-model";
 import { parseDmmf } from "./dmmf";
 import type { PrismaDialect } from "./type-mapping";
 
-export interface PrismaSchema extends ModelSource {
+/** A parsed Prisma schema: what `@retort/prisma`'s model source (`source/prisma-model-source.ts`) reads. */
+export interface PrismaSchema {
   /** From the datasource's `provider`. */
   readonly dialect: PrismaDialect;
   /** The datasource `url` (a literal, or `env("NAME")` resolved from `env`), `null` when absent or unset. */
