@@ -3,9 +3,7 @@ import { connect, introspect } from "@retort/dialects";
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { dataSourceModule, fixtureProject, typeormFor, type FixtureProject } from "./support/fixture-project";
+import { dataSourceModule, fixtureProject, latestMigration, typeormFor, type FixtureProject } from "./support/fixture-project";
 import { runRetort, type RetortRun } from "./support/run-retort";
 
 /** Views (issue 11 item 1): synchronize → check 0, detection, and the round trip on every engine. */
@@ -94,14 +92,6 @@ function diffKinds(project: FixtureProject): string[] {
   return doc.operations.map((o) => `${o.kind} ${o.name ?? `${o.table}.${o.column}`}`).sort();
 }
 
-function latestMigration(project: FixtureProject): string {
-  const dir = join(project.dir, "migrations");
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs }))
-    .sort((a, b) => a.at - b.at);
-  return readFileSync(join(dir, files[files.length - 1]!.f), "utf8");
-}
 
 function projectFor(name: string, url: string, views: ViewsOptions, config = CONFIG): FixtureProject {
   return fixtureProject(

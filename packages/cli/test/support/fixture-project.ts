@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
@@ -65,4 +65,14 @@ export default new DataSource({
   entities: [join(__dirname, "entities", "*.ts")],
 });
 `;
+}
+
+/** The text of the project's newest migration file (by modification time). */
+export function latestMigration(project: FixtureProject): string {
+  const dir = join(project.dir, "migrations");
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => a.at - b.at);
+  return readFileSync(join(dir, files[files.length - 1]!.f), "utf8");
 }

@@ -2,9 +2,11 @@ import type { SchemaModel } from "@retort/core";
 import { connect, introspect } from "@retort/dialects";
 import { expect } from "chai";
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { dataSourceModule, fixtureProject, typeormFor, type FixtureProject } from "../support/fixture-project";
+import { dataSourceModule, fixtureProject, latestMigration, typeormFor, type FixtureProject } from "../support/fixture-project";
+
+export { latestMigration };
 import { runRetort, type RetortRun } from "../support/run-retort";
 
 /** Helpers of the issue 11 object tests (twice-mapped tables, primary-key uniques, extensions, hand-made objects). */
@@ -59,14 +61,6 @@ export function diffKinds(project: FixtureProject): string[] {
   return doc.operations.map((o) => `${o.kind} ${o.name ?? (o.column === null ? o.table : `${o.table}.${o.column}`)}`).sort();
 }
 
-export function latestMigration(project: FixtureProject): string {
-  const dir = join(project.dir, "migrations");
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs }))
-    .sort((a, b) => a.at - b.at);
-  return readFileSync(join(dir, files[files.length - 1]!.f), "utf8");
-}
 
 /** Deletes the newest migration file (after downgrading past it), so the database is at head again. */
 export function forgetLatestMigration(project: FixtureProject): void {
