@@ -244,6 +244,38 @@ async function finishComparison(
   };
 }
 
+/**
+ * `check --watch`'s comparison without a fresh process (docs/performance.md, "check
+ * --watch"): the source re-reads `changed` in place while the database is read afresh.
+ * Anything unexpected, an error included, is a `fallback`: the caller then checks in a
+ * fresh process, which reports errors as `check` does.
+ */
+export async function compareReloaded(
+  options: ProjectOptions & { strict?: boolean },
+  source: OpenedModelSource,
+  changed: readonly string[],
+): Promise<{ readonly comparison: Comparison; readonly source: OpenedModelSource } | { readonly fallback: string }> {
+  if (!source.reloadInPlace) return { fallback: "the model source cannot re-read files in place" };
+  const config = await loadProjectConfig(options);
+  const readConfig = withModelSchemas(config, source.modelSchemas ?? []);
+  const live = settled(readLiveDatabase(databaseAddress(options, readConfig, source), readConfig, "check"));
+  const reloaded = await settled(source.reloadInPlace(changed));
+  const database = await live;
+  if (!database.ok) return { fallback: `reading the database failed: ${(database.error as Error)?.message}` };
+  try {
+    if (!reloaded.ok) return { fallback: `re-reading failed: ${(reloaded.error as Error)?.message}` };
+    if ("fallback" in reloaded.value) return reloaded.value;
+    const next = reloaded.value.source;
+    await next.load();
+    const built = await next.buildModel(factsOf(database.value));
+    return { comparison: await finishComparison(options, readConfig, database.value, built, next), source: next };
+  } catch (e) {
+    return { fallback: `checking in place failed: ${(e as Error)?.message}` };
+  } finally {
+    await database.value.db.close().catch(() => undefined);
+  }
+}
+
 type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
 /** A promise that never rejects (no unhandled rejection while it waits), to be looked at later. */
@@ -256,6 +288,9 @@ function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
 
 /** `retort check`: are the entities and the database in sync? `strict`: edited applied migrations are an error. */
 export async function check(options: ProjectOptions & { strict?: boolean } = {}): Promise<CheckResult> {
-  const { upToDate, dialect, operations, editedMigrations } = await compareProject(options, "check");
+  return checkResultOf(await compareProject(options, "check"));
+}
+
+export function checkResultOf({ upToDate, dialect, operations, editedMigrations }: CheckResult): CheckResult {
   return { upToDate, dialect, operations, editedMigrations };
 }
