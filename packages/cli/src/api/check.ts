@@ -114,19 +114,22 @@ function withModelSchemas(config: ResolvedConfig, schemas: readonly string[]): R
  * it was built from changed (`model-cache.ts`): then no entity file loads. The database is
  * always read fresh.
  */
-export async function compareProject(options: ProjectOptions & { strict?: boolean }, command: string): Promise<Comparison> {
+export async function compareProject(options: ProjectOptions & { strict?: boolean }, command: string, keep?: KeepLoaded): Promise<Comparison> {
   const config = await loadProjectConfig(options);
   const kind = modelSourceOf(config);
   const url = explicitUrl(options, config);
   const project = sourceProject(config, { cwd: options.cwd, explicitUrl: url, onWarning: options.onWarning });
   const cache = kind.cache ? ModelCache.open({ configFile: config.file, explicitUrl: url ?? null }, { part: kind.cache, project }) : null;
-  const cached = cache?.read();
+  const cached = keep ? undefined : cache?.read();
   if (cached && kind.cache) {
     const comparison = await compareCached(options, config, command, cached, kind.cache.restore(cached.side.sourceState, project));
     if (comparison) return comparison;
   }
-  return await compareLoaded(options, config, command, cache, kind.cache !== undefined);
+  return await compareLoaded(options, config, command, cache, kind.cache !== undefined, keep);
 }
+
+/** `check --watch`'s worker wants the model source loaded (never the cached model), to keep it. */
+export type KeepLoaded = (source: OpenedModelSource) => void;
 
 type ConnectionSide = Pick<OpenedModelSource, "declaredEngine" | "connection" | "bookkeepingTables">;
 
@@ -159,7 +162,14 @@ async function compareCached(
  * files load in turns so that the catalog queries go on meanwhile. Errors keep their
  * order: the source's module's, then the database's, then the entities'.
  */
-async function compareLoaded(options: ProjectOptions & { strict?: boolean }, config: ResolvedConfig, command: string, cache: ModelCache | null, overlap: boolean): Promise<Comparison> {
+async function compareLoaded(
+  options: ProjectOptions & { strict?: boolean },
+  config: ResolvedConfig,
+  command: string,
+  cache: ModelCache | null,
+  overlap: boolean,
+  keep?: KeepLoaded,
+): Promise<Comparison> {
   const early = explicitUrl(options, config);
   let live = early === undefined || !overlap ? undefined : settled(readLiveDatabase({ url: anchorSqliteUrl(early, config.projectDir), connect: { projectDir: config.projectDir } }, config, command));
   const body = async () => {
@@ -196,6 +206,7 @@ async function compareLoaded(options: ProjectOptions & { strict?: boolean }, con
   try {
     const comparison = await finishComparison(options, readConfig, database, side, source);
     if (inputs) cache?.write(inputs, globs, factsOf(database), side);
+    keep?.(source);
     return comparison;
   } finally {
     await database.db.close().catch(() => undefined);

@@ -1,7 +1,7 @@
 import type { OpenedModelSource } from "@retort/core";
 import { existsSync } from "node:fs";
 import { sep } from "node:path";
-import { check, checkResultOf, compareReloaded, type CheckResult } from "../api/check";
+import { checkResultOf, compareProject, compareReloaded, type CheckResult } from "../api/check";
 import { locatorOf, type LocateEntry } from "../project/source-locations";
 import { loadProjectConfig, openModelSource, type ProjectOptions } from "../project/session";
 
@@ -31,21 +31,22 @@ type Print = (result: CheckResult, locate: () => Promise<LocateEntry>) => Promis
  * config or migration changed, a file added or removed, anything the source refuses), it
  * answers `fallback` and exits; the watch then checks in a fresh process.
  */
-export async function runWatchWorker(options: ProjectOptions & { strict?: boolean }, print: Print, freshLocator: () => Promise<LocateEntry>): Promise<number> {
+export async function runWatchWorker(options: ProjectOptions & { strict?: boolean }, print: Print, freshLocator: () => Promise<LocateEntry>, warn: (line: string) => void): Promise<number> {
   // The marker leaves the environment first: the check must not see (nor the model cache record) a variable of retort's own.
   delete process.env[WORKER_ENV];
   const orders = inbox();
   try {
     if (!(await orders.next())) return 0;
-    const code = await print(await check(options), freshLocator);
+    // The first check loads the project (not the cached model), so that the next save is checked in place.
+    // Its warnings (opening the source: a DataSource that synchronizes) are said again at each check, as a fresh check says them.
+    const warnings = new Set<string>();
+    let kept: OpenedModelSource | undefined;
+    const recording = { ...options, onWarning: (w: string) => (warnings.add(w), options.onWarning?.(w)) };
+    const code = await print(checkResultOf(await compareProject(recording, "check", (s) => (kept = s))), freshLocator);
     answer({ done: code });
-    // Loaded while the watch waits (after a model-cache hit nothing is loaded yet).
-    const warnings: string[] = [];
-    let source: Promise<OpenedModelSource | undefined> = loadedSource({ ...options, onWarning: (w) => warnings.push(w) });
+    let source: Promise<OpenedModelSource | undefined> = kept ? Promise.resolve(kept) : loadedSource({ ...options, onWarning: (w) => warnings.add(w) });
     for (let order = await orders.next(); order; order = await orders.next()) {
       const current = await source;
-      // What opening the source warned about, as a fresh check says it each time.
-      for (const warning of warnings) options.onWarning?.(warning);
       const unsafe = current ? await unsafeChange(options, order.changed) : "the project could not be loaded in this process";
       const outcome = unsafe ? { fallback: unsafe } : await compareReloaded(options, current!, order.changed);
       if ("fallback" in outcome) {
@@ -53,6 +54,7 @@ export async function runWatchWorker(options: ProjectOptions & { strict?: boolea
         return 0;
       }
       source = Promise.resolve(outcome.source);
+      for (const warning of warnings) warn(warning);
       const locate = (): Promise<LocateEntry> => locatorOf(outcome.source).catch(() => () => undefined);
       answer({ done: await print(checkResultOf(outcome.comparison), locate) });
     }

@@ -55,7 +55,7 @@ export const checkCommand: Command = {
     const checkOptions = { ...options, ...(values.strict ? { strict: true } : {}) };
     const print = (result: CheckResult, locate: () => Promise<LocateEntry>): Promise<number> => printCheck(result, locate, out, global.cwd);
     // A re-check process of `--watch`: retort is loaded; the project is read once the watch says go.
-    if (isWatchWorker()) return await runWatchWorker(checkOptions, print, () => locator(options, out));
+    if (isWatchWorker()) return await runWatchWorker(checkOptions, print, () => locator(options, out), (line) => out.warn(line));
     return await print(await check(checkOptions), () => locator(options, out));
   },
 };

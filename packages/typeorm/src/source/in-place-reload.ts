@@ -1,5 +1,6 @@
 import { formatOf, loadedUserModules } from "@retort/loader";
 import { sep } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { collectEntities, entityFiles } from "../loading/load-entity-files";
 import { typeormOf } from "../loading/project-typeorm";
 import type { TypeormDataSource } from "../typeorm-shapes";
@@ -30,9 +31,10 @@ type NodeModule = { exports: unknown; filename: string };
  * exports (the loader makes them replaceable). Whatever this cannot prove safe is a
  * `fallback` (the caller then checks in a fresh process, and drops this one, whose
  * registry may be half changed): a module not loaded as CommonJS, the DataSource's
- * module, an export that is not a class (an importer may have copied its value), a
- * decorated class no module exports, an old class still reachable (a subclass, an
- * option, an entity list), a file added or removed, a load error.
+ * module, a changed export other than an entity class in a module others import (they
+ * may have copied its value), a decorated class no module exports, an old class still
+ * reachable (a subclass, an option, an entity list), a file added or removed, a load
+ * error.
  */
 export function reloadInPlace(dataSource: TypeormDataSource, list: EntityFileList, changed: readonly string[], dataSourceFile: string | undefined): InPlaceOutcome {
   try {
@@ -52,14 +54,17 @@ function reload(dataSource: TypeormDataSource, list: EntityFileList, changed: re
     if (typeof entry.target === "function" && !exported.has(entry.target)) return { fallback: "a decorated class is not exported by its module" };
   }
   const cache = require.cache as Record<string, NodeModule | undefined>;
+  const registered = new Set(arrays.flat().map((e) => e.target));
   const old = new Set<unknown>();
+  const before = new Map<string, { exports: Record<string, unknown>; imported: boolean }>();
   for (const file of changed) {
     const mod = cache[file];
     if (!mod) return { fallback: `${file} is not a loaded CommonJS module` };
     if (file.includes(`${sep}node_modules${sep}`) || file === dataSourceFile || formatOf(file) !== "commonjs") return { fallback: `${file} cannot be re-read in place` };
-    const values = classExports(mod.exports);
-    if (!values) return { fallback: `${file} exports something other than classes, or not replaceably` };
-    for (const v of values) old.add(v);
+    const values = replaceableExports(mod.exports);
+    if (!values) return { fallback: `${file} does not export replaceably` };
+    for (const v of Object.values(values)) if (typeof v === "function") old.add(v);
+    before.set(file, { exports: values, imported: isImported(mod, cache) });
   }
 
   // The new versions, in load order; their exports go onto the old exports objects.
@@ -74,10 +79,16 @@ function reload(dataSource: TypeormDataSource, list: EntityFileList, changed: re
       return { fallback: `${file} does not load` };
     }
     const fresh = cache[file]!;
-    const values = classExports(fresh.exports);
-    if (!values || values.some((v) => exported.has(v))) return { fallback: `${file} now exports something other than its own classes` };
+    const values = replaceableExports(fresh.exports);
+    if (!values || Object.values(values).some((v) => typeof v === "function" && exported.has(v))) return { fallback: `${file} now exports something it does not define` };
+    const was = before.get(file)!;
+    const added = new Set(arrays.flatMap((a, i) => a.slice(lengths[i]).map((e) => e.target)));
+    const copied = was.imported && importersMayHaveCopied(was.exports, values, registered, added);
+    if (copied) return { fallback: `${file} changed its export ${copied}, which a module importing it may have copied` };
     replaceExports(previous.exports as object, fresh.exports as object);
-    fresh.exports = previous.exports;
+    // The old module object stays, as importers' `children` name it; it now imports what the new version does.
+    (previous as { children?: unknown }).children = (fresh as { children?: unknown }).children;
+    cache[file] = previous;
   }
   const added = new Set(arrays.flatMap((a, i) => a.slice(lengths[i]).map((e) => e.target)));
   const now = exportedValues();
@@ -106,17 +117,37 @@ function exportedValues(): Set<unknown> {
   return values;
 }
 
-/** A module's exported classes, or undefined when it exports anything else or not replaceably. */
-function classExports(exports: unknown): unknown[] | undefined {
+/** A module's exports by name, or undefined when one cannot be replaced (not configurable). */
+function replaceableExports(exports: unknown): Record<string, unknown> | undefined {
   if (!exports || typeof exports !== "object") return undefined;
-  const values: unknown[] = [];
+  const values: Record<string, unknown> = {};
   for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(exports))) {
     if (key === "__esModule") continue;
-    const value = (exports as Record<string, unknown>)[key];
-    if (!descriptor.configurable || typeof value !== "function") return undefined;
-    values.push(value);
+    if (!descriptor.configurable) return undefined;
+    values[key] = (exports as Record<string, unknown>)[key];
   }
   return values;
+}
+
+/** Does a loaded user module other than `mod` itself import it? */
+function isImported(mod: NodeModule, cache: Record<string, NodeModule | undefined>): boolean {
+  return Object.values(cache).some((m) => m && m !== mod && !m.filename.includes(`${sep}node_modules${sep}`) && (m as { children?: unknown[] }).children?.includes(mod));
+}
+
+/**
+ * The name of an export whose value an importer may have copied when it ran (a constant,
+ * an enum, a helper's result) and that the new version changes; undefined if none. Entity
+ * classes are read through the exports object when TypeORM asks (`() => Other`), so they
+ * may change; other functions may not, data only if equal.
+ */
+function importersMayHaveCopied(was: Record<string, unknown>, now: Record<string, unknown>, registered: ReadonlySet<unknown>, added: ReadonlySet<unknown>): string | undefined {
+  for (const key of new Set([...Object.keys(was), ...Object.keys(now)])) {
+    const [a, b] = [was[key], now[key]];
+    if (typeof a === "function" || typeof b === "function") {
+      if (!(registered.has(a) && added.has(b))) return key;
+    } else if (!isDeepStrictEqual(a, b)) return key;
+  }
+  return undefined;
 }
 
 function replaceExports(target: object, source: object): void {
