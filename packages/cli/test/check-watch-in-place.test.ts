@@ -15,6 +15,8 @@ export class User {
 `;
 const TEAM = `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
+export enum Level { Low = "low", High = "high" }
+
 @Entity()
 export class Team {
   @PrimaryGeneratedColumn() id!: number;
@@ -24,7 +26,7 @@ export class Team {
 `;
 const POST = `import { Column, Entity, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { User } from "./user";
-import { Team } from "./team";
+import { Level, Team } from "./team";
 
 @Entity()
 export class Post {
@@ -32,6 +34,7 @@ export class Post {
   @Column({ length: 200 }) body!: string;
   @ManyToOne(() => User) owner!: User;
   @ManyToOne(() => Team) team!: Team;
+  @Column({ type: "simple-enum", enum: Level, default: Level.Low }) level!: Level;
 }
 `;
 
@@ -106,15 +109,17 @@ describeEachTarget("retort check --watch, in place", (ctx) => {
       ["src/entities/user.ts", USER.replace("@Entity()", "@Entity(")], // a syntax error
       ["src/entities/user.ts", USER], // fixed
       ["src/entities/team.ts", TEAM], // the column back
+      ["src/entities/team.ts", TEAM.replace('High = "high"', 'High = "high", Top = "top"')], // an enum Post copied when it ran
     ];
     for (const [i, [file, text]] of saves.entries()) {
       project.write(file, text);
       const reported = await watching.report(i + 2);
       expect(reported, `after save ${i + 1} (${file})`).to.deep.equal(freshCheck());
     }
-    // Only the syntax error needed a fresh process (the fix comes after a failed check: a fresh one too, by design).
-    expect(watching.count(FRESH), watching.stderr).to.equal(1);
-    expect(watching.stderr).to.match(/Checking in a fresh process: .*user\.ts/);
+    // Only the syntax error and the enum needed a fresh process (the fix comes after a failed check: a fresh one too, by design).
+    expect(watching.count(FRESH), watching.stderr).to.equal(2);
+    expect(watching.stderr).to.match(/Checking in a fresh process: .*user\.ts does not load/);
+    expect(watching.stderr).to.match(/Checking in a fresh process: .*team\.ts changed its export Level/);
 
     watching.child.kill("SIGINT");
     await new Promise((done) => watching!.child.once("exit", done));
