@@ -1,5 +1,5 @@
 import type { OpenedModelSource } from "@retort/core";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { sep } from "node:path";
 import { checkResultOf, compareProject, compareReloaded, type CheckResult } from "../api/check";
 import { locatorOf, type LocateEntry } from "../project/source-locations";
@@ -48,7 +48,8 @@ export async function runWatchWorker(options: ProjectOptions & { strict?: boolea
     for (let order = await orders.next(); order; order = await orders.next()) {
       const current = await source;
       const unsafe = current ? await unsafeChange(options, order.changed) : "the project could not be loaded in this process";
-      const outcome = unsafe ? { fallback: unsafe } : await compareReloaded(options, current!, order.changed);
+      // Node keeps modules under their real paths.
+      const outcome = unsafe ? { fallback: unsafe } : await compareReloaded(options, current!, order.changed.map((f) => realpathSync(f)));
       if ("fallback" in outcome) {
         answer(outcome);
         return 0;
