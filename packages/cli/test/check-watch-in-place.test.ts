@@ -125,4 +125,36 @@ describeEachTarget("retort check --watch, in place", (ctx) => {
     await new Promise((done) => watching!.child.once("exit", done));
     watching = undefined;
   });
+
+  it("with the config's `entities`, re-reads a subclass in place and its base class in a fresh process", async function () {
+    this.timeout(300_000);
+    const base = `import { Column, PrimaryGeneratedColumn } from "typeorm";\n\nexport abstract class Base {\n  @PrimaryGeneratedColumn() id!: number;\n  @Column({ length: 40 }) createdBy!: string;\n}\n`;
+    const child = `import { Column, Entity } from "typeorm";\nimport { Base } from "./base";\n\n@Entity()\nexport class Child extends Base {\n  @Column({ length: 60 }) label!: string;\n}\n`;
+    const other = fixtureProject(
+      { "src/model/base.ts": base, "src/model/child.ts": child, "retort.config.ts": 'export default { entities: ["src/model/*.ts"] };\n' },
+      { typeorm: typeormFor(ctx.target.name) },
+    );
+    const env = { ...process.env, NO_COLOR: "1", DATABASE_URL: ctx.db.url };
+    const fresh = (): unknown => JSON.parse(runRetort(["check", "--json"], other.dir, { DATABASE_URL: ctx.db.url }).stdout);
+    try {
+      watching = new Watching(spawn(process.execPath, [RETORT_BIN, "check", "--watch", "--json", "-v"], { cwd: other.dir, env }));
+      expect(await watching.report(1)).to.deep.equal(fresh());
+      const saves: [string, string][] = [
+        ["src/model/child.ts", child.replace("label!: string;", 'label!: string;\n  @Column({ type: "integer", default: 1 }) rank!: number;')],
+        ["src/model/base.ts", base.replace("createdBy!: string;", 'createdBy!: string;\n  @Column({ type: "integer", default: 0 }) version!: number;')],
+        ["src/model/child.ts", child],
+      ];
+      for (const [i, [file, text]] of saves.entries()) {
+        other.write(file, text);
+        expect(await watching.report(i + 2), `after save ${i + 1} (${file})`).to.deep.equal(fresh());
+      }
+      expect(watching.count(FRESH), watching.stderr).to.equal(1);
+      expect(watching.stderr).to.match(/Checking in a fresh process: an old class is still referred to/);
+      watching.child.kill("SIGINT");
+      await new Promise((done) => watching!.child.once("exit", done));
+      watching = undefined;
+    } finally {
+      other.remove();
+    }
+  });
 });
