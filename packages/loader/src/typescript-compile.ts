@@ -19,7 +19,7 @@ export function compileTypeScript(source: string, filename: string, format: Modu
   const key = `${OUTPUT_REVISION}\u0000${swcVersion()}\u0000${format}\u0000${JSON.stringify(options)}\u0000${plan?.key ?? ""}`;
   return cachedCompile(source, filename, key, () => {
     const input = plan === null ? source : applyMetadataTypes(source, plan, swc());
-    return cycleSafeMetadata(transform(input, filename, options));
+    return replaceableExports(cycleSafeMetadata(transform(input, filename, options)));
   });
 }
 
@@ -40,7 +40,7 @@ function importedFile(specifier: string, parentFile: string): string | undefined
 }
 
 /** Bumped whenever the loader changes what it does to swc's output. */
-const OUTPUT_REVISION = "retort-loader-4";
+const OUTPUT_REVISION = "retort-loader-5";
 
 function swcOptions(tsconfig: ProjectTsconfig | null, format: ModuleFormat): Options {
   const compilerOptions = tsconfig?.compilerOptions ?? {};
@@ -96,6 +96,18 @@ export function cycleSafeMetadata(js: string): string {
     /typeof ([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?) === "undefined" \? Object : \1/g,
     (_all, name: string) => `(() => { try { return typeof ${name} === "undefined" ? Object : ${name}; } catch { return Object; } })()`,
   );
+}
+
+/**
+ * swc's CommonJS exports are getters defined non-configurable; tsc's are plain writable
+ * properties. Configurable getters keep swc's live bindings and let `check --watch`
+ * point a module's exports object at a new version of the module (docs/performance.md,
+ * "check --watch").
+ */
+export function replaceableExports(js: string): string {
+  return js
+    .replace(/(function _export\(target, all\) \{\s*for\s*\(var name in all\)\s*Object\.defineProperty\(target, name, \{\s*)enumerable: true,/, "$1configurable: true, enumerable: true,")
+    .replace(/^(Object\.defineProperty\(exports, "[^"]+", \{\s*)enumerable: true,(\s*get:)/gm, "$1configurable: true, enumerable: true,$2");
 }
 
 function swcVersion(): string {

@@ -114,19 +114,22 @@ function withModelSchemas(config: ResolvedConfig, schemas: readonly string[]): R
  * it was built from changed (`model-cache.ts`): then no entity file loads. The database is
  * always read fresh.
  */
-export async function compareProject(options: ProjectOptions & { strict?: boolean }, command: string): Promise<Comparison> {
+export async function compareProject(options: ProjectOptions & { strict?: boolean }, command: string, keep?: KeepLoaded): Promise<Comparison> {
   const config = await loadProjectConfig(options);
   const kind = modelSourceOf(config);
   const url = explicitUrl(options, config);
   const project = sourceProject(config, { cwd: options.cwd, explicitUrl: url, onWarning: options.onWarning });
   const cache = kind.cache ? ModelCache.open({ configFile: config.file, explicitUrl: url ?? null }, { part: kind.cache, project }) : null;
-  const cached = cache?.read();
+  const cached = keep ? undefined : cache?.read();
   if (cached && kind.cache) {
     const comparison = await compareCached(options, config, command, cached, kind.cache.restore(cached.side.sourceState, project));
     if (comparison) return comparison;
   }
-  return await compareLoaded(options, config, command, cache, kind.cache !== undefined);
+  return await compareLoaded(options, config, command, cache, kind.cache !== undefined, keep);
 }
+
+/** `check --watch`'s worker wants the model source loaded (never the cached model), to keep it. */
+export type KeepLoaded = (source: OpenedModelSource) => void;
 
 type ConnectionSide = Pick<OpenedModelSource, "declaredEngine" | "connection" | "bookkeepingTables">;
 
@@ -159,7 +162,14 @@ async function compareCached(
  * files load in turns so that the catalog queries go on meanwhile. Errors keep their
  * order: the source's module's, then the database's, then the entities'.
  */
-async function compareLoaded(options: ProjectOptions & { strict?: boolean }, config: ResolvedConfig, command: string, cache: ModelCache | null, overlap: boolean): Promise<Comparison> {
+async function compareLoaded(
+  options: ProjectOptions & { strict?: boolean },
+  config: ResolvedConfig,
+  command: string,
+  cache: ModelCache | null,
+  overlap: boolean,
+  keep?: KeepLoaded,
+): Promise<Comparison> {
   const early = explicitUrl(options, config);
   let live = early === undefined || !overlap ? undefined : settled(readLiveDatabase({ url: anchorSqliteUrl(early, config.projectDir), connect: { projectDir: config.projectDir } }, config, command));
   const body = async () => {
@@ -196,6 +206,7 @@ async function compareLoaded(options: ProjectOptions & { strict?: boolean }, con
   try {
     const comparison = await finishComparison(options, readConfig, database, side, source);
     if (inputs) cache?.write(inputs, globs, factsOf(database), side);
+    keep?.(source);
     return comparison;
   } finally {
     await database.db.close().catch(() => undefined);
@@ -244,6 +255,38 @@ async function finishComparison(
   };
 }
 
+/**
+ * `check --watch`'s comparison without a fresh process (docs/performance.md, "check
+ * --watch"): the source re-reads `changed` in place while the database is read afresh.
+ * Anything unexpected, an error included, is a `fallback`: the caller then checks in a
+ * fresh process, which reports errors as `check` does.
+ */
+export async function compareReloaded(
+  options: ProjectOptions & { strict?: boolean },
+  source: OpenedModelSource,
+  changed: readonly string[],
+): Promise<{ readonly comparison: Comparison; readonly source: OpenedModelSource } | { readonly fallback: string }> {
+  if (!source.reloadInPlace) return { fallback: "the model source cannot re-read files in place" };
+  const config = await loadProjectConfig(options);
+  const readConfig = withModelSchemas(config, source.modelSchemas ?? []);
+  const live = settled(readLiveDatabase(databaseAddress(options, readConfig, source), readConfig, "check"));
+  const reloaded = await settled(source.reloadInPlace(changed));
+  const database = await live;
+  if (!database.ok) return { fallback: `reading the database failed: ${(database.error as Error)?.message}` };
+  try {
+    if (!reloaded.ok) return { fallback: `re-reading failed: ${(reloaded.error as Error)?.message}` };
+    if ("fallback" in reloaded.value) return reloaded.value;
+    const next = reloaded.value.source;
+    await next.load();
+    const built = await next.buildModel(factsOf(database.value));
+    return { comparison: await finishComparison(options, readConfig, database.value, built, next), source: next };
+  } catch (e) {
+    return { fallback: `checking in place failed: ${(e as Error)?.message}` };
+  } finally {
+    await database.value.db.close().catch(() => undefined);
+  }
+}
+
 type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
 /** A promise that never rejects (no unhandled rejection while it waits), to be looked at later. */
@@ -256,6 +299,9 @@ function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
 
 /** `retort check`: are the entities and the database in sync? `strict`: edited applied migrations are an error. */
 export async function check(options: ProjectOptions & { strict?: boolean } = {}): Promise<CheckResult> {
-  const { upToDate, dialect, operations, editedMigrations } = await compareProject(options, "check");
+  return checkResultOf(await compareProject(options, "check"));
+}
+
+export function checkResultOf({ upToDate, dialect, operations, editedMigrations }: CheckResult): CheckResult {
   return { upToDate, dialect, operations, editedMigrations };
 }

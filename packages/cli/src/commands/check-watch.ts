@@ -5,11 +5,12 @@ import { ModelCache } from "../project/model-cache/model-cache";
 import { modelSourceOf, sourceProject } from "../project/model-sources";
 import { explicitUrl, loadProjectConfig, type ProjectOptions } from "../project/session";
 import type { Output } from "../output/output";
+import { WORKER_ENV, type CheckAnswer, type CheckOrder } from "./check-worker";
 
 /** Changes closer together than this are one re-check (an editor's save writes several times). */
 const DEBOUNCE_MS = 80;
 
-/** The binary this module belongs to: each re-check runs it afresh (`args`: the command line without `--watch`). */
+/** The binary this module belongs to: each worker runs it (`args`: the command line without `--watch`). */
 const RETORT_BIN = join(__dirname, "..", "..", "..", "bin", "retort.js");
 
 /** Files whose change can change the comparison: code, JSON, `.env`, the model source's own files (not a SQLite database the check itself opens). */
@@ -20,13 +21,12 @@ const RELEVANT = /(\.(c|m)?(t|j)sx?|\.json|^\.env.*)$/;
  * an entity file, a file it imports, the config or a migration changes, printing the
  * same lines as `check` and then one status line.
  *
- * Each check runs in a fresh `retort check` process: TypeORM keeps entity classes in a
- * process-wide registry, so reloading changed modules in place would register them twice.
- * The model cache makes an unchanged project cost no entity loading, and the compile
- * cache makes a changed one recompile only the edited files. The next check's process is
- * started ahead, as soon as one ends (a standby, `RETORT_CHECK_STANDBY`): it loads
- * retort and waits, reading nothing of the project, until a change says go, so that a
- * save does not wait for Node and retort to start.
+ * Checks run in worker processes of `retort check` (check-worker.ts), each started ahead
+ * (a standby: it loads retort and waits, reading nothing of the project, so that a save
+ * does not wait for Node and retort to start). After its first check a worker stays,
+ * keeping the project loaded, and checks the next change in place, re-reading only the
+ * changed modules; when that is not provably the same as a fresh check it says so and
+ * exits, and the standby checks afresh (docs/performance.md, "check --watch").
  */
 export async function watchCheck(options: ProjectOptions, args: readonly string[], out: Output): Promise<number> {
   const config = await loadProjectConfig(options);
@@ -36,16 +36,23 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
   // The inputs of the last cached build (the modules it loaded), read without building anything.
   const cache = ModelCache.open({ configFile: config.file, explicitUrl: url ?? null }, kind.cache ? { part: kind.cache, project } : null);
   const watchers = new Map<string, FSWatcher>();
+  /** The worker that checked last, idle and keeping the project loaded. */
+  let worker: ChildProcess | undefined;
+  /** The worker checking now. */
   let child: ChildProcess | undefined;
+  /** A fresh worker, started ahead: it has read nothing of the project yet. */
   let standby: ChildProcess | undefined;
   const startProcess = (): ChildProcess => {
-    const proc = spawn(process.execPath, [RETORT_BIN, "check", ...args], { stdio: ["pipe", "inherit", "inherit"], env: { ...process.env, [STANDBY_ENV]: "1" } });
-    proc.stdin!.on("error", () => undefined);
+    const proc = spawn(process.execPath, [RETORT_BIN, "check", ...args], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, [WORKER_ENV]: "1" } });
+    proc.on("error", () => undefined);
     return proc;
   };
+  const alive = (proc: ChildProcess | undefined): proc is ChildProcess => proc !== undefined && proc.exitCode === null && proc.signalCode === null && proc.connected;
   const prepareStandby = (): void => {
     if (!stopped && !standby) standby = startProcess();
   };
+  /** Files changed since the last check began. */
+  const changed = new Set<string>();
   let pending: NodeJS.Timeout | undefined;
   let again = false;
   let stopped = false;
@@ -58,7 +65,11 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
       try {
         const watcher = watch(folder, (_event, name) => {
           const file = name ? basename(name.toString()) : "";
-          if (RELEVANT.test(file) || kind.watchedFileNames?.test(file)) schedule();
+          if (RELEVANT.test(file) || kind.watchedFileNames?.test(file)) {
+            // A change without a name cannot be re-read in place: an empty name asks for a fresh process.
+            changed.add(name ? join(folder, name.toString()) : "");
+            schedule();
+          }
         });
         watcher.on("error", () => undefined);
         watchers.set(folder, watcher);
@@ -71,14 +82,25 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
   const runCheck = (): void => {
     const started = Date.now();
     out.info(`[${clock()}] retort check --watch: checking…`);
-    // The standby, unless it is gone (then a fresh process, which waits for the same go).
-    const proc = standby && standby.exitCode === null && standby.signalCode === null ? standby : startProcess();
-    standby = undefined;
+    const files = [...changed];
+    changed.clear();
+    // The last worker re-checks in place; else the standby (or, if it is gone, a fresh process).
+    const inPlace = alive(worker) && !files.includes("");
+    if (!inPlace) worker?.disconnect();
+    const proc = inPlace ? worker! : alive(standby) ? standby : startProcess();
+    if (proc === standby) standby = undefined;
+    worker = undefined;
+    order(proc, files, started);
+  };
+
+  const order = (proc: ChildProcess, files: readonly string[], started: number): void => {
     child = proc;
-    proc.stdin!.end(`${GO}\n`);
-    proc.on("exit", (code) => {
+    const finish = (code: number | null, idle: ChildProcess | undefined): void => {
+      proc.off("message", onAnswer);
+      proc.off("exit", onExit);
       child = undefined;
       if (stopped) return;
+      worker = idle;
       prepareStandby();
       const verdict = code === 0 ? "in sync" : code === 1 ? "differences found" : "error";
       // Watching before the status line: a save right after it is seen.
@@ -88,7 +110,21 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
         again = false;
         runCheck();
       }
-    });
+    };
+    const onAnswer = (answer: CheckAnswer): void => {
+      if ("done" in answer) return finish(answer.done, proc);
+      // Not provably the same as a fresh check: a fresh process checks instead.
+      proc.off("message", onAnswer);
+      proc.off("exit", onExit);
+      out.detail(`Checking in a fresh process: ${answer.fallback}`);
+      const next = alive(standby) ? standby : startProcess();
+      if (next === standby) standby = undefined;
+      order(next, [], started);
+    };
+    const onExit = (code: number | null): void => finish(code, undefined);
+    proc.on("message", onAnswer);
+    proc.on("exit", onExit);
+    proc.send({ changed: files } satisfies CheckOrder, () => undefined);
   };
 
   const schedule = (): void => {
@@ -105,8 +141,8 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
       stopped = true;
       clearTimeout(pending);
       for (const w of watchers.values()) w.close();
-      // A standby whose input ends exits at once, having read nothing.
-      standby?.stdin?.end();
+      // An idle worker or a standby whose channel closes exits at once.
+      for (const idle of [worker, standby]) if (alive(idle)) idle.disconnect();
       if (child) {
         child.once("exit", () => resolve(0));
         child.kill("SIGINT");
@@ -117,29 +153,6 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
     watchFolders();
     runCheck();
   });
-}
-
-const STANDBY_ENV = "RETORT_CHECK_STANDBY";
-const GO = "go";
-
-/** Is this `check` a standby process of `check --watch`? */
-export function isStandby(): boolean {
-  return process.env[STANDBY_ENV] === "1";
-}
-
-/**
- * Waits for the watch's go on stdin: true then, false when the input ends without it
- * (the watch stopped). The marker leaves the environment first: the check must not see
- * (nor the model cache record) a variable of retort's own.
- */
-export async function goAhead(): Promise<boolean> {
-  delete process.env[STANDBY_ENV];
-  let input = "";
-  for await (const chunk of process.stdin) {
-    input += String(chunk);
-    if (input.includes("\n")) break;
-  }
-  return input.split("\n")[0] === GO;
 }
 
 function clock(): string {

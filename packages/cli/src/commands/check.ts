@@ -1,7 +1,8 @@
 import { describeLine, type DiffEntry } from "@retort/compare";
 import { relative } from "node:path";
-import { check } from "../api/check";
-import { goAhead, isStandby, watchCheck } from "./check-watch";
+import { check, type CheckResult } from "../api/check";
+import { watchCheck } from "./check-watch";
+import { isWatchWorker, runWatchWorker } from "./check-worker";
 import type { Output } from "../output/output";
 import { printChecksumWarnings } from "../output/revision-lines";
 import { sourceLocator, type LocateEntry } from "../project/source-locations";
@@ -51,23 +52,29 @@ export const checkCommand: Command = {
   async run(values, _positionals, { global, out }) {
     const options = { ...projectOptions(global), allowDialectMismatch: values["allow-dialect-mismatch"] === true };
     if (values.watch) return await watchCheck(options, commandLineWithout(["check", "--watch"]), out);
-    // A standby re-check of `--watch`: retort is loaded; the project is read once the watch says go.
-    if (isStandby() && !(await goAhead())) return 0;
-    const result = await check({ ...options, ...(values.strict ? { strict: true } : {}) });
-    printChecksumWarnings(out, result.editedMigrations);
-    if (out.options.json) {
-      out.json(result);
-    } else if (result.upToDate) {
-      out.result("No new upgrade operations detected.");
-    } else {
-      const locate = await locator(options, out);
-      out.result(`${result.operations.length} difference${result.operations.length === 1 ? "" : "s"} between the entities and the database (${result.dialect}):`);
-      for (const entry of result.operations) {
-        out.result(differenceLine(entry, locate, global.cwd));
-        out.detail(`      ${JSON.stringify(entry.details)}`);
-      }
-      out.info(out.paint.dim('Run `retort autogen -m "<message>"` to write a migration for them.'));
-    }
-    return result.upToDate ? 0 : 1;
+    const checkOptions = { ...options, ...(values.strict ? { strict: true } : {}) };
+    const print = (result: CheckResult, locate: () => Promise<LocateEntry>): Promise<number> => printCheck(result, locate, out, global.cwd);
+    // A re-check process of `--watch`: retort is loaded; the project is read once the watch says go.
+    if (isWatchWorker()) return await runWatchWorker(checkOptions, print, () => locator(options, out), (line) => out.warn(line));
+    return await print(await check(checkOptions), () => locator(options, out));
   },
 };
+
+/** What `check` prints for a result; its exit code. `locate` is asked only when there are differences to place. */
+async function printCheck(result: CheckResult, locate: () => Promise<LocateEntry>, out: Output, cwd: string): Promise<number> {
+  printChecksumWarnings(out, result.editedMigrations);
+  if (out.options.json) {
+    out.json(result);
+  } else if (result.upToDate) {
+    out.result("No new upgrade operations detected.");
+  } else {
+    const at = await locate();
+    out.result(`${result.operations.length} difference${result.operations.length === 1 ? "" : "s"} between the entities and the database (${result.dialect}):`);
+    for (const entry of result.operations) {
+      out.result(differenceLine(entry, at, cwd));
+      out.detail(`      ${JSON.stringify(entry.details)}`);
+    }
+    out.info(out.paint.dim('Run `retort autogen -m "<message>"` to write a migration for them.'));
+  }
+  return result.upToDate ? 0 : 1;
+}

@@ -1,5 +1,5 @@
 import type { DiffEntry, JsonValue } from "@retort/compare";
-import type { LocatedObject, SourceLocation } from "@retort/core";
+import type { LocatedObject, OpenedModelSource, SourceLocation } from "@retort/core";
 import { loadProjectConfig, openModelSource, type ProjectOptions } from "./session";
 
 export type { SourceLocation };
@@ -13,7 +13,12 @@ export type LocateEntry = (entry: DiffEntry) => SourceLocation | undefined;
  */
 export async function sourceLocator(options: ProjectOptions): Promise<LocateEntry> {
   const config = await loadProjectConfig(options);
-  const locate = await (await openModelSource(options, config)).locator();
+  return await locatorOf(await openModelSource(options, config));
+}
+
+/** As sourceLocator, for a source already opened. */
+export async function locatorOf(source: Pick<OpenedModelSource, "locator">): Promise<LocateEntry> {
+  const locate = await source.locator();
   return (entry) => locate(locatedObject(entry));
 }
 

@@ -62,7 +62,16 @@ export interface OpenedModelSource {
   locator(): Promise<LocateObject>;
   /** What the model cache keeps to `restore` this source without loading it (plain JSON), and the globs it expanded. */
   cacheState?(): { readonly state: unknown; readonly globs: readonly GlobMatch[] };
+  /**
+   * `check --watch` (docs/performance.md, "check --watch"): after `load`, re-reads the
+   * changed files (absolute paths) in this process and returns the source as it now is,
+   * already loaded; or why that is not provably the same as a fresh load, and then this
+   * process must be dropped.
+   */
+  reloadInPlace?(changedFiles: readonly string[]): Promise<InPlaceReload>;
 }
+
+export type InPlaceReload = { readonly source: OpenedModelSource } | { readonly fallback: string };
 
 export interface DeclaredEngine {
   readonly family: "postgres" | "mysql" | "sqlite";

@@ -32,7 +32,7 @@ export async function loadEntityFilesInTurns(patterns: readonly string[], baseDi
   return entities;
 }
 
-function entityFiles(patterns: readonly string[], baseDir: string): string[] {
+export function entityFiles(patterns: readonly string[], baseDir: string): string[] {
   const files = expandGlobs(patterns, baseDir);
   if (files.length === 0) throw new NoEntityFilesError(patterns, baseDir);
   return files.filter((file) => !file.endsWith(".d.ts") && /\.(c|m)?(t|j)s$/.test(file));
@@ -50,7 +50,7 @@ export async function resolveEntityList(entities: unknown, baseDir: string): Pro
 }
 
 /** Module exports, and arrays or objects in them, as TypeORM's loader walks them (depth-limited: exports may hold cycles). */
-function collectEntities(value: unknown, out: unknown[], depth = 0): void {
+export function collectEntities(value: unknown, out: unknown[], depth = 0): void {
   if (typeof value === "function" || isEntitySchema(value)) out.push(value);
   else if (depth > 2 || !value || typeof value !== "object") return;
   else for (const v of Array.isArray(value) ? value : Object.values(value)) collectEntities(v, out, depth + 1);

@@ -7,6 +7,8 @@ import { unmanagedObjects } from "../model/unmanaged-objects";
 import type { TypeormDataSource } from "../typeorm-shapes";
 import { dataSourceConnectOptions, urlFromDataSourceOptions, type DataSourceConnectionOptions } from "./data-source-url";
 import { entityLocator } from "./entity-locations";
+import { reloadInPlace, type EntityFileList } from "./in-place-reload";
+import { entityFiles } from "../loading/load-entity-files";
 import { discoverDataSource } from "./discover-data-source";
 import { loadProjectDataSource, warnIfSynchronizing } from "./open-data-source";
 import { typeormKeys } from "./typeorm-config";
@@ -73,12 +75,20 @@ function connectionSide(project: SourceProject, options: TypeormDataSource["opti
   };
 }
 
-function openedDataSource(project: SourceProject, dataSource: TypeormDataSource): OpenedModelSource {
+/** `dataSource` as a source; after an in-place reload, `userDataSource` is the one it was made from. */
+function openedDataSource(project: SourceProject, dataSource: TypeormDataSource, loadedList?: EntityFileList, userDataSource = dataSource): OpenedModelSource {
   const { dataSource: dataSourceFile } = typeormKeys(project);
+  let list = loadedList;
   return {
     ...connectionSide(project, dataSource.options),
     load: async () => {
       await loadEntities(dataSource);
+      list ??= entityFileList(project, dataSource);
+    },
+    async reloadInPlace(changedFiles) {
+      if (!list) return { fallback: "the entities were not loaded" };
+      const outcome = reloadInPlace(userDataSource, list, changedFiles, dataSourceFile);
+      return "fallback" in outcome ? outcome : { source: openedDataSource(project, outcome.dataSource, outcome.list, userDataSource) };
     },
     async buildModel(database) {
       const truncatedNames: TruncatedName[] = [];
@@ -90,6 +100,20 @@ function openedDataSource(project: SourceProject, dataSource: TypeormDataSource)
     locator: () => entityLocator(dataSource, dataSourceFile),
     cacheState: () => ({ state: keptOptions(dataSource.options), globs: entityGlobs(project, dataSource) }),
   };
+}
+
+/** Where the entities of a load came from (after `loadEntities`): for `reloadInPlace`. */
+function entityFileList(project: SourceProject, dataSource: TypeormDataSource): EntityFileList {
+  const keys = typeormKeys(project);
+  if (!keys.dataSource) {
+    const baseDir = resolve(project.projectDir);
+    return { given: [], patterns: keys.entities, baseDir, files: keys.entities.length === 0 ? [] : entityFiles(keys.entities, baseDir) };
+  }
+  const entities = dataSource.options.entities as unknown;
+  const items = Array.isArray(entities) ? entities : entities && typeof entities === "object" ? Object.values(entities) : [];
+  const patterns = items.filter((e): e is string => typeof e === "string");
+  const baseDir = process.cwd();
+  return { given: items.filter((e) => typeof e !== "string"), patterns, baseDir, files: patterns.length === 0 ? [] : entityFiles(patterns, baseDir) };
 }
 
 /** The entity globs a load expanded: the config's `entities`, or strings in the DataSource's (TypeORM resolves those against the working directory). */

@@ -1,0 +1,160 @@
+import { describeEachTarget } from "@retort/testing";
+import { expect } from "chai";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { dataSourceModule, fixtureProject, typeormFor, type FixtureProject } from "./support/fixture-project";
+import { RETORT_BIN, runRetort } from "./support/run-retort";
+
+const USER = `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+
+@Entity()
+export class User {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 100 }) name!: string;
+}
+`;
+const TEAM = `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+
+export enum Level { Low = "low", High = "high" }
+
+@Entity()
+export class Team {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 50 }) title!: string;
+  @Column({ type: "integer", default: 0 }) size!: number;
+}
+`;
+const POST = `import { Column, Entity, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { User } from "./user";
+import { Level, Team } from "./team";
+
+@Entity()
+export class Post {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ length: 200 }) body!: string;
+  @ManyToOne(() => User) owner!: User;
+  @ManyToOne(() => Team) team!: Team;
+  @Column({ type: "simple-enum", enum: Level, default: Level.Low }) level!: Level;
+}
+`;
+
+const STATUS = /retort check --watch: (in sync|differences found|error) \(/;
+const FRESH = /Checking in a fresh process: /;
+
+/** A running `retort check --watch --json -v`: its JSON documents (stdout) and its status lines (stderr). */
+class Watching {
+  stdout = "";
+  stderr = "";
+  constructor(readonly child: ChildProcess) {
+    child.stdout!.on("data", (d: Buffer) => (this.stdout += d.toString()));
+    child.stderr!.on("data", (d: Buffer) => (this.stderr += d.toString()));
+  }
+  count(pattern: RegExp): number {
+    return this.stderr.split("\n").filter((l) => pattern.test(l)).length;
+  }
+  /** Waits for the `n`th status line, then returns the JSON document printed since the last call. */
+  async report(n: number, timeoutMs = 90_000): Promise<unknown> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.count(STATUS) >= n) {
+        try {
+          const document = JSON.parse(this.stdout) as unknown;
+          this.stdout = "";
+          return document;
+        } catch {
+          // the document is still arriving
+        }
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for report ${n}; stderr:\n${this.stderr}\nstdout:\n${this.stdout}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+describeEachTarget("retort check --watch, in place", (ctx) => {
+  let project: FixtureProject;
+  let watching: Watching | undefined;
+  before(function () {
+    project = fixtureProject(
+      {
+        "src/entities/user.ts": USER,
+        "src/entities/team.ts": TEAM,
+        "src/entities/post.ts": POST,
+        "src/data-source.ts": dataSourceModule(ctx.target.name, ctx.db.url),
+        "retort.config.ts": 'export default { dataSource: "./src/data-source.ts" };\n',
+      },
+      { typeorm: typeormFor(ctx.target.name) },
+    );
+    project.write("sync.ts", `import ds from "./src/data-source";\nds.initialize().then(() => ds.synchronize()).then(() => ds.destroy()).catch((e) => { console.error(e); process.exit(1); });\n`);
+    const run = spawnSync(process.execPath, ["-e", `require("@retort/loader").loadModule(${JSON.stringify(join(project.dir, "sync.ts"))})`], { cwd: project.dir, encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`synchronize failed: ${run.stderr}`);
+  });
+  after(() => {
+    watching?.child.kill("SIGKILL");
+    project?.remove();
+  });
+
+  /** What a fresh `retort check --json` prints now. */
+  const freshCheck = (): unknown => JSON.parse(runRetort(["check", "--json"], project.dir).stdout);
+
+  it("reports each save as a fresh `check --json` would, re-reading entity edits in place", async function () {
+    this.timeout(300_000);
+    watching = new Watching(spawn(process.execPath, [RETORT_BIN, "check", "--watch", "--json", "-v"], { cwd: project.dir, env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "" } }));
+    expect(await watching.report(1)).to.deep.equal(freshCheck());
+
+    const saves: [string, string][] = [
+      ["src/entities/user.ts", USER.replace("name!: string;", 'name!: string;\n  @Column({ type: "integer", default: 0 }) score!: number;')], // add a column
+      ["src/entities/team.ts", TEAM.replace(/\n {2}@Column\(\{ type: "integer", default: 0 \}\) size!: number;/, "")], // remove a column
+      ["src/entities/post.ts", POST.replace("@ManyToOne(() => Team) team!: Team;", "@ManyToOne(() => User) team!: User;")], // another relation target
+      ["src/entities/user.ts", USER.replace("@Entity()", "@Entity(")], // a syntax error
+      ["src/entities/user.ts", USER], // fixed
+      ["src/entities/team.ts", TEAM], // the column back
+      ["src/entities/team.ts", TEAM.replace('High = "high"', 'High = "high", Top = "top"')], // an enum Post copied when it ran
+    ];
+    for (const [i, [file, text]] of saves.entries()) {
+      project.write(file, text);
+      const reported = await watching.report(i + 2);
+      expect(reported, `after save ${i + 1} (${file})`).to.deep.equal(freshCheck());
+    }
+    // Only the syntax error and the enum needed a fresh process (the fix comes after a failed check: a fresh one too, by design).
+    expect(watching.count(FRESH), watching.stderr).to.equal(2);
+    expect(watching.stderr).to.match(/Checking in a fresh process: .*user\.ts does not load/);
+    expect(watching.stderr).to.match(/Checking in a fresh process: .*team\.ts changed its export Level/);
+
+    watching.child.kill("SIGINT");
+    await new Promise((done) => watching!.child.once("exit", done));
+    watching = undefined;
+  });
+
+  it("with the config's `entities`, re-reads a subclass in place and its base class in a fresh process", async function () {
+    this.timeout(300_000);
+    const base = `import { Column, PrimaryGeneratedColumn } from "typeorm";\n\nexport abstract class Base {\n  @PrimaryGeneratedColumn() id!: number;\n  @Column({ length: 40 }) createdBy!: string;\n}\n`;
+    const child = `import { Column, Entity } from "typeorm";\nimport { Base } from "./base";\n\n@Entity()\nexport class Child extends Base {\n  @Column({ length: 60 }) label!: string;\n}\n`;
+    const other = fixtureProject(
+      { "src/model/base.ts": base, "src/model/child.ts": child, "retort.config.ts": 'export default { entities: ["src/model/*.ts"] };\n' },
+      { typeorm: typeormFor(ctx.target.name) },
+    );
+    const env = { ...process.env, NO_COLOR: "1", DATABASE_URL: ctx.db.url };
+    const fresh = (): unknown => JSON.parse(runRetort(["check", "--json"], other.dir, { DATABASE_URL: ctx.db.url }).stdout);
+    try {
+      watching = new Watching(spawn(process.execPath, [RETORT_BIN, "check", "--watch", "--json", "-v"], { cwd: other.dir, env }));
+      expect(await watching.report(1)).to.deep.equal(fresh());
+      const saves: [string, string][] = [
+        ["src/model/child.ts", child.replace("label!: string;", 'label!: string;\n  @Column({ type: "integer", default: 1 }) rank!: number;')],
+        ["src/model/base.ts", base.replace("createdBy!: string;", 'createdBy!: string;\n  @Column({ type: "integer", default: 0 }) version!: number;')],
+        ["src/model/child.ts", child],
+      ];
+      for (const [i, [file, text]] of saves.entries()) {
+        other.write(file, text);
+        expect(await watching.report(i + 2), `after save ${i + 1} (${file})`).to.deep.equal(fresh());
+      }
+      expect(watching.count(FRESH), watching.stderr).to.equal(1);
+      expect(watching.stderr).to.match(/Checking in a fresh process: an old class is still referred to/);
+      watching.child.kill("SIGINT");
+      await new Promise((done) => watching!.child.once("exit", done));
+      watching = undefined;
+    } finally {
+      other.remove();
+    }
+  });
+});
