@@ -26,6 +26,7 @@ export function cachedCompile(source: string, filename: string, key: string, com
   } catch {
     // a miss: compile and store below
   }
+  misses++;
   const js = compile();
   try {
     const temporary = `${file}.${process.pid}.tmp`;
@@ -38,6 +39,13 @@ export function cachedCompile(source: string, filename: string, key: string, com
 }
 
 const HEADER = "//retort-compiled";
+
+let misses = 0;
+
+/** How many files this process has compiled (not found in the cache) so far. */
+export function compileCacheMisses(): number {
+  return misses;
+}
 
 function sha1(text: string): string {
   return hash("sha1", text, "hex");

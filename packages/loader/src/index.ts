@@ -5,3 +5,5 @@ export { cacheDir, projectRoot } from "./cache-folder";
 export { formatOf, type ModuleFormat } from "./module-format";
 export { compileTypeScript } from "./typescript-compile";
 export { loadedUserModules } from "./loaded-modules";
+export { precompileAhead, type Precompiler } from "./precompile-ahead";
+export { compileCacheMisses } from "./compile-cache";

@@ -83,9 +83,13 @@ interface LiveDatabase {
 async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig, command: string): Promise<LiveDatabase> {
   const db = await connect(address.url, address.connect);
   try {
-    const { scripts, databaseHeads, warnings } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
+    // The catalog queries go out first: reading the migration files overlaps the server's work.
     // Every extension is read; only those the entities need, or includeObject names, are compared (compare/src/objects/extensions.ts).
-    const actual = await introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config), extensions: "all" });
+    const reflected = settled(introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config), extensions: "all" }));
+    const { scripts, databaseHeads, warnings } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
+    const introspected = await reflected;
+    if (!introspected.ok) throw introspected.error;
+    const actual = introspected.value;
     const version = await serverVersion(db, db.dialect);
     return { address, db, scripts, databaseHeads, editedMigrations: warnings, actual, version };
   } catch (e) {

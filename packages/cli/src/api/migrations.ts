@@ -22,7 +22,6 @@ import {
   type ScriptDirectory,
   type StampResult,
 } from "@retort/runtime";
-import { writeMigrationFile } from "@retort/codegen";
 import type { ResolvedConfig } from "../config/load-config";
 import { offlineDialect } from "../project/offline-dialect";
 import { letStrayRejectionsSurface } from "../project/surface-rejections";
@@ -145,6 +144,8 @@ export interface WrittenRevision extends PlannedRevision {
 
 /** Writes an empty migration for a planned header, formatted like every generated file. */
 async function writeEmpty(config: ResolvedConfig, planned: PlannedRevision): Promise<WrittenRevision> {
+  // The generator (codegen, prettier) loads only when a file is written.
+  const { writeMigrationFile } = require("@retort/codegen") as typeof import("@retort/codegen");
   const written = await writeMigrationFile(config.migrations, { ...planned, upgrade: [] }, { postWrite: config.postWrite, cwd: config.projectDir });
   return { ...planned, file: written.path };
 }

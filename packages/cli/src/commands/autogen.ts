@@ -1,6 +1,5 @@
 import { describeLine } from "@retort/compare";
 import { relative } from "node:path";
-import { autogen } from "../api/autogen";
 import { printChecksumWarnings } from "../output/revision-lines";
 import { projectOptions } from "../project/session";
 import type { Command } from "./command";
@@ -32,6 +31,8 @@ export const autogenCommand: Command = {
     ...dialectMismatchHelp,
   ],
   async run(values, _positionals, { global, out }) {
+    // The generator (codegen, prettier) loads only for the commands that write a migration.
+    const { autogen } = require("../api/autogen") as typeof import("../api/autogen");
     const result = await autogen({
       ...projectOptions(global),
       allowDialectMismatch: values["allow-dialect-mismatch"] === true,

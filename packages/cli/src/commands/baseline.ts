@@ -1,5 +1,4 @@
 import { relative } from "node:path";
-import { baseline } from "../api/baseline";
 import { projectOptions } from "../project/session";
 import type { Command } from "./command";
 import { requireMessage } from "./graph-options";
@@ -23,6 +22,8 @@ export const baselineCommand: Command = {
   ],
   async run(values, _positionals, { global, out }) {
     const dryRun = values["dry-run"] === true;
+    // Baseline writes a migration: the generator (codegen, prettier) loads only when it runs.
+    const { baseline } = require("../api/baseline") as typeof import("../api/baseline");
     const result = await baseline({
       ...projectOptions(global),
       message: requireMessage(values, "baseline"),

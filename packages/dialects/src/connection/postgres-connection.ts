@@ -56,11 +56,15 @@ export async function connectPostgres(target: ServerTarget, options: ConnectOpti
       { cause: e },
     );
   }
+  // Queries sent while one runs wait their turn here (pg warns when its own queue is used):
+  // each goes to the server as soon as the one before it is answered.
+  let previous: Promise<unknown> = Promise.resolve();
   return {
     dialect: "postgres",
     async query<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]> {
-      const result = await client.query(sql, params as unknown[] | undefined);
-      return (result.rows ?? []) as Row[];
+      const sent = previous.then(() => client.query(sql, params as unknown[] | undefined));
+      previous = sent.catch(() => undefined);
+      return ((await sent).rows ?? []) as Row[];
     },
     close: () => client.end(),
   };

@@ -100,19 +100,19 @@ SELECT a.attrelid AS table_oid, a.attnum, a.attname AS name,
   CASE WHEN con.nspname IN ('pg_catalog', current_schema()) THEN co.collname::text
     ELSE con.nspname || '.' || co.collname END AS collation,
   CASE WHEN t.typtype = 'e' THEN t.oid WHEN et.typtype = 'e' THEN et.oid END AS enum_oid,
-  serial.attrdef IS NOT NULL AS serial
+  -- serial: the default uses a sequence this column owns. A lookup per default through
+  -- pg_depend's index, cheaper than joining every dependency of the database.
+  ad.oid IS NOT NULL AND EXISTS (
+    SELECT FROM pg_depend used
+    JOIN pg_depend owned ON owned.classid = 'pg_class'::regclass AND owned.objid = used.refobjid
+      AND owned.refclassid = 'pg_class'::regclass AND owned.refobjid = a.attrelid AND owned.refobjsubid = a.attnum
+      AND owned.deptype = 'a'
+    WHERE used.classid = 'pg_attrdef'::regclass AND used.objid = ad.oid AND used.refclassid = 'pg_class'::regclass
+  ) AS serial
 FROM pg_attribute a
 JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_type et ON t.typcategory = 'A' AND et.oid = t.typelem
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-LEFT JOIN (
-  SELECT DISTINCT owned.refobjid AS rel, owned.refobjsubid AS attnum, used.objid AS attrdef
-  FROM pg_depend owned
-  JOIN pg_depend used ON used.refclassid = 'pg_class'::regclass AND used.refobjid = owned.objid
-    AND used.classid = 'pg_attrdef'::regclass
-  WHERE owned.classid = 'pg_class'::regclass AND owned.refclassid = 'pg_class'::regclass
-    AND owned.deptype = 'a' AND owned.refobjsubid > 0
-) serial ON serial.rel = a.attrelid AND serial.attnum = a.attnum AND serial.attrdef = ad.oid
 LEFT JOIN pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
 LEFT JOIN pg_namespace con ON con.oid = co.collnamespace

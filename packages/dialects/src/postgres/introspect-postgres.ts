@@ -39,27 +39,34 @@ export async function introspectPostgres(db: Queryable, options: IntrospectOptio
   const [schemasRow] = await db.query<SchemasRow>(SCHEMAS_SQL);
   const defaultSchema = schemasRow?.default_schema ?? "public";
   const { schemas, otherSchemas } = selectSchemas(schemasRow?.schemas ?? [], defaultSchema, options, includeName);
-  const tables = await readTables(db, schemas, defaultSchema, includeName);
-  const views = await readViews(db, schemas, defaultSchema, includeName);
+  const [tables, views] = await Promise.all([readTables(db, schemas, defaultSchema, includeName), readViews(db, schemas, defaultSchema, includeName)]);
   // A materialized view's indexes come with the tables' (its columns too, to name them).
   const matviews = new Map([...views].filter(([, v]) => v.row.materialized).map(([oid, v]) => [oid, v.table]));
   const relations = new Map<number, ReflectedTable>([...tables, ...matviews]);
   const oids = oidArray([...relations.keys()]);
-  const enumRows = await jsonRows<EnumRow>(db, ENUMS_SQL);
+  // The four go out at once: the server runs each next query while the rows of the one
+  // before are read here (the connection queues them).
+  const [enumsSent, columnsSent, constraintsSent, indexesSent] = inFlight(
+    jsonRows<EnumRow>(db, ENUMS_SQL),
+    jsonRows<ColumnRow>(db, COLUMNS_SQL, oids),
+    jsonRows<ConstraintRow>(db, CONSTRAINTS_SQL, oids),
+    jsonRows<IndexRow>(db, INDEXES_SQL, oids),
+  );
+  const enumRows = await enumsSent;
   const enumsByOid = new Map(enumRows.map((e) => [e.oid, e]));
 
-  for (const row of await jsonRows<ColumnRow>(db, COLUMNS_SQL, oids)) {
+  for (const row of await columnsSent) {
     const table = relations.get(row.table_oid);
     if (!table) continue;
     table.columnNames.set(row.attnum, row.name);
     if (includeName(row.name, "column", table.parents))
       table.columns.push(readColumn(row, enumsByOid, defaultSchema, normalize));
   }
-  for (const row of await jsonRows<ConstraintRow>(db, CONSTRAINTS_SQL, oids)) {
+  for (const row of await constraintsSent) {
     const table = tables.get(row.table_oid);
     if (table) addConstraint(table, row, defaultSchema, includeName, normalize);
   }
-  for (const row of await jsonRows<IndexRow>(db, INDEXES_SQL, oids)) {
+  for (const row of await indexesSent) {
     const table = relations.get(row.table_oid);
     if (table) addIndex(table, row, includeName, normalize);
   }
@@ -127,6 +134,12 @@ async function readTables(
     if (includeName(row.name, "table", { ...table.parents, tableName: null })) tables.set(row.oid, table);
   }
   return tables;
+}
+
+/** Promises awaited one by one later: none of them is an unhandled rejection while an earlier one is awaited. */
+function inFlight<T extends readonly Promise<unknown>[]>(...promises: T): T {
+  for (const promise of promises) promise.catch(() => undefined);
+  return promises;
 }
 
 /** Oids come back as JSON numbers from every query, so Map keys match across them. */

@@ -1,4 +1,4 @@
-import { loadModule } from "@retort/loader";
+import { compileCacheMisses, loadModule, precompileAhead, type Precompiler } from "@retort/loader";
 import { NoEntityFilesError } from "../errors";
 import { expandGlobs } from "./expand-globs";
 
@@ -25,9 +25,17 @@ const FILES_PER_TURN = 16;
 export async function loadEntityFilesInTurns(patterns: readonly string[], baseDir: string): Promise<unknown[]> {
   const entities: unknown[] = [];
   const files = entityFiles(patterns, baseDir);
-  for (let i = 0; i < files.length; i++) {
-    if (i > 0 && i % FILES_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    collectEntities(await loadModule<unknown>(files[i]!), entities);
+  const missesBefore = compileCacheMisses();
+  let ahead: Precompiler | undefined;
+  try {
+    for (let i = 0; i < files.length; i++) {
+      if (i > 0 && i % FILES_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      // Most of the first files compiled: the compile cache is cold, and a second thread compiles the rest from the end.
+      if (i === FILES_PER_TURN && compileCacheMisses() - missesBefore > FILES_PER_TURN / 2) ahead = precompileAhead(files.slice(i));
+      collectEntities(await loadModule<unknown>(files[i]!), entities);
+    }
+  } finally {
+    ahead?.stop();
   }
   return entities;
 }
