@@ -126,7 +126,7 @@ export class ModelCache {
     }
     if (!isPlainJson(side)) return;
     const header: Header = { format: FORMAT, tools: this.currentTools(), project: this.project, files, env: inputs.env, globs, facts };
-    writeEntry(this.file, Buffer.from(JSON.stringify(header)), Buffer.from(JSON.stringify(side)));
+    writeEntry(this.file, Buffer.from(JSON.stringify(header)), side);
   }
 
   /** retort's version, the source's tools and the config file's content. */
@@ -233,14 +233,37 @@ function withEntry<T>(file: string, use: (entry: OpenEntry) => T | undefined): T
   }
 }
 
-function writeEntry(file: string, header: Buffer, body: Buffer): void {
+/**
+ * Writes the entry through a temporary file and a rename. The body is written in pieces
+ * (one table's JSON at a time), hashed as it goes: the model's JSON, 32 MB at 10,000
+ * entities, is never whole in memory. Its checksum then goes into the first line, written
+ * last (the line has a fixed length).
+ */
+function writeEntry(file: string, header: Buffer, side: EntitySide): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     const fd = openSync(temporary, "w", 0o600);
     try {
-      writeAll(fd, Buffer.from(`${sha256(header)} ${sha256(body)} ${header.length}\n`, "latin1"));
-      writeAll(fd, header);
-      writeAll(fd, body);
+      writeAll(fd, Buffer.alloc(PREFIX_BYTES, 0x20), 0);
+      writeAll(fd, header, PREFIX_BYTES);
+      let position = PREFIX_BYTES + header.length;
+      const bodyHash = createHash("sha256");
+      let pending = "";
+      const flush = () => {
+        const bytes = Buffer.from(pending);
+        bodyHash.update(bytes);
+        writeAll(fd, bytes, position);
+        position += bytes.length;
+        pending = "";
+      };
+      // Pieces gathered to about 64 KB a write: one system call per table would be 10,000.
+      writeJsonPieces(side, 3, (piece) => {
+        pending += piece;
+        if (pending.length >= 65536) flush();
+      });
+      flush();
+      const prefix = `${sha256(header)} ${bodyHash.digest("hex")} ${String(header.length).padStart(12, "0")}\n`;
+      writeAll(fd, Buffer.from(prefix, "latin1"), 0);
     } finally {
       closeSync(fd);
     }
@@ -250,8 +273,33 @@ function writeEntry(file: string, header: Buffer, body: Buffer): void {
   }
 }
 
-function writeAll(fd: number, bytes: Buffer): void {
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+/** `value`'s JSON (`JSON.stringify`'s, for plain JSON) in pieces: arrays and objects down to `depth` are opened, deeper values stringified whole. */
+function writeJsonPieces(value: unknown, depth: number, emit: (piece: string) => void): void {
+  if (depth === 0 || typeof value !== "object" || value === null) {
+    emit(JSON.stringify(value));
+    return;
+  }
+  if (Array.isArray(value)) {
+    emit("[");
+    value.forEach((item, i) => {
+      if (i > 0) emit(",");
+      writeJsonPieces(item, depth - 1, emit);
+    });
+    emit("]");
+    return;
+  }
+  emit("{");
+  let first = true;
+  for (const [key, item] of Object.entries(value)) {
+    emit(`${first ? "" : ","}${JSON.stringify(key)}:`);
+    first = false;
+    writeJsonPieces(item, depth - 1, emit);
+  }
+  emit("}");
+}
+
+function writeAll(fd: number, bytes: Buffer, position: number): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
 /** `length` bytes from `position`; fewer when the file is shorter (a truncated entry then fails its checksum). */
