@@ -160,4 +160,19 @@ describeEachTarget("the entity model cache (retort check)", (ctx) => {
     expect(check().loads).to.equal(0);
     expect(existsSync(cacheDir())).to.equal(true);
   });
+
+  it("rebuilds silently an entry whose header (the inputs, read before the model) is damaged", () => {
+    const before = check();
+    for (const name of readdirSync(cacheDir()).filter((f) => /^model-.*\.json$/.test(f))) {
+      const file = join(cacheDir(), name);
+      const text = readFileSync(file, "utf8");
+      const headerStart = text.indexOf("\n") + 1;
+      expect(text.slice(headerStart, headerStart + 10)).to.equal('{"format":');
+      writeFileSync(file, text.slice(0, headerStart) + text.slice(headerStart).replace('"format":', '"format" :'));
+    }
+    const rebuilt = check();
+    expect(rebuilt.loads).to.be.greaterThan(0);
+    expect(rebuilt.json).to.deep.equal(before.json);
+    expect(check().loads).to.equal(0);
+  });
 });

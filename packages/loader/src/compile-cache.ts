@@ -10,11 +10,11 @@ import { cacheDir } from "./cache-folder";
  * loader and swc versions) and file path. Its first line records the hash of the source it
  * was compiled from and a checksum of the compiled text: an edited file is compiled
  * again, and a damaged or truncated entry (disk error, a killed write) is detected and
- * rebuilt, never run.
+ * rebuilt, never run. `compile` is told the entry's file, to keep a source map beside it.
  */
-export function cachedCompile(source: string, filename: string, key: string, compile: () => string): string {
+export function cachedCompile(source: string, filename: string, key: string, compile: (entry: string | null) => string): string {
   const dir = cacheDir();
-  if (dir === null) return compile();
+  if (dir === null) return compile(null);
   const file = join(dir, `${sha1(`${key}\u0000${filename}`)}.js`);
   const sourceHash = sha1(source);
   try {
@@ -27,7 +27,7 @@ export function cachedCompile(source: string, filename: string, key: string, com
     // a miss: compile and store below
   }
   misses++;
-  const js = compile();
+  const js = compile(file);
   try {
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, `${HEADER} ${sourceHash} ${sha1(js)}\n${js}`, { mode: 0o600 });

@@ -1,4 +1,6 @@
 import type { Options } from "@swc/core";
+import { writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { cachedCompile } from "./compile-cache";
 import { applyMetadataTypes, planMetadataTypes } from "./decorator-metadata-types";
 import type { ModuleFormat } from "./module-format";
@@ -17,9 +19,9 @@ export function compileTypeScript(source: string, filename: string, format: Modu
   const options = swcOptions(tsconfig, format);
   const plan = options.jsc?.transform?.decoratorMetadata ? planMetadataTypes(source, strictNullChecks(tsconfig), (s) => importedFile(s, filename)) : null;
   const key = `${OUTPUT_REVISION}\u0000${swcVersion()}\u0000${format}\u0000${JSON.stringify(options)}\u0000${plan?.key ?? ""}`;
-  return cachedCompile(source, filename, key, () => {
+  return cachedCompile(source, filename, key, (entry) => {
     const input = plan === null ? source : applyMetadataTypes(source, plan, swc());
-    return replaceableExports(cycleSafeMetadata(transform(input, filename, options)));
+    return replaceableExports(cycleSafeMetadata(transform(input, filename, options, entry)));
   });
 }
 
@@ -40,7 +42,7 @@ function importedFile(specifier: string, parentFile: string): string | undefined
 }
 
 /** Bumped whenever the loader changes what it does to swc's output. */
-const OUTPUT_REVISION = "retort-loader-5";
+const OUTPUT_REVISION = "retort-loader-6";
 
 function swcOptions(tsconfig: ProjectTsconfig | null, format: ModuleFormat): Options {
   const compilerOptions = tsconfig?.compilerOptions ?? {};
@@ -60,7 +62,7 @@ function swcOptions(tsconfig: ProjectTsconfig | null, format: ModuleFormat): Opt
       keepClassNames: true,
     },
     module: format === "module" ? { type: "es6" } : { type: "commonjs", ignoreDynamic: true },
-    sourceMaps: "inline",
+    sourceMaps: true,
     swcrc: false,
     configFile: false,
   };
@@ -72,8 +74,24 @@ function definesClassFieldsByDefault(target: string | undefined): boolean {
   return t === "esnext" || (/^es(\d{4})$/.test(t) && Number(t.slice(2)) >= 2022);
 }
 
-function transform(source: string, filename: string, options: Options): string {
-  return swc().transformSync(source, { ...options, filename }).code;
+/**
+ * swc's output with its source map referenced: from a file beside the compile cache's
+ * entry when there is one, else inline. An inline map is kept by V8 twice per module (in
+ * the source and as its `sourceMappingURL`): at a thousand entities and a large initial
+ * migration, tens of megabytes of a `check`'s peak memory (docs/performance.md).
+ */
+function transform(source: string, filename: string, options: Options, entry: string | null): string {
+  const { code, map } = swc().transformSync(source, { ...options, filename });
+  if (map === undefined) return code;
+  if (entry !== null) {
+    try {
+      writeFileSync(`${entry}.map`, map, { mode: 0o600 });
+      return `${code}\n//# sourceMappingURL=${pathToFileURL(`${entry}.map`).href}`;
+    } catch {
+      // no map file: inline below
+    }
+  }
+  return `${code}\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(map).toString("base64")}`;
 }
 
 /** Required when first needed, not at the top: with every file in the compile cache, swc's native binding is never loaded. */

@@ -1,7 +1,7 @@
 import type { BuiltModel, DatabaseFacts, GlobMatch, ModelCachePart, SourceProject } from "@retort/core";
 import { cacheDir } from "@retort/loader";
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, writeSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { VERSION } from "../../version";
@@ -16,6 +16,10 @@ import type { RecordedInputs } from "./input-recorder";
  * and the converter's build), and the database facts the model depends on (dialect,
  * default schema, server version). It is checksummed: a damaged entry is a miss, rebuilt
  * silently. Only sources with a `cache` part (the ModelSource port) are cached.
+ *
+ * The entry keeps those inputs in a header of their own, read and compared before the
+ * model (megabytes at thousands of entities) is read at all: a miss never parses a
+ * stale model (docs/performance.md, "Known gaps").
  */
 export interface EntitySide extends BuiltModel {
   /** What the source keeps to be restored without loading (a DataSource's connection options, `synchronize`…). */
@@ -30,7 +34,8 @@ export interface ProjectKey {
   readonly explicitUrl: string | null;
 }
 
-interface Entry {
+/** What the model was built from: read and compared first, the model only on a match. */
+interface Header {
   readonly format: typeof FORMAT;
   readonly tools: Tools;
   readonly project: ProjectKey & { readonly cwd: string };
@@ -38,7 +43,6 @@ interface Entry {
   readonly env: Readonly<Record<string, string | null>>;
   readonly globs: readonly GlobMatch[];
   readonly facts: DatabaseFacts;
-  readonly side: EntitySide;
 }
 
 /** A project file as the entry saw it; `stat` is left out when the file was too recently written to trust its mtime. */
@@ -48,8 +52,11 @@ interface StoredFile {
   readonly stat?: { readonly size: number; readonly mtimeMs: number };
 }
 
-/** Bumped when the cached entity model gains facts (4: exclusion constraints, docs/schema-objects.md). */
-const FORMAT = 4;
+/**
+ * Bumped when the cached entity model gains facts or the entry's layout changes
+ * (4: exclusion constraints, docs/schema-objects.md; 5: the inputs in a header of their own).
+ */
+const FORMAT = 5;
 
 /**
  * A file whose mtime is this close to the time the entry is written may change again
@@ -80,21 +87,25 @@ export class ModelCache {
 
   /** The stored entity side if nothing it was built from changed (the database facts are checked by the caller). */
   read(): { readonly facts: DatabaseFacts; readonly side: EntitySide } | undefined {
-    const entry = this.readEntry();
-    if (!entry || entry.format !== FORMAT || !this.source) return undefined;
+    if (!this.source) return undefined;
     const { part } = this.source;
-    if (!isDeepStrictEqual(entry.tools, this.currentTools()) || !isDeepStrictEqual(entry.project, this.project)) return undefined;
-    if (!entry.files.every(unchanged)) return undefined;
-    if (!Object.entries(entry.env).every(([name, value]) => (process.env[name] ?? null) === value)) return undefined;
-    if (!entry.globs.every((g) => isDeepStrictEqual(part.expandGlobs(g.patterns, g.baseDir), g.files))) return undefined;
-    return { facts: entry.facts, side: entry.side };
+    return withEntry(this.file, (entry) => {
+      const header = entry.header();
+      if (!header || header.format !== FORMAT) return undefined;
+      if (!isDeepStrictEqual(header.tools, this.currentTools()) || !isDeepStrictEqual(header.project, this.project)) return undefined;
+      if (!header.files.every(unchanged)) return undefined;
+      if (!Object.entries(header.env).every(([name, value]) => (process.env[name] ?? null) === value)) return undefined;
+      if (!header.globs.every((g) => isDeepStrictEqual(part.expandGlobs(g.patterns, g.baseDir), g.files))) return undefined;
+      const side = entry.body();
+      return side === undefined ? undefined : { facts: header.facts, side };
+    });
   }
 
   /** The project files and glob folders the last stored load read (for `check --watch`); empty when there is no entry. */
   lastInputs(): { readonly files: readonly string[]; readonly globDirs: readonly string[] } {
-    const entry = this.readEntry();
-    if (!entry) return { files: [], globDirs: [] };
-    return { files: entry.files.map((f) => f.path), globDirs: entry.globs.flatMap((g) => [...new Set([...g.files.map((f) => dirname(f)), g.baseDir])]) };
+    const header = withEntry(this.file, (entry) => entry.header());
+    if (!header) return { files: [], globDirs: [] };
+    return { files: header.files.map((f) => f.path), globDirs: header.globs.flatMap((g) => [...new Set([...g.files.map((f) => dirname(f)), g.baseDir])]) };
   }
 
   /** Stores what a full load built; skipped when some of it would not survive JSON (a Buffer in `ssl`). */
@@ -114,15 +125,8 @@ export class ModelCache {
       files.push(steady ? { path, sha1, stat: before } : { path, sha1 });
     }
     if (!isPlainJson(side)) return;
-    const entry: Entry = { format: FORMAT, tools: this.currentTools(), project: this.project, files, env: inputs.env, globs, facts, side };
-    const text = JSON.stringify(entry);
-    try {
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temporary, `${sha256(text)}\n${text}`, { mode: 0o600 });
-      renameSync(temporary, this.file);
-    } catch {
-      // caching is best effort
-    }
+    const header: Header = { format: FORMAT, tools: this.currentTools(), project: this.project, files, env: inputs.env, globs, facts };
+    writeEntry(this.file, Buffer.from(JSON.stringify(header)), side);
   }
 
   /** retort's version, the source's tools and the config file's content. */
@@ -130,22 +134,6 @@ export class ModelCache {
     return { retort: VERSION, source: this.source?.part.fingerprint(this.source.project) ?? null, config: sha1Of(this.project.configFile) };
   }
 
-  private readEntry(): Entry | undefined {
-    let raw: Buffer;
-    try {
-      raw = readFileSync(this.file);
-    } catch {
-      return undefined;
-    }
-    // The checksum is over the bytes: no second UTF-8 encoding of a text of megabytes.
-    const body = raw.subarray(65);
-    if (raw[64] !== 0x0a || raw.toString("latin1", 0, 64) !== createHash("sha256").update(body).digest("hex")) return undefined;
-    try {
-      return JSON.parse(body.toString("utf8")) as Entry;
-    } catch {
-      return undefined;
-    }
-  }
 }
 
 /** Does `value` come back from JSON as it is (no `undefined`, function, Buffer, Date, NaN…)? One walk, linear in its size. */
@@ -203,6 +191,140 @@ function sha1Of(file: string): string | null {
   }
 }
 
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+/*
+ * The entry's layout: one line `<sha256 of header> <sha256 of body> <header bytes>\n`, then
+ * the header's JSON, then the body's (the entity side). Each part is checksummed over its
+ * bytes, so the header is trusted without reading the body, and a damaged part is a miss.
+ */
+const PREFIX_BYTES = 64 + 1 + 64 + 1 + 12 + 1;
+
+/** An open entry: its header, then (on a hit) its body, each read only when asked for. */
+interface OpenEntry {
+  header(): Header | undefined;
+  body(): EntitySide | undefined;
+}
+
+/** Runs `use` on the entry at `file`, or returns `undefined` when there is none; one open file, so a rename meanwhile cannot mix two entries. */
+function withEntry<T>(file: string, use: (entry: OpenEntry) => T | undefined): T | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    let layout: { headerSum: string; bodySum: string; headerStart: number; bodyStart: number } | undefined;
+    try {
+      const prefix = readAt(fd, 0, PREFIX_BYTES);
+      const newline = prefix.indexOf(0x0a);
+      const match = newline < 0 ? null : /^([0-9a-f]{64}) ([0-9a-f]{64}) (\d{1,12})$/.exec(prefix.toString("latin1", 0, newline));
+      if (match) layout = { headerSum: match[1]!, bodySum: match[2]!, headerStart: newline + 1, bodyStart: newline + 1 + Number(match[3]) };
+    } catch {
+      return undefined;
+    }
+    if (!layout) return undefined;
+    const { headerSum, bodySum, headerStart, bodyStart } = layout;
+    return use({
+      header: () => parseChecked<Header>(() => readAt(fd, headerStart, bodyStart - headerStart), headerSum),
+      body: () => parseChecked<EntitySide>(() => readAt(fd, bodyStart, fstatSync(fd).size - bodyStart), bodySum),
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes the entry through a temporary file and a rename. The body is written in pieces
+ * (one table's JSON at a time), hashed as it goes: the model's JSON, 32 MB at 10,000
+ * entities, is never whole in memory. Its checksum then goes into the first line, written
+ * last (the line has a fixed length).
+ */
+function writeEntry(file: string, header: Buffer, side: EntitySide): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(temporary, "w", 0o600);
+    try {
+      writeAll(fd, Buffer.alloc(PREFIX_BYTES, 0x20), 0);
+      writeAll(fd, header, PREFIX_BYTES);
+      let position = PREFIX_BYTES + header.length;
+      const bodyHash = createHash("sha256");
+      let pending = "";
+      const flush = () => {
+        const bytes = Buffer.from(pending);
+        bodyHash.update(bytes);
+        writeAll(fd, bytes, position);
+        position += bytes.length;
+        pending = "";
+      };
+      // Pieces gathered to about 64 KB a write: one system call per table would be 10,000.
+      writeJsonPieces(side, 3, (piece) => {
+        pending += piece;
+        if (pending.length >= 65536) flush();
+      });
+      flush();
+      const prefix = `${sha256(header)} ${bodyHash.digest("hex")} ${String(header.length).padStart(12, "0")}\n`;
+      writeAll(fd, Buffer.from(prefix, "latin1"), 0);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } catch {
+    // caching is best effort
+  }
+}
+
+/** `value`'s JSON (`JSON.stringify`'s, for plain JSON) in pieces: arrays and objects down to `depth` are opened, deeper values stringified whole. */
+function writeJsonPieces(value: unknown, depth: number, emit: (piece: string) => void): void {
+  if (depth === 0 || typeof value !== "object" || value === null) {
+    emit(JSON.stringify(value));
+    return;
+  }
+  if (Array.isArray(value)) {
+    emit("[");
+    value.forEach((item, i) => {
+      if (i > 0) emit(",");
+      writeJsonPieces(item, depth - 1, emit);
+    });
+    emit("]");
+    return;
+  }
+  emit("{");
+  let first = true;
+  for (const [key, item] of Object.entries(value)) {
+    emit(`${first ? "" : ","}${JSON.stringify(key)}:`);
+    first = false;
+    writeJsonPieces(item, depth - 1, emit);
+  }
+  emit("}");
+}
+
+function writeAll(fd: number, bytes: Buffer, position: number): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+}
+
+/** `length` bytes from `position`; fewer when the file is shorter (a truncated entry then fails its checksum). */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(Math.max(0, length));
+  let done = 0;
+  while (done < bytes.length) {
+    const read = readSync(fd, bytes, done, bytes.length - done, position + done);
+    if (read === 0) break;
+    done += read;
+  }
+  return bytes.subarray(0, done);
+}
+
+/** The JSON in the bytes `read` returns when they match their checksum; `undefined` when they do not, or cannot be read. */
+function parseChecked<T>(read: () => Buffer, sum: string): T | undefined {
+  try {
+    const bytes = read();
+    if (sha256(bytes) !== sum) return undefined;
+    return JSON.parse(bytes.toString("utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
