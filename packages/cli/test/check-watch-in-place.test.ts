@@ -1,8 +1,7 @@
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
-import { dataSourceModule, fixtureProject, typeormFor, type FixtureProject } from "./support/fixture-project";
+import { spawn, type ChildProcess } from "node:child_process";
+import { fixtureProject, synchronizedProject, typeormFor, type FixtureProject } from "./support/fixture-project";
 import { RETORT_BIN, runRetort } from "./support/run-retort";
 
 const USER = `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
@@ -74,20 +73,8 @@ class Watching {
 describeEachTarget("retort check --watch, in place", (ctx) => {
   let project: FixtureProject;
   let watching: Watching | undefined;
-  before(function () {
-    project = fixtureProject(
-      {
-        "src/entities/user.ts": USER,
-        "src/entities/team.ts": TEAM,
-        "src/entities/post.ts": POST,
-        "src/data-source.ts": dataSourceModule(ctx.target.name, ctx.db.url),
-        "retort.config.ts": 'export default { dataSource: "./src/data-source.ts" };\n',
-      },
-      { typeorm: typeormFor(ctx.target.name) },
-    );
-    project.write("sync.ts", `import ds from "./src/data-source";\nds.initialize().then(() => ds.synchronize()).then(() => ds.destroy()).catch((e) => { console.error(e); process.exit(1); });\n`);
-    const run = spawnSync(process.execPath, ["-e", `require("@retort/loader").loadModule(${JSON.stringify(join(project.dir, "sync.ts"))})`], { cwd: project.dir, encoding: "utf8" });
-    if (run.status !== 0) throw new Error(`synchronize failed: ${run.stderr}`);
+  before(() => {
+    project = synchronizedProject(ctx.target.name, ctx.db.url, { "src/entities/user.ts": USER, "src/entities/team.ts": TEAM, "src/entities/post.ts": POST });
   });
   after(() => {
     watching?.child.kill("SIGKILL");

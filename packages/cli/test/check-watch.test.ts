@@ -1,9 +1,9 @@
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { dataSourceModule, fixtureProject, typeormFor, type FixtureProject } from "./support/fixture-project";
+import { resolve } from "node:path";
+import { synchronizedProject, type FixtureProject } from "./support/fixture-project";
 import { RETORT_BIN } from "./support/run-retort";
 
 const USER_ENTITY = `import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
@@ -47,18 +47,8 @@ class Watching {
 describeEachTarget("retort check --watch", (ctx) => {
   let project: FixtureProject;
   let watching: Watching | undefined;
-  before(function () {
-    project = fixtureProject(
-      {
-        "src/entities/user.ts": USER_ENTITY,
-        "src/data-source.ts": dataSourceModule(ctx.target.name, ctx.db.url),
-        "retort.config.ts": 'export default { dataSource: "./src/data-source.ts" };\n',
-      },
-      { typeorm: typeormFor(ctx.target.name) },
-    );
-    project.write("sync.ts", `import ds from "./src/data-source";\nds.initialize().then(() => ds.synchronize()).then(() => ds.destroy()).catch((e) => { console.error(e); process.exit(1); });\n`);
-    const run = spawnSync(process.execPath, ["-e", `require("@retort/loader").loadModule(${JSON.stringify(join(project.dir, "sync.ts"))})`], { cwd: project.dir, encoding: "utf8" });
-    if (run.status !== 0) throw new Error(`synchronize failed: ${run.stderr}`);
+  before(() => {
+    project = synchronizedProject(ctx.target.name, ctx.db.url, { "src/entities/user.ts": USER_ENTITY });
   });
   after(() => {
     watching?.child.kill("SIGKILL");

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -75,4 +76,23 @@ export function latestMigration(project: FixtureProject): string {
     .map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs }))
     .sort((a, b) => a.at - b.at);
   return readFileSync(join(dir, files[files.length - 1]!.f), "utf8");
+}
+
+/**
+ * A project whose DataSource is `src/data-source.ts` (its entities `src/entities/*.ts`,
+ * given in `files`), its database built by TypeORM's own `synchronize` in a child
+ * process, as a user's app would.
+ */
+export function synchronizedProject(targetName: string, url: string, files: Readonly<Record<string, string>>): FixtureProject {
+  const project = fixtureProject(
+    { ...files, "src/data-source.ts": dataSourceModule(targetName, url), "retort.config.ts": 'export default { dataSource: "./src/data-source.ts" };\n' },
+    { typeorm: typeormFor(targetName) },
+  );
+  project.write("sync.ts", `import ds from "./src/data-source";\nds.initialize().then(() => ds.synchronize()).then(() => ds.destroy()).catch((e) => { console.error(e); process.exit(1); });\n`);
+  const run = spawnSync(process.execPath, ["-e", `require("@retort/loader").loadModule(${JSON.stringify(join(project.dir, "sync.ts"))})`], { cwd: project.dir, encoding: "utf8" });
+  if (run.status !== 0) {
+    project.remove();
+    throw new Error(`synchronize failed: ${run.stderr}`);
+  }
+  return project;
 }
