@@ -1,6 +1,7 @@
 import { hash } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { threadId } from "node:worker_threads";
 import { cacheDir } from "./cache-folder";
 
 /**
@@ -29,7 +30,8 @@ export function cachedCompile(source: string, filename: string, key: string, com
   misses++;
   const js = compile(file);
   try {
-    const temporary = `${file}.${process.pid}.tmp`;
+    // Per thread: precompile-ahead.ts's worker may write the same entry at the same moment.
+    const temporary = `${file}.${process.pid}-${threadId}.tmp`;
     writeFileSync(temporary, `${HEADER} ${sourceHash} ${sha1(js)}\n${js}`, { mode: 0o600 });
     renameSync(temporary, file);
   } catch {
