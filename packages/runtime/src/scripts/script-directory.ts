@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { RevisionGraph } from "../graph/revision-graph";
 import { checksumOf } from "./checksum";
+import { cachedHeader, isSelfContained, rememberHeader, type MigrationHeader } from "./migration-header-cache";
 import { branchLabelProblem, REVISION_ID } from "./header-rules";
 import type { MigrationModule, MigrationScript } from "./migration-script";
 import { InvalidMigrationError, ScriptDirectoryError } from "./script-errors";
@@ -48,19 +49,52 @@ export function listMigrationFiles(dir: string): string[] {
     .map((n) => join(dir, n));
 }
 
+/**
+ * One migration file. Its header comes from the header cache when the file is
+ * self-contained and was loaded before with the same text (migration-header-cache.ts);
+ * its module then loads only when it upgrades or downgrades.
+ */
 export async function loadMigration(file: string): Promise<MigrationScript> {
   const source = readFileSync(file, "utf8");
+  const checksum = checksumOf(source);
+  const selfContained = isSelfContained(source);
+  const header = selfContained ? cachedHeader(checksum) : undefined;
+  if (header) return withModuleOnDemand(file, source, checksum, header);
+  const script = validate(file, await loadMigrationModule(file), source, checksum);
+  if (selfContained) rememberHeader(checksum, script);
+  return script;
+}
+
+async function loadMigrationModule(file: string): Promise<Partial<MigrationModule>> {
   // A re-read directory (tests, a long-lived process) must see edited files.
   const loaded = await loadModule<Record<string, unknown>>(file, { fresh: true });
-  const mod = (isHeader(loaded.default) ? loaded.default : loaded) as Partial<MigrationModule>;
-  return validate(file, mod, source);
+  return (isHeader(loaded.default) ? loaded.default : loaded) as Partial<MigrationModule>;
+}
+
+/** A script of a cached header whose upgrade and downgrade load the module first (once). */
+function withModuleOnDemand(file: string, source: string, checksum: string, header: MigrationHeader): MigrationScript {
+  let loading: Promise<MigrationScript> | undefined;
+  const loaded = (): Promise<MigrationScript> =>
+    (loading ??= loadMigrationModule(file).then((mod) => {
+      const script = validate(file, mod, readFileSync(file, "utf8"));
+      if (script.checksum !== checksum) throw new InvalidMigrationError(file, "it changed while retort was running; run the command again.");
+      return script;
+    }));
+  return {
+    ...header,
+    file,
+    checksum,
+    source,
+    upgrade: async (op) => (await loaded()).upgrade(op),
+    downgrade: async (op) => (await loaded()).downgrade(op),
+  };
 }
 
 function isHeader(value: unknown): boolean {
   return typeof value === "object" && value !== null && "revision" in value;
 }
 
-function validate(file: string, mod: Partial<MigrationModule>, source: string): MigrationScript {
+function validate(file: string, mod: Partial<MigrationModule>, source: string, checksum = checksumOf(source)): MigrationScript {
   const fail = (problem: string): never => {
     throw new InvalidMigrationError(file, problem);
   };
@@ -86,7 +120,7 @@ function validate(file: string, mod: Partial<MigrationModule>, source: string): 
     message: mod.message ?? "",
     createdAt: typeof mod.createdAt === "string" ? mod.createdAt : undefined,
     file,
-    checksum: checksumOf(source),
+    checksum,
     source,
     upgrade: mod.upgrade!.bind(mod),
     downgrade: mod.downgrade!.bind(mod),
