@@ -18,6 +18,8 @@ export class CatalogNormalizer {
 
   /** normalizePostgresDefault reads only the type's name, array dimensions and enum name. */
   default(expression: string, type: ColumnType): string | null {
+    const literal = ownEnumLiteral(expression, type);
+    if (literal !== undefined) return literal;
     const key = `${type.name}\u0000${type.arrayDimensions}\u0000${type.enumName ?? ""}\u0000${expression}`;
     return remember(this.defaults, key, () => normalizePostgresDefault(expression, type));
   }
@@ -32,4 +34,26 @@ function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
   const value = compute();
   cache.set(key, value);
   return value;
+}
+
+/** A lowercase identifier, optionally schema-qualified: the server prints it unquoted, and it parses as itself. */
+const PLAIN_NAME = /^[a-z_][a-z0-9_$]*(\.[a-z_][a-z0-9_$]*)?$/;
+const QUOTED_LITERAL = /^'(?:[^']|'')*'$/;
+
+/**
+ * How the server prints every enum column's default, a literal cast to the column's own
+ * type (`'active'::user_status_enum`), is that literal (normalizePostgresDefault drops a
+ * cast to the column's own type): answered without parsing, since each table's enum has a
+ * name of its own and the memory would not help. `undefined` for anything else.
+ */
+function ownEnumLiteral(expression: string, type: ColumnType): string | undefined {
+  if (type.name !== "enum" || type.arrayDimensions !== 0 || type.enumName === null || !PLAIN_NAME.test(type.enumName)) return undefined;
+  const bare = type.enumName.slice(type.enumName.lastIndexOf(".") + 1);
+  for (const name of new Set([type.enumName, bare])) {
+    const suffix = `::${name}`;
+    if (!expression.endsWith(suffix)) continue;
+    const literal = expression.slice(0, -suffix.length);
+    if (QUOTED_LITERAL.test(literal)) return literal;
+  }
+  return undefined;
 }
