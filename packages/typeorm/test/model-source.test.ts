@@ -1,5 +1,8 @@
 import type { SourceProject } from "@retort/core";
 import { expect } from "chai";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { modelSourceKind } from "../src";
 
 /**
@@ -20,7 +23,7 @@ describe("the TypeORM model source, restored from the model cache", () => {
 
   it("says the DataSource's database, engine and bookkeeping tables, and warns about synchronize", () => {
     const warnings: string[] = [];
-    const source = modelSourceKind.cache!.restore(options, project({ dataSource: "/app/src/data-source.ts" }, warnings));
+    const source = modelSourceKind.cache!.restore({ options }, project({ dataSource: "/app/src/data-source.ts" }, warnings));
     expect(source.dialect).to.equal("postgres");
     expect(source.declaredEngine).to.deep.equal({ family: "postgres", declaredBy: 'the DataSource\'s type is "postgres"' });
     expect(source.connection()).to.deep.equal({ url: "postgres://app:pw@db:5433/shop?options=-c+search_path%3Dsales", ssl: true });
@@ -34,10 +37,23 @@ describe("the TypeORM model source, restored from the model cache", () => {
   });
 
   it("declares no engine for an `entities` config, whose DataSource is built from the URL", () => {
-    const source = modelSourceKind.cache!.restore({ type: "better-sqlite3", database: "/app/app.db" }, project({ entities: ["./src/*.ts"] }));
+    const source = modelSourceKind.cache!.restore({ options: { type: "better-sqlite3", database: "/app/app.db" } }, project({ entities: ["./src/*.ts"] }));
     expect(source.declaredEngine).to.equal(null);
     expect(source.dialect).to.equal("sqlite");
     expect(source.connection()).to.deep.equal({ url: "sqlite:/app/app.db?driver=better-sqlite3" });
+  });
+
+  it("points at file and line from the declarations it kept, and has no locator without them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "retort-restored-"));
+    const file = join(dir, "user.ts");
+    writeFileSync(file, "import { Column, Entity } from \"typeorm\";\n\n@Entity()\nexport class User {\n  @Column()\n  name!: string;\n}\n");
+    const declarations = { tables: [{ schema: null, table: "user", at: [file, "User"], columns: { name: "name" } }] };
+    const source = modelSourceKind.cache!.restore({ options: { type: "postgres" }, declarations }, project({ dataSource: "/app/src/data-source.ts" }));
+    const locate = await source.locator!();
+    expect(locate({ schema: null, table: "user", column: "name", columns: [] })).to.deep.equal({ file, line: 6 });
+    expect(locate({ schema: null, table: "user", column: null, columns: [] })).to.deep.equal({ file, line: 4 });
+    expect(locate({ schema: null, table: "gone", column: null, columns: [] })).to.equal(undefined);
+    expect(modelSourceKind.cache!.restore({ options: { type: "postgres" } }, project({ dataSource: "/app/src/data-source.ts" })).locator).to.equal(undefined);
   });
 
   it("watches the DataSource module's folder", () => {

@@ -43,6 +43,8 @@ export interface Comparison extends CheckResult {
   readonly address: DatabaseAddress;
   /** Other tools' bookkeeping tables in this database, as the model source names them (before entities claim any). */
   readonly otherTools: readonly BookkeepingTable[];
+  /** Where the target's objects are declared, when the source (or the model cache's copy of it) can say without loading again. */
+  readonly locator?: OpenedModelSource["locator"];
 }
 
 function compareOptions(
@@ -135,7 +137,7 @@ export async function compareProject(options: ProjectOptions & { strict?: boolea
 /** `check --watch`'s worker wants the model source loaded (never the cached model), to keep it. */
 export type KeepLoaded = (source: OpenedModelSource) => void;
 
-type ConnectionSide = Pick<OpenedModelSource, "declaredEngine" | "connection" | "bookkeepingTables">;
+type ConnectionSide = Pick<OpenedModelSource, "declaredEngine" | "connection" | "bookkeepingTables"> & Partial<Pick<OpenedModelSource, "locator">>;
 
 /** The comparison with the cached model; `undefined` when the database's facts are not those the model was built for. */
 async function compareCached(
@@ -227,7 +229,7 @@ async function finishComparison(
   config: ResolvedConfig,
   database: LiveDatabase,
   side: Omit<EntitySide, "sourceState">,
-  source: Pick<ConnectionSide, "bookkeepingTables">,
+  source: Pick<ConnectionSide, "bookkeepingTables" | "locator">,
 ): Promise<Comparison> {
   const strict = options.strict ?? config.strictChecksums;
   const { address, db, scripts, databaseHeads, editedMigrations, actual, version } = database;
@@ -256,6 +258,7 @@ async function finishComparison(
     compareOptions: settings,
     address,
     otherTools,
+    ...(source.locator ? { locator: source.locator } : {}),
   };
 }
 
@@ -304,6 +307,12 @@ function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
 /** `retort check`: are the entities and the database in sync? `strict`: edited applied migrations are an error. */
 export async function check(options: ProjectOptions & { strict?: boolean } = {}): Promise<CheckResult> {
   return checkResultOf(await compareProject(options, "check"));
+}
+
+/** `check`, and where its differences are declared when that is known without loading the source again (the command's file:line). */
+export async function checkWithLocator(options: ProjectOptions & { strict?: boolean } = {}): Promise<{ readonly result: CheckResult; readonly locator?: OpenedModelSource["locator"] }> {
+  const comparison = await compareProject(options, "check");
+  return { result: checkResultOf(comparison), ...(comparison.locator ? { locator: comparison.locator } : {}) };
 }
 
 export function checkResultOf({ upToDate, dialect, operations, editedMigrations }: CheckResult): CheckResult {

@@ -1,11 +1,11 @@
 import { describeLine, type DiffEntry } from "@retort/compare";
 import { relative } from "node:path";
-import { check, type CheckResult } from "../api/check";
+import { checkWithLocator, type CheckResult } from "../api/check";
 import { watchCheck } from "./check-watch";
 import { isWatchWorker, runWatchWorker } from "./check-worker";
 import type { Output } from "../output/output";
 import { printChecksumWarnings } from "../output/revision-lines";
-import { sourceLocator, type LocateEntry } from "../project/source-locations";
+import { locatorOf, sourceLocator, type LocateEntry } from "../project/source-locations";
 import { projectOptions, type ProjectOptions } from "../project/session";
 import type { Command } from "./command";
 import { dialectMismatchHelp, dialectMismatchOption } from "./graph-options";
@@ -56,7 +56,10 @@ export const checkCommand: Command = {
     const print = (result: CheckResult, locate: () => Promise<LocateEntry>): Promise<number> => printCheck(result, locate, out, global.cwd);
     // A re-check process of `--watch`: retort is loaded; the project is read once the watch says go.
     if (isWatchWorker()) return await runWatchWorker(checkOptions, print, () => locator(options, out), (line) => out.warn(line));
-    return await print(await check(checkOptions), () => locator(options, out));
+    const { result, locator: known } = await checkWithLocator(checkOptions);
+    // The model cache's copy of where entities are declared, or the source this check loaded: no second load.
+    const locate = known ? () => locatorOf({ locator: known }).catch(() => locator(options, out)) : () => locator(options, out);
+    return await print(result, locate);
   },
 };
 

@@ -164,8 +164,12 @@ export interface ModelCachePart {
   fingerprint(project: SourceProject): unknown;
   /** Expands a stored glob again. */
   expandGlobs(patterns: readonly string[], baseDir: string): string[];
-  /** The source from its `cacheState().state`, without loading anything. */
-  restore(state: unknown, project: SourceProject): Omit<OpenedModelSource, "load" | "buildModel" | "locator" | "cacheState">;
+  /**
+   * The source from its `cacheState().state`, without loading anything; with a `locator`
+   * when the state says where the model's objects are declared (`check` then points at
+   * file and line without loading the source).
+   */
+  restore(state: unknown, project: SourceProject): Omit<OpenedModelSource, "load" | "buildModel" | "locator" | "cacheState"> & { readonly locator?: OpenedModelSource["locator"] };
 }
 
 /** What `retort init` tells a source looking at a project. */

@@ -54,6 +54,12 @@ export async function buildEntityMetadatas(
   return shadow.entityMetadatas;
 }
 
+/** The metadata `buildEntityMetadatas` built for the DataSource, if it has. */
+export function builtMetadatas(dataSource: TypeormDataSource): readonly TypeormEntityMetadata[] | undefined {
+  if (dataSource.isInitialized || dataSource.entityMetadatas.length > 0) return dataSource.entityMetadatas;
+  return builtFor.get(dataSource);
+}
+
 /** The classes of the decorator registry's tables. */
 function registeredTargets(registry: object | undefined): unknown[] {
   const tables = (registry as { tables?: readonly { target?: unknown }[] } | undefined)?.tables;

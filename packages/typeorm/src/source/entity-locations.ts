@@ -1,4 +1,4 @@
-import type { LocatedObject, LocateObject, SourceLocation } from "@retort/core";
+import type { LocateObject, SourceLocation } from "@retort/core";
 import { loadedUserModules } from "@retort/loader";
 import { readFileSync } from "node:fs";
 import { buildEntityMetadatas } from "../loading/build-entity-metadatas";
@@ -26,55 +26,119 @@ interface EntityMetadata {
 }
 
 /**
- * Finds the entity file and line behind each `check` difference, for editors' problem
- * matchers. TypeORM's metadata gives the class (and the property) that declared a table
- * or column; the module that exports the class is among the user modules retort loaded
- * (`loadedUserModules`); the line is found by scanning that file's text for the class and
- * the property. Tables with no entity (a removed table) have no location.
+ * Where each table and column is declared, as plain JSON: the model cache keeps it, so
+ * that `check` can point at file and line when its model came from the cache, without
+ * loading an entity (README.md, "Caches"). A table's declaring file and class, and for
+ * each column the class property (with its own file and class when a base class
+ * declares it); a junction table is declared by its owning relation.
  */
-export async function entityLocator(dataSource: TypeormDataSource, dataSourceFile: string | undefined): Promise<LocateObject> {
-  const metadatas = (await buildEntityMetadatas(dataSource, dataSourceFile)) as unknown as readonly EntityMetadata[];
+export interface EntityDeclarations {
+  readonly tables: readonly DeclaredTable[];
+}
+
+interface DeclaredTable {
+  readonly schema: string | null;
+  readonly table: string;
+  /** The declaring class; `null` when it is not found (its columns may still be). */
+  readonly at: Declared | null;
+  /** Column name → the property of `at`'s class, or where another class declares it. */
+  readonly columns: Readonly<Record<string, string | Declared>>;
+}
+
+/** A class (its file and name) and, for a property, the property's name. */
+type Declared = readonly [file: string, className: string, property?: string];
+
+/** The declarations of the built metadata; classes are found among the loaded user modules (`loadedUserModules`). */
+export function entityDeclarations(built: readonly object[]): EntityDeclarations {
+  const metadatas = built as unknown as readonly EntityMetadata[];
+  const files = exportingFiles();
+  const declared = (target: unknown, property?: string): Declared | undefined => {
+    const file = typeof target === "function" && target.name ? files.get(target) : undefined;
+    return file === undefined ? undefined : property === undefined ? [file, (target as Function).name] : [file, (target as Function).name, property];
+  };
+  const owners = new Map<unknown, RelationMetadata>();
+  for (const m of metadatas) for (const r of m.relations) if (r.isManyToManyOwner && r.junctionEntityMetadata && !owners.has(r.junctionEntityMetadata)) owners.set(r.junctionEntityMetadata, r);
+  const tables: DeclaredTable[] = [];
+  for (const metadata of metadatas) {
+    const schema = metadata.schema ?? null;
+    const owner = typeof metadata.target === "function" ? undefined : owners.get(metadata);
+    if (owner) {
+      const at = declared(owner.target, owner.propertyName);
+      if (at) tables.push({ schema, table: metadata.tableName, at, columns: {} });
+      continue;
+    }
+    const at = declared(metadata.target) ?? null;
+    const columns: Record<string, string | Declared> = {};
+    for (const column of metadata.columns) {
+      if (column.databaseName in columns) continue;
+      // Join columns have no target of their own: they belong to the entity's class.
+      const declaredIn = typeof column.target === "function" ? column.target : metadata.target;
+      if (declaredIn === metadata.target) {
+        if (at) columns[column.databaseName] = column.propertyName;
+      }
+      else {
+        const elsewhere = declared(declaredIn, column.propertyName);
+        if (elsewhere) columns[column.databaseName] = elsewhere;
+      }
+    }
+    if (at || Object.keys(columns).length > 0) tables.push({ schema, table: metadata.tableName, at, columns });
+  }
+  return { tables };
+}
+
+/**
+ * Finds the entity file and line behind each `check` difference, for editors' problem
+ * matchers: the declaring class's line, or its property's, found by scanning the file's
+ * text. Tables with no entity (a removed table) have no location.
+ */
+export function declarationLocator(declarations: EntityDeclarations): LocateObject {
+  const byTable = new Map<string, DeclaredTable[]>();
+  for (const t of declarations.tables) byTable.set(t.table, [...(byTable.get(t.table) ?? []), t]);
   const sources = new SourceIndex();
   return (entry) => {
-    const metadata = metadatas.find((m) => m.tableName === entry.table && (entry.schema === null || m.schema === entry.schema));
-    if (!metadata) return undefined;
-    const owner = typeof metadata.target === "function" ? undefined : metadatas.flatMap((m) => m.relations).find((r) => r.isManyToManyOwner && r.junctionEntityMetadata === metadata);
-    if (owner) return sources.locate(owner.target, owner.propertyName);
-    const column = columnOf(entry, metadata);
-    // Join columns have no target of their own: they belong to the entity's class.
-    const declaredIn = typeof column?.target === "function" ? column.target : metadata.target;
-    return sources.locate(declaredIn, column?.propertyName);
+    const table = byTable.get(entry.table ?? "")?.find((t) => entry.schema === null || t.schema === entry.schema);
+    if (!table) return undefined;
+    const name = entry.column ?? entry.columns[0];
+    const column = name === undefined ? undefined : table.columns[name];
+    const declaredAt = typeof column === "object" ? column : table.at;
+    if (!declaredAt) return undefined;
+    const [file, className, property] = declaredAt;
+    return sources.locate(file, className, typeof column === "string" ? column : property);
   };
 }
 
-/** The column an entry is about: its own, or the first column of an index, constraint or FK. */
-function columnOf(entry: LocatedObject, metadata: EntityMetadata): ColumnMetadata | undefined {
-  const name = entry.column ?? entry.columns[0];
-  return name === undefined ? undefined : metadata.columns.find((c) => c.databaseName === name);
+/** The locator of a DataSource's entities (built here if they were not). */
+export async function entityLocator(dataSource: TypeormDataSource, dataSourceFile: string | undefined): Promise<LocateObject> {
+  return declarationLocator(entityDeclarations(await buildEntityMetadatas(dataSource, dataSourceFile)));
 }
 
-/** Files of loaded classes, and the lines of their classes and properties. */
-class SourceIndex {
-  private readonly texts = new Map<string, readonly string[]>();
-  private readonly files = new Map<Function, string | undefined>();
+/** Does the stored value look like `EntityDeclarations` (the model cache's copy)? */
+export function isEntityDeclarations(value: unknown): value is EntityDeclarations {
+  return typeof value === "object" && value !== null && Array.isArray((value as { tables?: unknown }).tables);
+}
 
-  locate(target: unknown, property: string | undefined): SourceLocation | undefined {
-    if (typeof target !== "function" || !target.name) return undefined;
-    if (!this.files.has(target)) this.files.set(target, moduleFileExporting(target));
-    const file = this.files.get(target);
-    if (!file) return undefined;
+/** The lines of entity files, and of their classes and properties. */
+class SourceIndex {
+  private readonly texts = new Map<string, readonly string[] | null>();
+
+  locate(file: string, className: string, property: string | undefined): SourceLocation | undefined {
     const lines = this.lines(file);
-    const declaration = new RegExp(`\\bclass\\s+${escapeRegExp(target.name)}\\b`);
+    if (!lines) return undefined;
+    const declaration = new RegExp(`\\bclass\\s+${escapeRegExp(className)}\\b`);
     const classLine = lines.findIndex((l) => declaration.test(l));
     if (classLine < 0) return undefined;
     const propertyLine = property === undefined ? -1 : findProperty(lines, classLine, property);
     return { file, line: (propertyLine >= 0 ? propertyLine : classLine) + 1 };
   }
 
-  private lines(file: string): readonly string[] {
+  private lines(file: string): readonly string[] | null {
     let lines = this.texts.get(file);
-    if (!lines) {
-      lines = readFileSync(file, "utf8").split(/\r?\n/);
+    if (lines === undefined) {
+      try {
+        lines = readFileSync(file, "utf8").split(/\r?\n/);
+      } catch {
+        lines = null; // moved since: no location
+      }
       this.texts.set(file, lines);
     }
     return lines;
@@ -91,20 +155,22 @@ function findProperty(lines: readonly string[], from: number, property: string):
   return -1;
 }
 
-/** The user module (not a package) that exports the class: CommonJS or ES module. */
-function moduleFileExporting(target: Function): string | undefined {
-  for (const mod of loadedUserModules()) if (exportsValue(mod.exports, target)) return mod.file;
-  return undefined;
-}
-
-function exportsValue(exported: unknown, target: Function): boolean {
-  if (exported === target) return true;
-  if (exported === null || typeof exported !== "object") return false;
-  try {
-    return Object.values(exported).includes(target);
-  } catch {
-    return false; // a throwing getter: not an entity module
+/** The first user module (not a package) exporting each class, CommonJS or ES module: one pass over the loaded modules. */
+function exportingFiles(): Map<unknown, string> {
+  const files = new Map<unknown, string>();
+  const note = (value: unknown, file: string) => {
+    if (typeof value === "function" && !files.has(value)) files.set(value, file);
+  };
+  for (const mod of loadedUserModules()) {
+    note(mod.exports, mod.file);
+    if (mod.exports === null || typeof mod.exports !== "object") continue;
+    try {
+      for (const value of Object.values(mod.exports)) note(value, mod.file);
+    } catch {
+      // a throwing getter: not an entity module
+    }
   }
+  return files;
 }
 
 function escapeRegExp(text: string): string {

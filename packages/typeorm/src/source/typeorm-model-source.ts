@@ -1,12 +1,12 @@
 import type { DeclaredEngine, DialectName, GlobMatch, ModelSourceKind, OpenedModelSource, SourceProject, TruncatedName } from "@retort/core";
 import { dirname, join, resolve } from "node:path";
-import { loadEntities } from "../loading/build-entity-metadatas";
+import { builtMetadatas, loadEntities } from "../loading/build-entity-metadatas";
 import { expandGlobs } from "../loading/expand-globs";
 import { buildTargetModel } from "../model/build-target-model";
 import { unmanagedObjects } from "../model/unmanaged-objects";
 import type { TypeormDataSource } from "../typeorm-shapes";
 import { dataSourceConnectOptions, urlFromDataSourceOptions, type DataSourceConnectionOptions } from "./data-source-url";
-import { entityLocator } from "./entity-locations";
+import { declarationLocator, entityDeclarations, entityLocator, isEntityDeclarations, type EntityDeclarations } from "./entity-locations";
 import { reloadInPlace, type EntityFileList } from "./in-place-reload";
 import { entityFiles } from "../loading/load-entity-files";
 import { discoverDataSource } from "./discover-data-source";
@@ -14,6 +14,12 @@ import { loadProjectDataSource, warnIfSynchronizing } from "./open-data-source";
 import { typeormKeys } from "./typeorm-config";
 import { otherToolsTables } from "./typeorm-bookkeeping";
 import { converterBuild, installedTypeorm, keptOptions } from "./typeorm-cache";
+
+/** What the model cache keeps of a DataSource: its connection options, and where its entities are declared (for `check`'s file:line). */
+interface CachedState {
+  readonly options: TypeormDataSource["options"];
+  readonly declarations?: EntityDeclarations;
+}
 
 /** A DataSource's `type` as the `--sql` dialect (docs/reference.md §2). */
 const DIALECT_OF_TYPE: Record<string, DialectName> = {
@@ -51,9 +57,9 @@ export const typeormModelSource: ModelSourceKind = {
     fingerprint: (project) => ({ converter: converterBuild(join(__dirname, "..")), typeorm: installedTypeorm(dirname(project.configFile)) }),
     expandGlobs: (patterns, baseDir) => expandGlobs(patterns, baseDir),
     restore(state, project) {
-      const options = state as TypeormDataSource["options"];
+      const { options, declarations } = state as CachedState;
       warnIfSynchronizing(project, options);
-      return connectionSide(project, options);
+      return { ...connectionSide(project, options), ...(isEntityDeclarations(declarations) ? { locator: async () => declarationLocator(declarations) } : {}) };
     },
   },
   discover: discoverDataSource,
@@ -98,7 +104,11 @@ function openedDataSource(project: SourceProject, dataSource: TypeormDataSource,
       return { target, truncatedNames, unmanaged };
     },
     locator: () => entityLocator(dataSource, dataSourceFile),
-    cacheState: () => ({ state: keptOptions(dataSource.options), globs: entityGlobs(project, dataSource) }),
+    cacheState: () => {
+      const metadatas = builtMetadatas(dataSource);
+      const state: CachedState = { options: keptOptions(dataSource.options), ...(metadatas ? { declarations: entityDeclarations(metadatas) } : {}) };
+      return { state, globs: entityGlobs(project, dataSource) };
+    },
   };
 }
 

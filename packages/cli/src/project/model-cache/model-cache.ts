@@ -54,9 +54,10 @@ interface StoredFile {
 
 /**
  * Bumped when the cached entity model gains facts or the entry's layout changes
- * (4: exclusion constraints, docs/schema-objects.md; 5: the inputs in a header of their own).
+ * (4: exclusion constraints, docs/schema-objects.md; 5: the inputs in a header of their own;
+ * 6: the source's state says where entities are declared).
  */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /**
  * A file whose mtime is this close to the time the entry is written may change again
