@@ -84,4 +84,22 @@ describeEachTarget("retort check --watch", (ctx) => {
     expect(await watching.exited).to.equal(0);
     watching = undefined;
   });
+
+  it("points at file and line on the first check too, when it starts with differences", async function () {
+    this.timeout(120_000);
+    project.write("src/entities/user.ts", USER_ENTITY.replace("name!: string;", 'name!: string;\n  @Column({ type: "integer", default: 0 }) score!: number;'));
+    try {
+      watching = new Watching(spawn(process.execPath, [RETORT_BIN, "check", "--watch"], { cwd: project.dir, env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "" } }));
+      const ends = new RegExp(watchTask.problemMatcher.background.endsPattern);
+      await watching.until(ends, 1);
+      const problem = new RegExp(watchTask.problemMatcher.pattern.regexp);
+      const found = watching.lines().map((l) => problem.exec(l)).filter((m): m is RegExpExecArray => m !== null);
+      expect(found.map((m) => `${m[1]}:${m[2]}: ${m[3]!.replace(/ \(.*/, "")}`)).to.deep.equal(["src/entities/user.ts:7: + add column user.score"]);
+      watching.child.kill("SIGINT");
+      expect(await watching.exited).to.equal(0);
+      watching = undefined;
+    } finally {
+      project.write("src/entities/user.ts", USER_ENTITY);
+    }
+  });
 });

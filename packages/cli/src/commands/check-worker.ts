@@ -42,7 +42,10 @@ export async function runWatchWorker(options: ProjectOptions & { strict?: boolea
     const warnings = new Set<string>();
     let kept: OpenedModelSource | undefined;
     const recording = { ...options, onWarning: (w: string) => (warnings.add(w), options.onWarning?.(w)) };
-    const code = await print(checkResultOf(await compareProject(recording, "check", (s) => (kept = s))), freshLocator);
+    const first = await compareProject(recording, "check", (s) => (kept = s));
+    // The source this check loaded says where entities are declared: no second load.
+    const firstLocator = first.locator ? (): Promise<LocateEntry> => locatorOf({ locator: first.locator! }).catch(freshLocator) : freshLocator;
+    const code = await print(checkResultOf(first), firstLocator);
     answer({ done: code });
     let source: Promise<OpenedModelSource | undefined> = kept ? Promise.resolve(kept) : loadedSource({ ...options, onWarning: (w) => warnings.add(w) });
     for (let order = await orders.next(); order; order = await orders.next()) {
