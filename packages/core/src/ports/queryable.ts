@@ -11,6 +11,15 @@ export interface Queryable {
    * placeholders: `$1` on PostgreSQL, `?` on MySQL/MariaDB and SQLite.
    */
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /**
+   * Optional, for introspection: the rows of catalog statements, their values parsed by
+   * fixed rules and never by parsers a project set on the driver (PostgreSQL: booleans,
+   * 2- and 4-byte integers and oids as numbers, json parsed, all else text). Several
+   * statements go to the server as one message and run back to back, without a round
+   * trip between them; parameters only with a single statement. `onSent` is told when
+   * they are handed to the server (queries before them answered).
+   */
+  catalogRows?<Row = Record<string, unknown>>(statements: readonly string[], params?: readonly unknown[], onSent?: () => void): Promise<Row[][]>;
   close(): Promise<void>;
 }
 
@@ -24,6 +33,15 @@ export class CountingQueryable implements Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]> {
     this.count++;
     return this.inner.query<Row>(sql, params);
+  }
+  /** Counted per statement: one message of several is as many queries for the server. */
+  get catalogRows(): Queryable["catalogRows"] {
+    const inner = this.inner;
+    if (!inner.catalogRows) return undefined;
+    return <Row>(statements: readonly string[], params?: readonly unknown[], onSent?: () => void) => {
+      this.count += statements.length;
+      return inner.catalogRows!<Row>(statements, params, onSent);
+    };
   }
   close(): Promise<void> {
     return this.inner.close();

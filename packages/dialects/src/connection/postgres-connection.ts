@@ -66,9 +66,35 @@ export async function connectPostgres(target: ServerTarget, options: ConnectOpti
       previous = sent.catch(() => undefined);
       return ((await sent).rows ?? []) as Row[];
     },
+    async catalogRows<Row>(statements: readonly string[], params?: readonly unknown[], onSent?: () => void): Promise<Row[][]> {
+      if (params !== undefined && statements.length !== 1) throw new Error("catalogRows: parameters need a single statement");
+      // A simple query of several statements: the server answers each in turn, with no round trip between them.
+      const config = { text: statements.join(";\n"), values: params as unknown[] | undefined, types: CATALOG_TYPES };
+      const sent = previous.then(() => {
+        const answered = client.query(config);
+        onSent?.();
+        return answered;
+      });
+      previous = sent.catch(() => undefined);
+      const answer = (await sent) as unknown as { rows: Row[] } | { rows: Row[] }[];
+      return (Array.isArray(answer) ? answer : [answer]).map((result) => result.rows ?? []);
+    },
     close: () => client.end(),
   };
 }
+
+/** pg type oids of the catalog columns retort reads, and how their text is taken (Queryable.catalogRows). */
+const CATALOG_PARSERS: Readonly<Record<number, (text: string) => unknown>> = {
+  16: (text) => text === "t", // bool
+  21: Number, // int2
+  23: Number, // int4
+  26: Number, // oid
+  114: (text) => JSON.parse(text), // json
+};
+
+const CATALOG_TYPES = {
+  getTypeParser: (oid: number) => CATALOG_PARSERS[oid] ?? ((text: string) => text),
+};
 
 function sslFromParams(params: Readonly<Record<string, string>>): boolean | { rejectUnauthorized: boolean } | undefined {
   const mode = params.sslmode ?? params.ssl;

@@ -25,4 +25,10 @@ export interface IntrospectOptions {
    * compared (docs/schema-objects.md, "Extensions"). Ignored on other engines.
    */
   readonly extensions?: "all" | readonly string[];
+  /**
+   * Told, at most once, when the catalog queries that keep the server busiest are on their
+   * way (PostgreSQL): a caller may compute meanwhile, while the server works (`check
+   * --watch` builds the entity model then). Not every engine tells it.
+   */
+  readonly onCatalogSent?: () => void;
 }

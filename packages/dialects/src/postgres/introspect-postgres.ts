@@ -8,12 +8,11 @@ import {
   SCHEMAS_SQL,
   TABLES_SQL,
   VIEWS_SQL,
-  oidArray,
+  withOids,
   type ColumnRow,
   type ConstraintRow,
   type EnumRow,
   type IndexRow,
-  type JsonRows,
   type SchemasRow,
   type TableRow,
   type ViewRow,
@@ -36,37 +35,35 @@ const NO_PARENTS = { schemaName: null, tableName: null, schemaQualifiedTableName
 export async function introspectPostgres(db: Queryable, options: IntrospectOptions): Promise<SchemaModel> {
   const includeName = options.includeName ?? includeAll;
   const normalize = new CatalogNormalizer();
-  const [schemasRow] = await db.query<SchemasRow>(SCHEMAS_SQL);
+  const [schemasRow] = await oneCatalogQuery<SchemasRow>(db, SCHEMAS_SQL, undefined);
   const defaultSchema = schemasRow?.default_schema ?? "public";
   const { schemas, otherSchemas } = selectSchemas(schemasRow?.schemas ?? [], defaultSchema, options, includeName);
   const [tables, views] = await Promise.all([readTables(db, schemas, defaultSchema, includeName), readViews(db, schemas, defaultSchema, includeName)]);
   // A materialized view's indexes come with the tables' (its columns too, to name them).
   const matviews = new Map([...views].filter(([, v]) => v.row.materialized).map(([oid, v]) => [oid, v.table]));
   const relations = new Map<number, ReflectedTable>([...tables, ...matviews]);
-  const oids = oidArray([...relations.keys()]);
-  // The four go out at once: the server runs each next query while the rows of the one
-  // before are read here (the connection queues them).
-  const [enumsSent, columnsSent, constraintsSent, indexesSent] = inFlight(
-    jsonRows<EnumRow>(db, ENUMS_SQL),
-    jsonRows<ColumnRow>(db, COLUMNS_SQL, oids),
-    jsonRows<ConstraintRow>(db, CONSTRAINTS_SQL, oids),
-    jsonRows<IndexRow>(db, INDEXES_SQL, oids),
-  );
-  const enumRows = await enumsSent;
+  const oids = [...relations.keys()];
+  // The four go to the server as one message: it runs each next query while the rows of
+  // the one before are on their way (and while the caller computes, see onCatalogSent).
+  const [enumRows, columnRows, constraintRows, indexRows] = (await catalogRows(
+    db,
+    [ENUMS_SQL, withOids(COLUMNS_SQL, oids), withOids(CONSTRAINTS_SQL, oids), withOids(INDEXES_SQL, oids)],
+    options.onCatalogSent,
+  )) as [EnumRow[], ColumnRow[], ConstraintRow[], IndexRow[]];
   const enumsByOid = new Map(enumRows.map((e) => [e.oid, e]));
 
-  for (const row of await columnsSent) {
+  for (const row of columnRows) {
     const table = relations.get(row.table_oid);
     if (!table) continue;
     table.columnNames.set(row.attnum, row.name);
     if (includeName(row.name, "column", table.parents))
       table.columns.push(readColumn(row, enumsByOid, defaultSchema, normalize));
   }
-  for (const row of await constraintsSent) {
+  for (const row of constraintRows) {
     const table = tables.get(row.table_oid);
     if (table) addConstraint(table, row, defaultSchema, includeName, normalize);
   }
-  for (const row of await indexesSent) {
+  for (const row of indexRows) {
     const table = relations.get(row.table_oid);
     if (table) addIndex(table, row, includeName, normalize);
   }
@@ -100,7 +97,7 @@ async function readViews(
   includeName: IncludeName,
 ): Promise<Map<number, { row: ViewRow; table: ReflectedTable }>> {
   const views = new Map<number, { row: ViewRow; table: ReflectedTable }>();
-  for (const row of await jsonRows<ViewRow>(db, VIEWS_SQL, schemas)) {
+  for (const row of await await oneCatalogQuery<ViewRow>(db, VIEWS_SQL, [schemas])) {
     const schema = row.schema === defaultSchema ? null : row.schema;
     if (includeName(row.name, "view", { schemaName: schema, tableName: null, schemaQualifiedTableName: schema === null ? row.name : `${schema}.${row.name}` }))
       views.set(row.oid, { row, table: newReflectedTable(schema, row.name, null) });
@@ -128,7 +125,7 @@ async function readTables(
   includeName: IncludeName,
 ): Promise<Map<number, ReflectedTable>> {
   const tables = new Map<number, ReflectedTable>();
-  for (const row of await jsonRows<TableRow>(db, TABLES_SQL, schemas)) {
+  for (const row of await await oneCatalogQuery<TableRow>(db, TABLES_SQL, [schemas])) {
     const table = newReflectedTable(row.schema === defaultSchema ? null : row.schema, row.name, row.comment);
     // For a table itself Alembic leaves tableName out and names the table in schemaQualifiedTableName.
     if (includeName(row.name, "table", { ...table.parents, tableName: null })) tables.set(row.oid, table);
@@ -136,16 +133,24 @@ async function readTables(
   return tables;
 }
 
-/** Promises awaited one by one later: none of them is an unhandled rejection while an earlier one is awaited. */
-function inFlight<T extends readonly Promise<unknown>[]>(...promises: T): T {
-  for (const promise of promises) promise.catch(() => undefined);
-  return promises;
+/**
+ * The rows of each statement, parsed by fixed rules where the connection can
+ * (Queryable.catalogRows: oids are numbers in every query, so Map keys match across
+ * them); `sent` is told once every statement is on its way to the server.
+ */
+async function catalogRows(db: Queryable, statements: readonly string[], sent?: () => void): Promise<unknown[][]> {
+  if (db.catalogRows) return await db.catalogRows(statements, undefined, sent);
+  const answered = statements.map((sql) => db.query(sql));
+  for (const promise of answered) promise.catch(() => undefined);
+  sent?.();
+  const rows: unknown[][] = [];
+  for (const promise of answered) rows.push(await promise);
+  return rows;
 }
 
-/** Oids come back as JSON numbers from every query, so Map keys match across them. */
-async function jsonRows<Row>(db: Queryable, sql: string, ...params: unknown[]): Promise<Row[]> {
-  const [result] = await db.query<JsonRows<Row>>(sql, params);
-  return result?.rows ?? [];
+async function oneCatalogQuery<Row>(db: Queryable, sql: string, params: readonly unknown[] | undefined): Promise<Row[]> {
+  if (db.catalogRows) return (await db.catalogRows<Row>([sql], params))[0] ?? [];
+  return await db.query<Row>(sql, params);
 }
 
 function reflectEnums(

@@ -1,4 +1,4 @@
-import { column, columnType, index, indexPart, table, withoutWrittenSpellings, type IndexPart, type SchemaModel } from "@retort/core";
+import { column, columnType, index, indexPart, table, withoutWrittenSpellings, type IndexPart, type Queryable, type SchemaModel } from "@retort/core";
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
 import { columnOf, reflect, runAll, sharedConnection, tableOf } from "./helpers";
@@ -250,6 +250,25 @@ describeEachTarget(
 
     it("produces a JSON-serialisable model", () => {
       expect(JSON.parse(JSON.stringify(all))).to.deep.equal(all);
+    });
+
+    it("reads the same model whatever type parsers the project set on pg, and through a connection without catalogRows", async () => {
+      // A project's DataSource module may set pg's global parsers (loaded in the same process on a cache miss).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { types } = require("pg") as typeof import("pg");
+      const overridden = [16, 21, 23, 26, 114, 1009];
+      const saved = overridden.map((oid) => [oid, types.getTypeParser(oid)] as const);
+      const before = await reflect(conn.db, { includeSchemas: true });
+      try {
+        for (const oid of overridden) types.setTypeParser(oid, (text: string) => `parsed by the project: ${text}`);
+        expect(await reflect(conn.db, { includeSchemas: true })).to.deep.equal(before);
+      } finally {
+        for (const [oid, parser] of saved) types.setTypeParser(oid, parser as (text: string) => unknown);
+      }
+      // Any Queryable will do (the port's catalogRows is optional): one query at a time, the driver's parsers.
+      const plain: Queryable = { dialect: "postgres", query: (sql, params) => conn.db.query(sql, params), close: async () => undefined };
+      expect(conn.db.catalogRows).to.be.a("function");
+      expect(await reflect(plain, { includeSchemas: true })).to.deep.equal(before);
     });
   },
   { targets: ["postgres"] },
