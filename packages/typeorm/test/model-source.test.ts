@@ -48,12 +48,11 @@ describe("the TypeORM model source, restored from the model cache", () => {
     const file = join(dir, "user.ts");
     writeFileSync(file, "import { Column, Entity } from \"typeorm\";\n\n@Entity()\nexport class User {\n  @Column()\n  name!: string;\n}\n");
     const declarations = { tables: [{ schema: null, table: "user", at: [file, "User"], columns: { name: "name" } }] };
-    const source = modelSourceKind.cache!.restore({ options: { type: "postgres" }, declarations }, project({ dataSource: "/app/src/data-source.ts" }));
-    const locate = await source.locator!();
+    const locate = await modelSourceKind.cache!.locator!(declarations)!();
     expect(locate({ schema: null, table: "user", column: "name", columns: [] })).to.deep.equal({ file, line: 6 });
     expect(locate({ schema: null, table: "user", column: null, columns: [] })).to.deep.equal({ file, line: 4 });
     expect(locate({ schema: null, table: "gone", column: null, columns: [] })).to.equal(undefined);
-    expect(modelSourceKind.cache!.restore({ options: { type: "postgres" } }, project({ dataSource: "/app/src/data-source.ts" })).locator).to.equal(undefined);
+    expect(modelSourceKind.cache!.locator!(undefined)).to.equal(undefined);
   });
 
   it("watches the DataSource module's folder", () => {

@@ -1,4 +1,4 @@
-import type { BookkeepingTable, DialectName, IncludeName, OpenedModelSource, Operation, Queryable, SchemaModel, TruncatedName, UnmanagedObjects } from "@retort/core";
+import type { BookkeepingTable, BuiltModel, DialectName, IncludeName, OpenedModelSource, Operation, Queryable, SchemaModel, TruncatedName, UnmanagedObjects } from "@retort/core";
 import { compareSchemas, describeOperations, type CompareOptions, type DiffEntry } from "@retort/compare";
 import { connect, introspect, storedViewDefinitions } from "@retort/dialects";
 import { isDeepStrictEqual } from "node:util";
@@ -14,7 +14,7 @@ import { requireSameEngine } from "../project/dialect-mismatch";
 import { databaseAddress, explicitUrl, loadProjectConfig, openModelSource, type DatabaseAddress, type ProjectOptions } from "../project/session";
 import { modelSourceOf, sourceProject } from "../project/model-sources";
 import { recordInputs } from "../project/model-cache/input-recorder";
-import { ModelCache, type DatabaseFacts, type EntitySide } from "../project/model-cache/model-cache";
+import { ModelCache, type CacheHit, type DatabaseFacts, type EntitySide } from "../project/model-cache/model-cache";
 
 export interface CheckResult {
   readonly upToDate: boolean;
@@ -81,13 +81,18 @@ interface LiveDatabase {
   readonly version: string | undefined;
 }
 
-/** Connects, refuses a database behind the migrations' head, and introspects it. The caller closes `db`. */
-async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig, command: string): Promise<LiveDatabase> {
+/**
+ * Connects, refuses a database behind the migrations' head, and introspects it. The caller
+ * closes `db`. `onCatalogSent`: see IntrospectOptions.
+ */
+async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig, command: string, onCatalogSent?: () => void): Promise<LiveDatabase> {
   const db = await connect(address.url, address.connect);
   try {
     // The catalog queries go out first: reading the migration files overlaps the server's work.
     // Every extension is read; only those the entities need, or includeObject names, are compared (compare/src/objects/extensions.ts).
-    const reflected = settled(introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config), extensions: "all" }));
+    const reflected = settled(
+      introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config), extensions: "all", ...(onCatalogSent ? { onCatalogSent } : {}) }),
+    );
     const { scripts, databaseHeads, warnings } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
     const introspected = await reflected;
     if (!introspected.ok) throw introspected.error;
@@ -128,7 +133,9 @@ export async function compareProject(options: ProjectOptions & { strict?: boolea
   const cache = kind.cache ? ModelCache.open({ configFile: config.file, explicitUrl: url ?? null }, { part: kind.cache, project }) : null;
   const cached = keep ? undefined : cache?.read();
   if (cached && kind.cache) {
-    const comparison = await compareCached(options, config, command, cached, kind.cache.restore(cached.side.sourceState, project));
+    const part = kind.cache;
+    const locator = (detail: unknown) => part.locator?.(detail);
+    const comparison = await compareCached(options, config, command, cached, part.restore(cached.sourceState, project), locator);
     if (comparison) return comparison;
   }
   return await compareLoaded(options, config, command, cache, kind.cache !== undefined, keep);
@@ -139,20 +146,33 @@ export type KeepLoaded = (source: OpenedModelSource) => void;
 
 type ConnectionSide = Pick<OpenedModelSource, "declaredEngine" | "connection" | "bookkeepingTables"> & Partial<Pick<OpenedModelSource, "locator">>;
 
-/** The comparison with the cached model; `undefined` when the database's facts are not those the model was built for. */
+/**
+ * The comparison with the cached model; `undefined` when the database's facts are not
+ * those the model was built for, or the stored model is damaged. The model is read while
+ * the server answers the catalog queries.
+ */
 async function compareCached(
   options: ProjectOptions & { strict?: boolean },
   config: ResolvedConfig,
   command: string,
-  cached: { facts: DatabaseFacts; side: EntitySide },
+  cached: CacheHit,
   source: ConnectionSide,
+  locator: (detail: unknown) => OpenedModelSource["locator"] | undefined,
 ): Promise<Comparison | undefined> {
   const early = explicitUrl(options, config);
   if (early !== undefined) requireSameEngine(source.declaredEngine, early, options.allowDialectMismatch === true);
-  const database = await readLiveDatabase(databaseAddress(options, config, source), config, command);
+  let catalogSent: () => void = () => undefined;
+  const sent = new Promise<void>((resolve) => (catalogSent = resolve));
+  const live = settled(readLiveDatabase(databaseAddress(options, config, source), config, command, catalogSent));
+  await Promise.race([sent, live]);
+  const side = cached.side();
+  const read = await live;
+  if (!read.ok) throw read.error;
+  const database = read.value;
   try {
-    if (!isDeepStrictEqual(factsOf(database), cached.facts)) return undefined;
-    return await finishComparison(options, config, database, cached.side, source);
+    if (!side || !isDeepStrictEqual(factsOf(database), cached.facts)) return undefined;
+    const located = locator(side.sourceDetail);
+    return await finishComparison(options, config, database, side, located ? { ...source, locator: located } : source);
   } finally {
     await database.db.close().catch(() => undefined);
   }
@@ -200,18 +220,18 @@ async function compareLoaded(
       if (!loading.ok) throw loading.error;
       const built = await source.buildModel(factsOf(database.value));
       const kept = source.cacheState?.();
-      const side: EntitySide = { ...built, sourceState: kept?.state };
-      return { database: database.value, side, globs: kept?.globs ?? [], source, readConfig };
+      const side: EntitySide = { ...built, ...(kept?.detail === undefined ? {} : { sourceDetail: kept.detail }) };
+      return { database: database.value, side, state: kept?.state, globs: kept?.globs ?? [], source, readConfig };
     } catch (e) {
       await db.close().catch(() => undefined);
       throw e;
     }
   };
   const { value: loaded, inputs } = cache ? await recordInputs(body) : { value: await body(), inputs: undefined };
-  const { database, side, globs, source, readConfig } = loaded;
+  const { database, side, state, globs, source, readConfig } = loaded;
   try {
     const comparison = await finishComparison(options, readConfig, database, side, source);
-    if (inputs) cache?.write(inputs, globs, factsOf(database), side);
+    if (inputs) cache?.write(inputs, globs, factsOf(database), side, state);
     keep?.(source);
     return comparison;
   } finally {
@@ -228,7 +248,7 @@ async function finishComparison(
   options: ProjectOptions & { strict?: boolean },
   config: ResolvedConfig,
   database: LiveDatabase,
-  side: Omit<EntitySide, "sourceState">,
+  side: BuiltModel,
   source: Pick<ConnectionSide, "bookkeepingTables" | "locator">,
 ): Promise<Comparison> {
   const strict = options.strict ?? config.strictChecksums;
@@ -272,26 +292,39 @@ export async function compareReloaded(
   options: ProjectOptions & { strict?: boolean },
   source: OpenedModelSource,
   changed: readonly string[],
+  lastFacts?: DatabaseFacts,
 ): Promise<{ readonly comparison: Comparison; readonly source: OpenedModelSource } | { readonly fallback: string }> {
   if (!source.reloadInPlace) return { fallback: "the model source cannot re-read files in place" };
   const config = await loadProjectConfig(options);
   const readConfig = withModelSchemas(config, source.modelSchemas ?? []);
-  const live = settled(readLiveDatabase(databaseAddress(options, readConfig, source), readConfig, "check"));
+  let catalogSent: () => void = () => undefined;
+  const sent = new Promise<void>((resolve) => (catalogSent = resolve));
+  const live = settled(readLiveDatabase(databaseAddress(options, readConfig, source), readConfig, "check", catalogSent));
   const reloaded = await settled(source.reloadInPlace(changed));
-  const database = await live;
-  if (!database.ok) return { fallback: `reading the database failed: ${(database.error as Error)?.message}` };
   try {
     if (!reloaded.ok) return { fallback: `re-reading failed: ${(reloaded.error as Error)?.message}` };
     if ("fallback" in reloaded.value) return reloaded.value;
     const next = reloaded.value.source;
     await next.load();
-    const built = await next.buildModel(factsOf(database.value));
+    // The model is built while the server answers the catalog queries, for the facts of the
+    // last check; built again in the rare case the database's facts changed since.
+    await Promise.race([sent, live]);
+    const early = lastFacts ? await settled(next.buildModel(lastFacts)) : undefined;
+    const database = await live;
+    if (!database.ok) return { fallback: `reading the database failed: ${(database.error as Error)?.message}` };
+    const facts = factsOf(database.value);
+    const built = early?.ok && isDeepStrictEqual(facts, lastFacts) ? early.value : await next.buildModel(facts);
     return { comparison: await finishComparison(options, readConfig, database.value, built, next), source: next };
   } catch (e) {
     return { fallback: `checking in place failed: ${(e as Error)?.message}` };
   } finally {
-    await database.value.db.close().catch(() => undefined);
+    void live.then((database) => (database.ok ? database.value.db.close().catch(() => undefined) : undefined));
   }
+}
+
+/** The database facts a comparison's model was built for (`compareReloaded`'s `lastFacts`). */
+export function comparedFacts(comparison: Comparison): DatabaseFacts {
+  return { dialect: comparison.actual.dialect, defaultSchema: comparison.actual.defaultSchema, serverVersion: comparison.serverVersion };
 }
 
 type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };

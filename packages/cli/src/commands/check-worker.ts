@@ -1,7 +1,7 @@
 import type { OpenedModelSource } from "@retort/core";
 import { existsSync, realpathSync } from "node:fs";
 import { sep } from "node:path";
-import { checkResultOf, compareProject, compareReloaded, type CheckResult } from "../api/check";
+import { checkResultOf, comparedFacts, compareProject, compareReloaded, type CheckResult } from "../api/check";
 import { locatorOf, type LocateEntry } from "../project/source-locations";
 import { loadProjectConfig, openModelSource, type ProjectOptions } from "../project/session";
 
@@ -47,17 +47,19 @@ export async function runWatchWorker(options: ProjectOptions & { strict?: boolea
     const firstLocator = first.locator ? (): Promise<LocateEntry> => locatorOf({ locator: first.locator! }).catch(freshLocator) : freshLocator;
     const code = await print(checkResultOf(first), firstLocator);
     answer({ done: code });
+    let facts = comparedFacts(first);
     let source: Promise<OpenedModelSource | undefined> = kept ? Promise.resolve(kept) : loadedSource({ ...options, onWarning: (w) => warnings.add(w) });
     for (let order = await orders.next(); order; order = await orders.next()) {
       const current = await source;
       const unsafe = current ? await unsafeChange(options, order.changed) : "the project could not be loaded in this process";
       // Node keeps modules under their real paths.
-      const outcome = unsafe ? { fallback: unsafe } : await compareReloaded(options, current!, order.changed.map((f) => realpathSync(f)));
+      const outcome = unsafe ? { fallback: unsafe } : await compareReloaded(options, current!, order.changed.map((f) => realpathSync(f)), facts);
       if ("fallback" in outcome) {
         answer(outcome);
         return 0;
       }
       source = Promise.resolve(outcome.source);
+      facts = comparedFacts(outcome.comparison);
       for (const warning of warnings) warn(warning);
       const locate = (): Promise<LocateEntry> => locatorOf(outcome.source).catch(() => () => undefined);
       answer({ done: await print(checkResultOf(outcome.comparison), locate) });

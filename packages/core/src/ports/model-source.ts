@@ -60,8 +60,13 @@ export interface OpenedModelSource {
   buildModel(database: DatabaseFacts): Promise<BuiltModel>;
   /** `file:line` of each object, for `check`'s output. */
   locator(): Promise<LocateObject>;
-  /** What the model cache keeps to `restore` this source without loading it (plain JSON), and the globs it expanded. */
-  cacheState?(): { readonly state: unknown; readonly globs: readonly GlobMatch[] };
+  /**
+   * What the model cache keeps of this source (plain JSON), and the globs it expanded:
+   * `state`, small, to `restore` the source's connection side without loading it (read
+   * before the model, so that the database is read meanwhile); `detail`, kept with the
+   * model, for the cache part's `locator`.
+   */
+  cacheState?(): { readonly state: unknown; readonly detail?: unknown; readonly globs: readonly GlobMatch[] };
   /**
    * `check --watch` (docs/performance.md, "check --watch"): after `load`, re-reads the
    * changed files (absolute paths) in this process and returns the source as it now is,
@@ -164,12 +169,13 @@ export interface ModelCachePart {
   fingerprint(project: SourceProject): unknown;
   /** Expands a stored glob again. */
   expandGlobs(patterns: readonly string[], baseDir: string): string[];
+  /** The source's connection side from its `cacheState().state`, without loading anything. */
+  restore(state: unknown, project: SourceProject): Omit<OpenedModelSource, "load" | "buildModel" | "locator" | "cacheState">;
   /**
-   * The source from its `cacheState().state`, without loading anything; with a `locator`
-   * when the state says where the model's objects are declared (`check` then points at
-   * file and line without loading the source).
+   * Where the model's objects are declared, from `cacheState().detail`, when it says
+   * (`check` then points at file and line without loading the source).
    */
-  restore(state: unknown, project: SourceProject): Omit<OpenedModelSource, "load" | "buildModel" | "locator" | "cacheState"> & { readonly locator?: OpenedModelSource["locator"] };
+  locator?(detail: unknown): OpenedModelSource["locator"] | undefined;
 }
 
 /** What `retort init` tells a source looking at a project. */

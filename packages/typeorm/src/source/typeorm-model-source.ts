@@ -6,7 +6,7 @@ import { buildTargetModel } from "../model/build-target-model";
 import { unmanagedObjects } from "../model/unmanaged-objects";
 import type { TypeormDataSource } from "../typeorm-shapes";
 import { dataSourceConnectOptions, urlFromDataSourceOptions, type DataSourceConnectionOptions } from "./data-source-url";
-import { declarationLocator, entityDeclarations, entityLocator, isEntityDeclarations, type EntityDeclarations } from "./entity-locations";
+import { declarationLocator, entityDeclarations, entityLocator, isEntityDeclarations } from "./entity-locations";
 import { reloadInPlace, type EntityFileList } from "./in-place-reload";
 import { entityFiles } from "../loading/load-entity-files";
 import { discoverDataSource } from "./discover-data-source";
@@ -15,10 +15,9 @@ import { typeormKeys } from "./typeorm-config";
 import { otherToolsTables } from "./typeorm-bookkeeping";
 import { converterBuild, installedTypeorm, keptOptions } from "./typeorm-cache";
 
-/** What the model cache keeps of a DataSource: its connection options, and where its entities are declared (for `check`'s file:line). */
+/** What the model cache keeps of a DataSource to connect: its connection options. (Where its entities are declared is the cache's `detail`.) */
 interface CachedState {
   readonly options: TypeormDataSource["options"];
-  readonly declarations?: EntityDeclarations;
 }
 
 /** A DataSource's `type` as the `--sql` dialect (docs/reference.md §2). */
@@ -57,10 +56,11 @@ export const typeormModelSource: ModelSourceKind = {
     fingerprint: (project) => ({ converter: converterBuild(join(__dirname, "..")), typeorm: installedTypeorm(dirname(project.configFile)) }),
     expandGlobs: (patterns, baseDir) => expandGlobs(patterns, baseDir),
     restore(state, project) {
-      const { options, declarations } = state as CachedState;
+      const { options } = state as CachedState;
       warnIfSynchronizing(project, options);
-      return { ...connectionSide(project, options), ...(isEntityDeclarations(declarations) ? { locator: async () => declarationLocator(declarations) } : {}) };
+      return connectionSide(project, options);
     },
+    locator: (detail) => (isEntityDeclarations(detail) ? async () => declarationLocator(detail) : undefined),
   },
   discover: discoverDataSource,
 };
@@ -106,8 +106,8 @@ function openedDataSource(project: SourceProject, dataSource: TypeormDataSource,
     locator: () => entityLocator(dataSource, dataSourceFile),
     cacheState: () => {
       const metadatas = builtMetadatas(dataSource);
-      const state: CachedState = { options: keptOptions(dataSource.options), ...(metadatas ? { declarations: entityDeclarations(metadatas) } : {}) };
-      return { state, globs: entityGlobs(project, dataSource) };
+      const state: CachedState = { options: keptOptions(dataSource.options) };
+      return { state, ...(metadatas ? { detail: entityDeclarations(metadatas) } : {}), globs: entityGlobs(project, dataSource) };
     },
   };
 }

@@ -22,8 +22,19 @@ import type { RecordedInputs } from "./input-recorder";
  * stale model (docs/performance.md, "Known gaps").
  */
 export interface EntitySide extends BuiltModel {
-  /** What the source keeps to be restored without loading (a DataSource's connection options, `synchronize`…). */
+  /** What the source keeps with the model (`cacheState().detail`: where a DataSource's entities are declared). */
+  readonly sourceDetail?: unknown;
+}
+
+/**
+ * A stored entry whose inputs all match: the database facts and the source's state (its
+ * connection side) at once; the entity side, checked and parsed, when asked for
+ * (`undefined` if that part is damaged), so that the caller can read the database meanwhile.
+ */
+export interface CacheHit {
+  readonly facts: DatabaseFacts;
   readonly sourceState: unknown;
+  side(): EntitySide | undefined;
 }
 
 export type { DatabaseFacts, GlobMatch };
@@ -43,6 +54,8 @@ interface Header {
   readonly env: Readonly<Record<string, string | null>>;
   readonly globs: readonly GlobMatch[];
   readonly facts: DatabaseFacts;
+  /** The source's `cacheState().state`: enough to connect. */
+  readonly sourceState: unknown;
 }
 
 /** A project file as the entry saw it; `stat` is left out when the file was too recently written to trust its mtime. */
@@ -55,9 +68,10 @@ interface StoredFile {
 /**
  * Bumped when the cached entity model gains facts or the entry's layout changes
  * (4: exclusion constraints, docs/schema-objects.md; 5: the inputs in a header of their own;
- * 6: the source's state says where entities are declared).
+ * 6: the source's state says where entities are declared; 7: the source's state in the
+ * header, where it is declared in the body).
  */
-const FORMAT = 6;
+const FORMAT = 7;
 
 /**
  * A file whose mtime is this close to the time the entry is written may change again
@@ -86,8 +100,8 @@ export class ModelCache {
     return new ModelCache(join(dir, `model-${name}.json`), { ...project, cwd }, source);
   }
 
-  /** The stored entity side if nothing it was built from changed (the database facts are checked by the caller). */
-  read(): { readonly facts: DatabaseFacts; readonly side: EntitySide } | undefined {
+  /** The stored entry if nothing it was built from changed (the database facts are checked by the caller). */
+  read(): CacheHit | undefined {
     if (!this.source) return undefined;
     const { part } = this.source;
     return withEntry(this.file, (entry) => {
@@ -97,8 +111,9 @@ export class ModelCache {
       if (!header.files.every(unchanged)) return undefined;
       if (!Object.entries(header.env).every(([name, value]) => (process.env[name] ?? null) === value)) return undefined;
       if (!header.globs.every((g) => isDeepStrictEqual(part.expandGlobs(g.patterns, g.baseDir), g.files))) return undefined;
-      const side = entry.body();
-      return side === undefined ? undefined : { facts: header.facts, side };
+      // The body's bytes now (the file may be replaced later); checked and parsed only when asked for.
+      const body = entry.bodyBytes();
+      return { facts: header.facts, sourceState: header.sourceState, side: body };
     });
   }
 
@@ -110,7 +125,7 @@ export class ModelCache {
   }
 
   /** Stores what a full load built; skipped when some of it would not survive JSON (a Buffer in `ssl`). */
-  write(inputs: RecordedInputs, globs: readonly GlobMatch[], facts: DatabaseFacts, side: EntitySide): void {
+  write(inputs: RecordedInputs, globs: readonly GlobMatch[], facts: DatabaseFacts, side: EntitySide, sourceState: unknown): void {
     if (!this.source) return;
     const files: StoredFile[] = [];
     // The caches' own files (a RETORT_CACHE_DIR outside node_modules) are not the project's.
@@ -125,8 +140,8 @@ export class ModelCache {
       const steady = after !== null && after.size === before.size && after.mtimeMs === before.mtimeMs && before.mtimeMs < trustedBefore;
       files.push(steady ? { path, sha1, stat: before } : { path, sha1 });
     }
-    if (!isPlainJson(side)) return;
-    const header: Header = { format: FORMAT, tools: this.currentTools(), project: this.project, files, env: inputs.env, globs, facts };
+    if (!isPlainJson(side) || !isPlainJson(sourceState)) return;
+    const header: Header = { format: FORMAT, tools: this.currentTools(), project: this.project, files, env: inputs.env, globs, facts, sourceState };
     writeEntry(this.file, Buffer.from(JSON.stringify(header)), side);
   }
 
@@ -199,10 +214,10 @@ function sha1Of(file: string): string | null {
  */
 const PREFIX_BYTES = 64 + 1 + 64 + 1 + 12 + 1;
 
-/** An open entry: its header, then (on a hit) its body, each read only when asked for. */
+/** An open entry: its header, then (on a hit) its body's bytes, each read only when asked for; the body is checked and parsed by the function returned. */
 interface OpenEntry {
   header(): Header | undefined;
-  body(): EntitySide | undefined;
+  bodyBytes(): () => EntitySide | undefined;
 }
 
 /** Runs `use` on the entry at `file`, or returns `undefined` when there is none; one open file, so a rename meanwhile cannot mix two entries. */
@@ -227,7 +242,15 @@ function withEntry<T>(file: string, use: (entry: OpenEntry) => T | undefined): T
     const { headerSum, bodySum, headerStart, bodyStart } = layout;
     return use({
       header: () => parseChecked<Header>(() => readAt(fd, headerStart, bodyStart - headerStart), headerSum),
-      body: () => parseChecked<EntitySide>(() => readAt(fd, bodyStart, fstatSync(fd).size - bodyStart), bodySum),
+      bodyBytes: () => {
+        let bytes: Buffer | undefined;
+        try {
+          bytes = readAt(fd, bodyStart, fstatSync(fd).size - bodyStart);
+        } catch {
+          bytes = undefined;
+        }
+        return () => (bytes === undefined ? undefined : parseChecked<EntitySide>(() => bytes!, bodySum));
+      },
     });
   } finally {
     closeSync(fd);
