@@ -1,10 +1,20 @@
 import type { ColumnType, DialectName, DialectRules } from "@retort/core";
 
+/** One memo per rules object, kept for the process: `check --watch` converts the whole model again at each save. */
+const memos = new WeakMap<DialectRules, DialectRules>();
+
 /**
- * The rules with each answer remembered for the conversion of one model: entities repeat
- * a few type spellings and defaults thousands of times, and the rules are pure.
+ * The rules with each answer remembered: entities repeat a few type spellings and defaults
+ * thousands of times, and the rules are pure. The memo grows only with the distinct
+ * spellings a project has.
  */
 export function memoizedRules(rules: DialectRules): DialectRules {
+  let memo = memos.get(rules);
+  if (!memo) memos.set(rules, (memo = newMemo(rules)));
+  return memo;
+}
+
+function newMemo(rules: DialectRules): DialectRules {
   const types = new Map<string, ColumnType>();
   // By type object first: parseType answers repeat the same object, so no key is built for it.
   const defaults = new WeakMap<ColumnType, Map<string, string | null>>();
