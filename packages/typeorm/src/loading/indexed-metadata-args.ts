@@ -59,10 +59,16 @@ export function indexedMetadataArgs<S extends object>(storage: S): S {
     const original = (storage as Storage)[method] as Method | undefined;
     const array = (storage as Storage)[arrayName] as readonly Args[] | undefined;
     if (typeof original !== "function" || !Array.isArray(array)) continue;
+    // TypeORM asks about the same target (a class, or a metadata's inheritance tree array) several times.
+    const narrowedFor = new Map<unknown, { readonly length: number; readonly storage: Storage }>();
     view[method] = function (target: unknown, ...rest: unknown[]) {
-      const narrowed = Object.create(storage) as Storage;
-      narrowed[arrayName] = narrow(array, target);
-      return original.call(narrowed, target, ...rest);
+      let narrowed = narrowedFor.get(target);
+      if (!narrowed || narrowed.length !== array.length) {
+        const storageView = Object.create(storage) as Storage;
+        storageView[arrayName] = narrow(array, target);
+        narrowedFor.set(target, (narrowed = { length: array.length, storage: storageView }));
+      }
+      return original.call(narrowed.storage, target, ...rest);
     };
   }
   return view as S;

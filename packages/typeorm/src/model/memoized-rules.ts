@@ -16,20 +16,35 @@ export function memoizedRules(rules: DialectRules): DialectRules {
 
 function newMemo(rules: DialectRules): DialectRules {
   const types = new Map<string, ColumnType>();
-  // By type object first: parseType answers repeat the same object, so no key is built for it.
+  const parsed = new WeakSet<ColumnType>();
+  // By type object for parseType's own answers (no key is built for them); other types
+  // (an enum column's, made per column) by their JSON, so equal types share answers.
   const defaults = new WeakMap<ColumnType, Map<string, string | null>>();
+  const defaultsBySpelling = new Map<string, Map<string, string | null>>();
+  const answersFor = (type: ColumnType): Map<string, string | null> => {
+    const key = parsed.has(type) ? undefined : JSON.stringify(type);
+    let answers = key === undefined ? defaults.get(type) : defaultsBySpelling.get(key);
+    if (!answers) {
+      answers = new Map();
+      if (key === undefined) defaults.set(type, answers);
+      else defaultsBySpelling.set(key, answers);
+    }
+    return answers;
+  };
   const expressions = new Map<string, string>();
   return {
     family: rules.family,
     parseType(sqlType: string, dialect?: DialectName): ColumnType {
       const key = `${dialect}\u0000${sqlType}`;
       let type = types.get(key);
-      if (type === undefined) types.set(key, (type = rules.parseType(sqlType, dialect)));
+      if (type === undefined) {
+        types.set(key, (type = rules.parseType(sqlType, dialect)));
+        parsed.add(type);
+      }
       return type;
     },
     normalizeDefault(expression: string, type: ColumnType, dialect?: DialectName): string | null {
-      let byExpression = defaults.get(type);
-      if (!byExpression) defaults.set(type, (byExpression = new Map()));
+      const byExpression = answersFor(type);
       const key = `${dialect}\u0000${expression}`;
       let normalized = byExpression.get(key);
       if (normalized === undefined) byExpression.set(key, (normalized = rules.normalizeDefault(expression, type, dialect)));

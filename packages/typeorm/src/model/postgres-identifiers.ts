@@ -8,7 +8,7 @@ import type { ColumnModel, EnumTypeModel, SchemaModel, TableModel } from "@retor
 export const POSTGRES_MAX_IDENTIFIER_BYTES = 63;
 
 export function truncatePostgresIdentifier(name: string): string {
-  if (Buffer.byteLength(name, "utf8") <= POSTGRES_MAX_IDENTIFIER_BYTES) return name;
+  if (!mayBeTooLong(name)) return name;
   let kept = "";
   let bytes = 0;
   for (const char of name) {
@@ -19,6 +19,18 @@ export function truncatePostgresIdentifier(name: string): string {
   }
   return kept;
 }
+
+/**
+ * Is the name longer than 63 bytes? Most names are answered without counting bytes: not
+ * with 21 UTF-16 units or fewer (3 bytes each at most), nor with 63 or fewer all ASCII.
+ */
+function mayBeTooLong(name: string): boolean {
+  if (name.length <= POSTGRES_MAX_IDENTIFIER_BYTES / 3) return false;
+  if (name.length <= POSTGRES_MAX_IDENTIFIER_BYTES && !NOT_ASCII.test(name)) return false;
+  return Buffer.byteLength(name, "utf8") > POSTGRES_MAX_IDENTIFIER_BYTES;
+}
+
+const NOT_ASCII = /[^\x00-\x7f]/;
 
 /** A name the server will store shorter than the entities spell it. */
 export interface TruncatedName {
@@ -33,6 +45,8 @@ export interface TruncatedName {
  * like a table to drop and one to create, forever). Each name cut is reported once.
  */
 export function withPostgresIdentifiers(model: SchemaModel, report: (t: TruncatedName) => void): SchemaModel {
+  // Most models have no name to cut: then the model is the answer, without a copy.
+  if (!hasNameToCut(model)) return model;
   const seen = new Set<string>();
   const cut = (kind: string) => (name: string): string => {
     const truncated = truncatePostgresIdentifier(name);
@@ -90,6 +104,27 @@ export function withPostgresIdentifiers(model: SchemaModel, report: (t: Truncate
       indexes: v.indexes.map((i) => ({ ...i, name: index(i.name), parts: i.parts.map((p) => (p.column === null ? p : { ...p, column: column(p.column) })) })),
     })),
   };
+}
+
+/**
+ * Does the model have a name PostgreSQL would store cut (one `withPostgresIdentifiers`
+ * cuts)? When not, nothing is cut and no two names can meet: one walk, nothing copied.
+ */
+export function hasNameToCut(model: SchemaModel): boolean {
+  const cut = (name: string | null): boolean => name !== null && mayBeTooLong(name);
+  const anyCut = (names: readonly (string | null)[]): boolean => names.some(cut);
+  const anyPartCut = (parts: readonly { readonly column: string | null }[]): boolean => parts.some((p) => cut(p.column));
+  if (anyCut(model.schemas)) return true;
+  for (const t of model.tables) {
+    if (cut(t.schema) || cut(t.name) || t.columns.some((c) => cut(c.name))) return true;
+    if (t.primaryKey && (cut(t.primaryKey.name) || anyCut(t.primaryKey.columns))) return true;
+    if (t.indexes.some((i) => cut(i.name) || anyPartCut(i.parts))) return true;
+    if (t.uniques.some((u) => cut(u.name) || anyCut(u.columns))) return true;
+    if (t.foreignKeys.some((f) => cut(f.name) || anyCut(f.columns) || cut(f.referencedSchema) || cut(f.referencedTable) || anyCut(f.referencedColumns))) return true;
+    if (t.checks.some((c) => cut(c.name))) return true;
+  }
+  if (model.enums.some((e) => cut(e.schema) || cut(e.name))) return true;
+  return model.views.some((v) => cut(v.schema) || cut(v.name) || v.indexes.some((i) => cut(i.name) || anyPartCut(i.parts)));
 }
 
 /** Each enum type by how a column spells it (`name` or `schema.name`), the first of the model's when two spell alike: one lookup per column, not a scan. */

@@ -1,5 +1,5 @@
 import { RetortError, type SchemaModel } from "@retort/core";
-import { truncatePostgresIdentifier } from "./postgres-identifiers";
+import { hasNameToCut, truncatePostgresIdentifier } from "./postgres-identifiers";
 
 /**
  * Two different names the server cuts to the same 63 bytes name one object: the second
@@ -34,6 +34,8 @@ interface Named {
  * the other constraints are per table.
  */
 export function assertNoPostgresNameCollisions(model: SchemaModel): void {
+  // Only a name the server cuts can meet another.
+  if (!hasNameToCut(model)) return;
   const relations = new Map<string, Named[]>();
   const inSchema = (schema: string | null) => {
     const key = schema ?? "";
