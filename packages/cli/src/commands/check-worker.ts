@@ -1,4 +1,5 @@
 import type { OpenedModelSource } from "@retort/core";
+import { loadCompilerAhead } from "@retort/loader";
 import { existsSync, realpathSync } from "node:fs";
 import { sep } from "node:path";
 import { checkResultOf, comparedFacts, compareProject, compareReloaded, type CheckResult } from "../api/check";
@@ -47,6 +48,8 @@ export async function runWatchWorker(options: ProjectOptions & { strict?: boolea
     const firstLocator = first.locator ? (): Promise<LocateEntry> => locatorOf({ locator: first.locator! }).catch(freshLocator) : freshLocator;
     const code = await print(checkResultOf(first), firstLocator);
     answer({ done: code });
+    // Idle until the next save: the compiler it will need is loaded meanwhile.
+    setImmediate(loadCompilerAhead);
     let facts = comparedFacts(first);
     let source: Promise<OpenedModelSource | undefined> = kept ? Promise.resolve(kept) : loadedSource({ ...options, onWarning: (w) => warnings.add(w) });
     for (let order = await orders.next(); order; order = await orders.next()) {
