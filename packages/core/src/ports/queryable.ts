@@ -26,22 +26,23 @@ export interface Queryable {
 /** A Queryable that counts its round trips, for benchmarks and query-count tests. */
 export class CountingQueryable implements Queryable {
   count = 0;
-  constructor(private readonly inner: Queryable) {}
+  /** Counted per statement: one message of several is as many queries for the server. */
+  readonly catalogRows?: NonNullable<Queryable["catalogRows"]>;
+  constructor(private readonly inner: Queryable) {
+    const catalogRows = inner.catalogRows?.bind(inner);
+    if (catalogRows) {
+      this.catalogRows = <Row>(statements: readonly string[], params?: readonly unknown[], onSent?: () => void): Promise<Row[][]> => {
+        this.count += statements.length;
+        return catalogRows<Row>(statements, params, onSent);
+      };
+    }
+  }
   get dialect(): DialectName {
     return this.inner.dialect;
   }
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]> {
     this.count++;
     return this.inner.query<Row>(sql, params);
-  }
-  /** Counted per statement: one message of several is as many queries for the server. */
-  get catalogRows(): Queryable["catalogRows"] {
-    const inner = this.inner;
-    if (!inner.catalogRows) return undefined;
-    return <Row>(statements: readonly string[], params?: readonly unknown[], onSent?: () => void) => {
-      this.count += statements.length;
-      return inner.catalogRows!<Row>(statements, params, onSent);
-    };
   }
   close(): Promise<void> {
     return this.inner.close();
