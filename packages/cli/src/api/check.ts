@@ -1,4 +1,4 @@
-import type { BookkeepingTable, BuiltModel, DialectName, IncludeName, OpenedModelSource, Operation, Queryable, SchemaModel, TruncatedName, UnmanagedObjects } from "@retort/core";
+import type { BookkeepingTable, BuiltModel, DialectName, IncludeName, ModelCachePart, OpenedModelSource, Operation, Queryable, SchemaModel, TruncatedName, UnmanagedObjects } from "@retort/core";
 import { compareSchemas, describeOperations, type CompareOptions, type DiffEntry } from "@retort/compare";
 import { connect, introspect, storedViewDefinitions } from "@retort/dialects";
 import { isDeepStrictEqual } from "node:util";
@@ -106,6 +106,22 @@ async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig
 }
 
 /**
+ * `readLiveDatabase` started, and `serverBusy`: settled once the largest catalog queries
+ * are on their way (or the read is over, for engines that do not say), when the caller
+ * may compute on its side while the server works.
+ */
+function readLiveDatabaseAhead(
+  address: DatabaseAddress,
+  config: ResolvedConfig,
+  command: string,
+): { readonly live: Promise<Settled<LiveDatabase>>; readonly serverBusy: Promise<unknown> } {
+  let catalogSent: () => void = () => undefined;
+  const sent = new Promise<void>((resolve) => (catalogSent = resolve));
+  const live = settled(readLiveDatabase(address, config, command, catalogSent));
+  return { live, serverBusy: Promise.race([sent, live]) };
+}
+
+/**
  * A Prisma multiSchema datasource (`schemas = [...]`) names the schemas its model lives in:
  * those are read and compared (the default one too), even before they exist, and no other.
  */
@@ -133,9 +149,7 @@ export async function compareProject(options: ProjectOptions & { strict?: boolea
   const cache = kind.cache ? ModelCache.open({ configFile: config.file, explicitUrl: url ?? null }, { part: kind.cache, project }) : null;
   const cached = keep ? undefined : cache?.read();
   if (cached && kind.cache) {
-    const part = kind.cache;
-    const locator = (detail: unknown) => part.locator?.(detail);
-    const comparison = await compareCached(options, config, command, cached, part.restore(cached.sourceState, project), locator);
+    const comparison = await compareCached(options, config, command, cached, kind.cache, kind.cache.restore(cached.sourceState, project));
     if (comparison) return comparison;
   }
   return await compareLoaded(options, config, command, cache, kind.cache !== undefined, keep);
@@ -156,22 +170,20 @@ async function compareCached(
   config: ResolvedConfig,
   command: string,
   cached: CacheHit,
+  part: Pick<ModelCachePart, "locator">,
   source: ConnectionSide,
-  locator: (detail: unknown) => OpenedModelSource["locator"] | undefined,
 ): Promise<Comparison | undefined> {
   const early = explicitUrl(options, config);
   if (early !== undefined) requireSameEngine(source.declaredEngine, early, options.allowDialectMismatch === true);
-  let catalogSent: () => void = () => undefined;
-  const sent = new Promise<void>((resolve) => (catalogSent = resolve));
-  const live = settled(readLiveDatabase(databaseAddress(options, config, source), config, command, catalogSent));
-  await Promise.race([sent, live]);
+  const { live, serverBusy } = readLiveDatabaseAhead(databaseAddress(options, config, source), config, command);
+  await serverBusy;
   const side = cached.side();
   const read = await live;
   if (!read.ok) throw read.error;
   const database = read.value;
   try {
     if (!side || !isDeepStrictEqual(factsOf(database), cached.facts)) return undefined;
-    const located = locator(side.sourceDetail);
+    const located = part.locator?.(side.sourceDetail);
     return await finishComparison(options, config, database, side, located ? { ...source, locator: located } : source);
   } finally {
     await database.db.close().catch(() => undefined);
@@ -297,9 +309,7 @@ export async function compareReloaded(
   if (!source.reloadInPlace) return { fallback: "the model source cannot re-read files in place" };
   const config = await loadProjectConfig(options);
   const readConfig = withModelSchemas(config, source.modelSchemas ?? []);
-  let catalogSent: () => void = () => undefined;
-  const sent = new Promise<void>((resolve) => (catalogSent = resolve));
-  const live = settled(readLiveDatabase(databaseAddress(options, readConfig, source), readConfig, "check", catalogSent));
+  const { live, serverBusy } = readLiveDatabaseAhead(databaseAddress(options, readConfig, source), readConfig, "check");
   const reloaded = await settled(source.reloadInPlace(changed));
   try {
     if (!reloaded.ok) return { fallback: `re-reading failed: ${(reloaded.error as Error)?.message}` };
@@ -308,7 +318,7 @@ export async function compareReloaded(
     await next.load();
     // The model is built while the server answers the catalog queries, for the facts of the
     // last check; built again in the rare case the database's facts changed since.
-    await Promise.race([sent, live]);
+    await serverBusy;
     const early = lastFacts ? await settled(next.buildModel(lastFacts)) : undefined;
     const database = await live;
     if (!database.ok) return { fallback: `reading the database failed: ${(database.error as Error)?.message}` };

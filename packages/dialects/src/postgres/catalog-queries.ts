@@ -11,7 +11,7 @@ const SYSTEM_SCHEMA_FILTER = `n.nspname NOT IN ('pg_catalog', 'information_schem
 /**
  * The later queries take the table oids as one array literal written into the statement
  * (oids are numbers the server gave): parameterless, they can go to the server together
- * (`Queryable.catalogBatch`).
+ * (`Queryable.catalogRows`).
  */
 export const withOids = (sql: string, oids: readonly number[]): string => sql.replace(/\$1::oid\[\]/g, `'{${oids.join(",")}}'::oid[]`);
 

@@ -97,7 +97,7 @@ async function readViews(
   includeName: IncludeName,
 ): Promise<Map<number, { row: ViewRow; table: ReflectedTable }>> {
   const views = new Map<number, { row: ViewRow; table: ReflectedTable }>();
-  for (const row of await await oneCatalogQuery<ViewRow>(db, VIEWS_SQL, [schemas])) {
+  for (const row of await oneCatalogQuery<ViewRow>(db, VIEWS_SQL, [schemas])) {
     const schema = row.schema === defaultSchema ? null : row.schema;
     if (includeName(row.name, "view", { schemaName: schema, tableName: null, schemaQualifiedTableName: schema === null ? row.name : `${schema}.${row.name}` }))
       views.set(row.oid, { row, table: newReflectedTable(schema, row.name, null) });
@@ -125,7 +125,7 @@ async function readTables(
   includeName: IncludeName,
 ): Promise<Map<number, ReflectedTable>> {
   const tables = new Map<number, ReflectedTable>();
-  for (const row of await await oneCatalogQuery<TableRow>(db, TABLES_SQL, [schemas])) {
+  for (const row of await oneCatalogQuery<TableRow>(db, TABLES_SQL, [schemas])) {
     const table = newReflectedTable(row.schema === defaultSchema ? null : row.schema, row.name, row.comment);
     // For a table itself Alembic leaves tableName out and names the table in schemaQualifiedTableName.
     if (includeName(row.name, "table", { ...table.parents, tableName: null })) tables.set(row.oid, table);

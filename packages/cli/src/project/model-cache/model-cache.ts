@@ -243,13 +243,12 @@ function withEntry<T>(file: string, use: (entry: OpenEntry) => T | undefined): T
     return use({
       header: () => parseChecked<Header>(() => readAt(fd, headerStart, bodyStart - headerStart), headerSum),
       bodyBytes: () => {
-        let bytes: Buffer | undefined;
         try {
-          bytes = readAt(fd, bodyStart, fstatSync(fd).size - bodyStart);
+          const bytes = readAt(fd, bodyStart, fstatSync(fd).size - bodyStart);
+          return () => parseChecked<EntitySide>(() => bytes, bodySum);
         } catch {
-          bytes = undefined;
+          return () => undefined;
         }
-        return () => (bytes === undefined ? undefined : parseChecked<EntitySide>(() => bytes!, bodySum));
       },
     });
   } finally {
