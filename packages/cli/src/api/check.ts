@@ -305,7 +305,7 @@ export async function compareReloaded(
   source: OpenedModelSource,
   changed: readonly string[],
   lastFacts?: DatabaseFacts,
-): Promise<{ readonly comparison: Comparison; readonly source: OpenedModelSource } | { readonly fallback: string }> {
+): Promise<{ readonly comparison: Comparison; readonly source: OpenedModelSource; readonly buildNote?: string } | { readonly fallback: string }> {
   if (!source.reloadInPlace) return { fallback: "the model source cannot re-read files in place" };
   const config = await loadProjectConfig(options);
   const readConfig = withModelSchemas(config, source.modelSchemas ?? []);
@@ -324,7 +324,8 @@ export async function compareReloaded(
     if (!database.ok) return { fallback: `reading the database failed: ${(database.error as Error)?.message}` };
     const facts = factsOf(database.value);
     const built = early?.ok && isDeepStrictEqual(facts, lastFacts) ? early.value : await next.buildModel(facts);
-    return { comparison: await finishComparison(options, readConfig, database.value, built, next), source: next };
+    const comparison = await finishComparison(options, readConfig, database.value, built, next);
+    return { comparison, source: next, ...(built.buildNote ? { buildNote: built.buildNote } : {}) };
   } catch (e) {
     return { fallback: `checking in place failed: ${(e as Error)?.message}` };
   } finally {

@@ -32,7 +32,12 @@ type Print = (result: CheckResult, locate: () => Promise<LocateEntry>) => Promis
  * config or migration changed, a file added or removed, anything the source refuses), it
  * answers `fallback` and exits; the watch then checks in a fresh process.
  */
-export async function runWatchWorker(options: ProjectOptions & { strict?: boolean }, print: Print, freshLocator: () => Promise<LocateEntry>, warn: (line: string) => void): Promise<number> {
+export async function runWatchWorker(
+  options: ProjectOptions & { strict?: boolean },
+  print: Print,
+  freshLocator: () => Promise<LocateEntry>,
+  say: { readonly warn: (line: string) => void; readonly detail: (line: string) => void },
+): Promise<number> {
   // The marker leaves the environment first: the check must not see (nor the model cache record) a variable of retort's own.
   delete process.env[WORKER_ENV];
   const orders = inbox();
@@ -63,7 +68,8 @@ export async function runWatchWorker(options: ProjectOptions & { strict?: boolea
       }
       source = Promise.resolve(outcome.source);
       facts = comparedFacts(outcome.comparison);
-      for (const warning of warnings) warn(warning);
+      for (const warning of warnings) say.warn(warning);
+      if (outcome.buildNote) say.detail(`The entities: ${outcome.buildNote}.`);
       const locate = (): Promise<LocateEntry> => locatorOf(outcome.source).catch(() => () => undefined);
       answer({ done: await print(checkResultOf(outcome.comparison), locate) });
     }

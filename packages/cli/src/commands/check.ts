@@ -55,7 +55,7 @@ export const checkCommand: Command = {
     const checkOptions = { ...options, ...(values.strict ? { strict: true } : {}) };
     const print = (result: CheckResult, locate: () => Promise<LocateEntry>): Promise<number> => printCheck(result, locate, out, global.cwd);
     // A re-check process of `--watch`: retort is loaded; the project is read once the watch says go.
-    if (isWatchWorker()) return await runWatchWorker(checkOptions, print, () => locator(options, out), (line) => out.warn(line));
+    if (isWatchWorker()) return await runWatchWorker(checkOptions, print, () => locator(options, out), { warn: (line) => out.warn(line), detail: (line) => out.detail(line) });
     const { result, locator: known } = await checkWithLocator(checkOptions);
     // The model cache's copy of where entities are declared, or the source this check loaded: no second load.
     const locate = known ? () => locatorOf({ locator: known }).catch(() => locator(options, out)) : () => locator(options, out);

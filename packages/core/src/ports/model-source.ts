@@ -104,6 +104,8 @@ export interface BuiltModel {
   readonly truncatedNames: readonly TruncatedName[];
   /** Objects the source names but never manages: the comparison leaves them alone. */
   readonly unmanaged: UnmanagedObjects;
+  /** How much was built, when the source built only part again (`check --watch -v` says it). */
+  readonly buildNote?: string;
 }
 
 export interface TruncatedName {

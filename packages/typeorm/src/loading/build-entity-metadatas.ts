@@ -26,20 +26,49 @@ export async function buildEntityMetadatas(
   if (dataSource.isInitialized || dataSource.entityMetadatas.length > 0) return dataSource.entityMetadatas;
   const built = builtFor.get(dataSource);
   if (built) return built;
-  const options = {
-    ...dataSource.options,
-    entities: await loadEntities(dataSource),
-    migrations: [],
-    subscribers: [],
-  };
-  const shadow = Object.create(dataSource, { options: { value: options, writable: true } }) as MetadataBuilding;
+  const entities = await loadEntities(dataSource);
   // TypeORM reads its registry from this global (getMetadataArgsStorage) while it builds.
+  const registry = (globalThis as { typeormMetadataArgsStorage?: object }).typeormMetadataArgsStorage;
+  const root = typeormRoot(dataSource);
+  const shadow = await buildOnShadow(dataSource, entities, registry && indexedMetadataArgs(registry), source, (build) =>
+    root === undefined ? build() : withLinearMetadataBuild(root, registeredTargets(registry), build),
+  );
+  adoptBuiltMetadatas(dataSource, shadow.entityMetadatas, shadow as unknown as TypeormDataSource);
+  return shadow.entityMetadatas;
+}
+
+/**
+ * The metadata of only `entities`, built from `registry` (a narrowed view of TypeORM's, see
+ * subset-build-plan.ts) instead of the process's own; nothing is remembered for the DataSource.
+ */
+export async function buildSubsetMetadatas(dataSource: TypeormDataSource, entities: readonly unknown[], registry: object): Promise<readonly TypeormEntityMetadata[]> {
+  return (await buildOnShadow(dataSource, entities, registry, "the DataSource", (build) => build())).entityMetadatas;
+}
+
+/** Says that `metadatas` are the DataSource's built metadata (`holder`: the DataSource a view's expression is called with). */
+export function adoptBuiltMetadatas(dataSource: TypeormDataSource, metadatas: readonly TypeormEntityMetadata[], holder?: TypeormDataSource): void {
+  builtFor.set(dataSource, metadatas);
+  if (holder) shadowOf.set(dataSource, holder);
+}
+
+/**
+ * DataSource's protected `buildMetadatas()` on a shadow of `dataSource` with `entities`,
+ * no migrations and no subscribers, while TypeORM's global registry is `registry`.
+ */
+async function buildOnShadow(
+  dataSource: TypeormDataSource,
+  entities: readonly unknown[],
+  registry: object | undefined,
+  source: string,
+  around: (build: () => Promise<void>) => Promise<void>,
+): Promise<MetadataBuilding> {
+  const options = { ...dataSource.options, entities, migrations: [], subscribers: [] };
+  const shadow = Object.create(dataSource, { options: { value: options, writable: true } }) as MetadataBuilding;
   const scope = globalThis as { typeormMetadataArgsStorage?: object };
-  const registry = scope.typeormMetadataArgsStorage;
-  if (registry) scope.typeormMetadataArgsStorage = indexedMetadataArgs(registry);
+  const saved = scope.typeormMetadataArgsStorage;
+  if (saved && registry) scope.typeormMetadataArgsStorage = registry;
   try {
-    const root = typeormRoot(dataSource);
-    await (root === undefined ? shadow.buildMetadatas() : withLinearMetadataBuild(root, registeredTargets(registry), () => shadow.buildMetadatas()));
+    await around(() => shadow.buildMetadatas());
   } catch (e) {
     if (e instanceof RetortError) throw e;
     // A TypeError from TypeORM's own code (e.g. reading 'buildTableName' of a driver that a fork creates only at connect time).
@@ -47,11 +76,9 @@ export async function buildEntityMetadatas(
     const internal = !(dataSource as { driver?: unknown }).driver || (e instanceof TypeError && driverMissing);
     throw new EntityMetadataError(source, (e as Error).message ?? String(e), { cause: e, internal });
   } finally {
-    if (registry) scope.typeormMetadataArgsStorage = registry;
+    if (saved) scope.typeormMetadataArgsStorage = saved;
   }
-  builtFor.set(dataSource, shadow.entityMetadatas);
-  shadowOf.set(dataSource, shadow as unknown as TypeormDataSource);
-  return shadow.entityMetadatas;
+  return shadow;
 }
 
 /** The metadata `buildEntityMetadatas` built for the DataSource, if it has. */

@@ -4,7 +4,7 @@ import { buildEntityMetadatas, metadataDataSource } from "../loading/build-entit
 import { typeormOf } from "../loading/project-typeorm";
 import type { TypeormDataSource, TypeormEntityMetadata } from "../typeorm-shapes";
 import type { ConversionContext } from "./conversion-context";
-import { convertTable, defaultSchemaOf } from "./convert-table";
+import { convertTable, defaultSchemaOf, type ConvertedTable } from "./convert-table";
 import { convertView } from "./convert-view";
 import { memoizedRules } from "./memoized-rules";
 import { withPostgresIdentifiers, type TruncatedName } from "./postgres-identifiers";
@@ -38,16 +38,37 @@ export interface BuildTargetModelOptions {
   readonly onTruncatedName?: (name: TruncatedName) => void;
 }
 
+/** An entity's metadata and, when synchronize creates it as a table, that table converted. */
+export interface ConvertedEntity {
+  readonly metadata: TypeormEntityMetadata;
+  readonly converted?: ConvertedTable;
+}
+
+/** A model and what it was assembled from: a later build may convert only some entities again (incremental-target-model.ts). */
+export interface TargetBuild {
+  readonly model: SchemaModel;
+  readonly entities: readonly ConvertedEntity[];
+  /** What the model depends on besides the entities. */
+  readonly facts: Pick<BuildTargetModelOptions, "defaultSchema" | "serverVersion" | "dialect">;
+}
+
 /**
  * The schema TypeORM's synchronize would create for a DataSource, as a SchemaModel:
  * builds TypeORM's entity metadata without connecting, then converts each table TypeORM
  * would create with the rules it uses itself.
  */
 export async function buildTargetModel(dataSource: TypeormDataSource, options: BuildTargetModelOptions = {}): Promise<SchemaModel> {
+  return (await buildTarget(dataSource, options)).model;
+}
+
+/** buildTargetModel, keeping what the model was assembled from. */
+export async function buildTarget(dataSource: TypeormDataSource, options: BuildTargetModelOptions = {}): Promise<TargetBuild> {
   // Before the metadata: TypeORM sizes join columns to uuid keys by the server's uuid support.
   if (options.serverVersion !== undefined) applyServerVersion(dataSource.driver, options.serverVersion);
   const metadatas = await buildEntityMetadatas(dataSource, options.source);
-  return convertEntityMetadatas(dataSource, metadatas, options);
+  const ctx = conversionContext(dataSource, options);
+  const entities = convertEntities(dataSource, metadatas, ctx);
+  return { model: assembleModel(dataSource, entities, ctx, options), entities, facts: factsOf(options) };
 }
 
 /** The model of already built metadata (see buildTargetModel). */
@@ -56,10 +77,19 @@ export function convertEntityMetadatas(
   metadatas: readonly TypeormEntityMetadata[],
   options: BuildTargetModelOptions = {},
 ): SchemaModel {
+  const ctx = conversionContext(dataSource, options);
+  return assembleModel(dataSource, convertEntities(dataSource, metadatas, ctx), ctx, options);
+}
+
+export function factsOf(options: BuildTargetModelOptions): TargetBuild["facts"] {
+  return { defaultSchema: options.defaultSchema, serverVersion: options.serverVersion, dialect: options.dialect };
+}
+
+export function conversionContext(dataSource: TypeormDataSource, options: BuildTargetModelOptions): ConversionContext {
   const driver = dataSource.driver;
   if (options.serverVersion !== undefined) applyServerVersion(driver, options.serverVersion);
   const { family, dialect } = targetDialect(driver.options.type);
-  const ctx: ConversionContext = {
+  return {
     family,
     dialect: options.dialect ?? dialect,
     rules: memoizedRules(options.rules ?? rulesFor(family)),
@@ -67,19 +97,32 @@ export function convertEntityMetadatas(
     naming: dataSource.namingStrategy,
     defaultSchema: options.defaultSchema ?? defaultSchemaOf(dataSource, family),
   };
+}
+
+/** Each metadata with its table converted, when synchronize creates one. */
+export function convertEntities(dataSource: TypeormDataSource, metadatas: readonly TypeormEntityMetadata[], ctx: ConversionContext): ConvertedEntity[] {
   const { Table, getMetadataArgsStorage } = typeormOf(dataSource);
   const declaredIndexColumns = new Set([...getMetadataArgsStorage().indices.map((a) => a.columns), ...entitySchemaIndexColumns(dataSource)]);
+  return metadatas.map((metadata) =>
+    isSynchronizedTable(metadata) ? { metadata, converted: convertTable(metadata, Table, ctx, declaredIndexNames(metadata, declaredIndexColumns)) } : { metadata },
+  );
+}
+
+/** The model of converted entities, in their build order (which decides a shared enum's values). */
+export function assembleModel(dataSource: TypeormDataSource, entities: readonly ConvertedEntity[], ctx: ConversionContext, options: BuildTargetModelOptions): SchemaModel {
   const converted: TableModel[] = [];
   const enums = new Map<string, EnumTypeModel>();
-  for (const metadata of metadatas.filter(isSynchronizedTable)) {
-    const { table, enums: tableEnums } = convertTable(metadata, Table, ctx, declaredIndexNames(metadata, declaredIndexColumns));
-    converted.push(table);
+  for (const { converted: entry } of entities) {
+    if (!entry) continue;
+    converted.push(entry.table);
     // One type per name: TypeORM creates a shared enumName once, with the first table's values.
-    for (const e of tableEnums) if (!enums.has(`${e.schema}.${e.name}`)) enums.set(`${e.schema}.${e.name}`, e);
+    for (const e of entry.enums) if (!enums.has(`${e.schema}.${e.name}`)) enums.set(`${e.schema}.${e.name}`, e);
   }
+  const { family } = ctx;
   // One table per name, as synchronize leaves it (twice-mapped-tables.ts).
   const tables = mergeTwiceMappedTables(converted).map((t) => withoutUniquesFoldedIntoPrimaryKey(t, family));
   const schemas = new Set(tables.flatMap((t) => (t.schema === null ? [] : [t.schema])));
+  const metadatas = entities.map((e) => e.metadata);
   const model: SchemaModel = {
     dialect: ctx.dialect,
     defaultSchema: ctx.defaultSchema,

@@ -15,7 +15,17 @@ export interface EntityFileList {
   readonly files: readonly string[];
 }
 
-export type InPlaceOutcome = { readonly dataSource: TypeormDataSource; readonly list: EntityFileList } | { readonly fallback: string };
+/** What a reload changed in TypeORM's registry: for building only what it touched (incremental-target-model.ts). */
+export interface ReplacedClasses {
+  /** Each old exported class of a re-read module whose module now exports a new class under the same name: old → new. */
+  readonly pairs: ReadonlyMap<unknown, unknown>;
+  /** Every class the new versions decorated (registry targets added). */
+  readonly added: ReadonlySet<unknown>;
+  /** The old classes' registry entries, by registry array (`tables`, `columns`…), as they were. */
+  readonly removedArgs: Readonly<Record<string, readonly Args[]>>;
+}
+
+export type InPlaceOutcome = { readonly dataSource: TypeormDataSource; readonly list: EntityFileList; readonly replaced: ReplacedClasses } | { readonly fallback: string };
 
 type Args = { readonly target?: unknown };
 type NodeModule = { exports: unknown; filename: string };
@@ -48,7 +58,8 @@ function reload(dataSource: TypeormDataSource, list: EntityFileList, changed: re
   const files = list.patterns.length === 0 ? [] : entityFiles(list.patterns, list.baseDir);
   if (files.join("\n") !== list.files.join("\n")) return { fallback: "an entity file was added or removed" };
   const storage = typeormOf(dataSource).getMetadataArgsStorage() as unknown as Record<string, unknown>;
-  const arrays = Object.values(storage).filter((v): v is Args[] => Array.isArray(v));
+  const named = Object.entries(storage).filter((e): e is [string, Args[]] => Array.isArray(e[1]));
+  const arrays = named.map(([, array]) => array);
   const exported = exportedValues();
   for (const entry of arrays.flat()) {
     if (typeof entry.target === "function" && !exported.has(entry.target)) return { fallback: "a decorated class is not exported by its module" };
@@ -69,6 +80,7 @@ function reload(dataSource: TypeormDataSource, list: EntityFileList, changed: re
 
   // The new versions, in load order; their exports go onto the old exports objects.
   const lengths = arrays.map((a) => a.length);
+  const pairs = new Map<unknown, unknown>();
   for (const file of Object.keys(cache).filter((f) => changed.includes(f))) {
     const previous = cache[file]!;
     delete cache[file];
@@ -85,6 +97,7 @@ function reload(dataSource: TypeormDataSource, list: EntityFileList, changed: re
     const added = new Set(arrays.flatMap((a, i) => a.slice(lengths[i]).map((e) => e.target)));
     const copied = was.imported && importersMayHaveCopied(was.exports, values, registered, added);
     if (copied) return { fallback: `${file} changed its export ${copied}, which a module importing it may have copied` };
+    for (const [key, value] of Object.entries(values)) if (registered.has(was.exports[key]) && added.has(value)) pairs.set(was.exports[key], value);
     replaceExports(previous.exports as object, fresh.exports as object);
     // The old module object stays, as importers' `children` name it; it now imports what the new version does.
     (previous as { children?: unknown }).children = (fresh as { children?: unknown }).children;
@@ -95,6 +108,7 @@ function reload(dataSource: TypeormDataSource, list: EntityFileList, changed: re
   for (const target of added) if (typeof target !== "function" || !now.has(target)) return { fallback: "a new decorated class is not exported by its module" };
   for (const v of old) if (now.has(v)) return { fallback: "an old class is still exported (by a module that was not re-read)" };
 
+  const removedArgs = Object.fromEntries(named.map(([name, array]) => [name, array.filter((e) => old.has(e.target))]));
   for (const array of arrays) keepOnly(array, (e) => !old.has(e.target));
   const entities = [...list.given];
   for (const file of files) {
@@ -104,7 +118,7 @@ function reload(dataSource: TypeormDataSource, list: EntityFileList, changed: re
   }
   if (refersTo([...arrays.flat(), entities, { ...dataSource.options, entities: list.given }], old)) return { fallback: "an old class is still referred to (a subclass, an option, an entity list)" };
   const generation = Object.create(dataSource, { options: { value: { ...dataSource.options, entities }, writable: true } }) as TypeormDataSource;
-  return { dataSource: generation, list: { ...list, files } };
+  return { dataSource: generation, list: { ...list, files }, replaced: { pairs, added, removedArgs } };
 }
 
 /** Every value the loaded user modules export (classes, and whatever else). */

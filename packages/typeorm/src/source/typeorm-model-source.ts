@@ -2,12 +2,13 @@ import type { DeclaredEngine, DialectName, GlobMatch, ModelSourceKind, OpenedMod
 import { dirname, join, resolve } from "node:path";
 import { builtMetadatas, loadEntities } from "../loading/build-entity-metadatas";
 import { expandGlobs } from "../loading/expand-globs";
-import { buildTargetModel } from "../model/build-target-model";
+import { buildTarget, type TargetBuild } from "../model/build-target-model";
+import { rebuildReplaced } from "../model/incremental-target-model";
 import { unmanagedObjects } from "../model/unmanaged-objects";
 import type { TypeormDataSource } from "../typeorm-shapes";
 import { dataSourceConnectOptions, urlFromDataSourceOptions, type DataSourceConnectionOptions } from "./data-source-url";
 import { declarationLocator, entityDeclarations, entityLocator, isEntityDeclarations } from "./entity-locations";
-import { reloadInPlace, type EntityFileList } from "./in-place-reload";
+import { reloadInPlace, type EntityFileList, type ReplacedClasses } from "./in-place-reload";
 import { entityFiles } from "../loading/load-entity-files";
 import { discoverDataSource } from "./discover-data-source";
 import { loadProjectDataSource, warnIfSynchronizing } from "./open-data-source";
@@ -81,10 +82,17 @@ function connectionSide(project: SourceProject, options: TypeormDataSource["opti
   };
 }
 
+/** A source made by an in-place reload: what its predecessor built last, and what the reload replaced. */
+interface Lineage {
+  readonly previous: () => TargetBuild | undefined;
+  readonly replaced: ReplacedClasses;
+}
+
 /** `dataSource` as a source; after an in-place reload, `userDataSource` is the one it was made from. */
-function openedDataSource(project: SourceProject, dataSource: TypeormDataSource, loadedList?: EntityFileList, userDataSource = dataSource): OpenedModelSource {
+function openedDataSource(project: SourceProject, dataSource: TypeormDataSource, loadedList?: EntityFileList, userDataSource = dataSource, lineage?: Lineage): OpenedModelSource {
   const { dataSource: dataSourceFile } = typeormKeys(project);
   let list = loadedList;
+  let lastBuild: TargetBuild | undefined;
   return {
     ...connectionSide(project, dataSource.options),
     load: async () => {
@@ -94,14 +102,22 @@ function openedDataSource(project: SourceProject, dataSource: TypeormDataSource,
     async reloadInPlace(changedFiles) {
       if (!list) return { fallback: "the entities were not loaded" };
       const outcome = reloadInPlace(userDataSource, list, changedFiles, dataSourceFile);
-      return "fallback" in outcome ? outcome : { source: openedDataSource(project, outcome.dataSource, outcome.list, userDataSource) };
+      if ("fallback" in outcome) return outcome;
+      return { source: openedDataSource(project, outcome.dataSource, outcome.list, userDataSource, { previous: () => lastBuild, replaced: outcome.replaced }) };
     },
     async buildModel(database) {
       const truncatedNames: TruncatedName[] = [];
       const modelOptions = { defaultSchema: database.defaultSchema, dialect: database.dialect, serverVersion: database.serverVersion ?? undefined, source: dataSourceFile };
-      const target = await buildTargetModel(dataSource, { ...modelOptions, onTruncatedName: (n) => truncatedNames.push(n) });
+      const options = { ...modelOptions, onTruncatedName: (n: TruncatedName) => truncatedNames.push(n) };
+      // After an in-place reload, only the replaced entities when nothing else can have changed.
+      const prior = lineage?.previous();
+      const incremental = prior && lineage ? await rebuildReplaced(dataSource, prior, lineage.replaced, options) : undefined;
+      const build = incremental && "build" in incremental ? incremental.build : await buildTarget(dataSource, options);
+      lastBuild = build;
       const unmanaged = await unmanagedObjects(dataSource, modelOptions);
-      return { target, truncatedNames, unmanaged };
+      const buildNote =
+        incremental === undefined ? undefined : "build" in incremental ? `built ${incremental.rebuilt} of ${incremental.of} entities again` : `built every entity again: ${incremental.reason}`;
+      return { target: build.model, truncatedNames, unmanaged, ...(buildNote ? { buildNote } : {}) };
     },
     locator: () => entityLocator(dataSource, dataSourceFile),
     cacheState: () => {
