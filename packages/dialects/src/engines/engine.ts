@@ -70,6 +70,13 @@ export interface ForeignKeyViolation {
 export interface EngineCatalog {
   /** Counts (`n`) the tables named by the one bind parameter in the current schema or database. */
   readonly tableExistsQuery: string;
+  /**
+   * A value that differs whenever the schema may have changed since it was read, or null
+   * when the engine cannot tell cheaply: `check --watch` reuses the catalog it read on
+   * the same connection while the stamp is the same (docs/performance.md, "check --watch").
+   * Read it before the catalog: a change in between then shows next time.
+   */
+  catalogStamp(db: Queryable): Promise<string | null>;
 }
 
 export interface MigrationLockScope {

@@ -6,3 +6,8 @@ import type { IntrospectOptions } from "./introspect-options";
 export function introspect(db: Queryable, options: IntrospectOptions = {}): Promise<SchemaModel> {
   return engineFor(db.dialect).introspect(db, options);
 }
+
+/** See EngineCatalog.catalogStamp. */
+export function catalogStamp(db: Queryable): Promise<string | null> {
+  return engineFor(db.dialect).catalog.catalogStamp(db);
+}
