@@ -15,6 +15,7 @@ import { databaseAddress, explicitUrl, loadProjectConfig, openModelSource, type 
 import { modelSourceOf, sourceProject } from "../project/model-sources";
 import { recordInputs } from "../project/model-cache/input-recorder";
 import { ModelCache, type CacheHit, type DatabaseFacts, type EntitySide } from "../project/model-cache/model-cache";
+import type { KeptDatabase } from "./kept-database";
 
 export interface CheckResult {
   readonly upToDate: boolean;
@@ -83,16 +84,16 @@ interface LiveDatabase {
 
 /**
  * Connects, refuses a database behind the migrations' head, and introspects it. The caller
- * closes `db`. `onCatalogSent`: see IntrospectOptions.
+ * closes `db`. `onCatalogSent`: see IntrospectOptions. `kept`: `check --watch`'s worker's
+ * connection and last catalog, reused when the engine shows nothing changed.
  */
-async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig, command: string, onCatalogSent?: () => void): Promise<LiveDatabase> {
-  const db = await connect(address.url, address.connect);
+async function readLiveDatabase(address: DatabaseAddress, config: ResolvedConfig, command: string, onCatalogSent?: () => void, kept?: KeptDatabase): Promise<LiveDatabase> {
+  const db = kept ? await kept.connect(address) : await connect(address.url, address.connect);
   try {
     // The catalog queries go out first: reading the migration files overlaps the server's work.
     // Every extension is read; only those the entities need, or includeObject names, are compared (compare/src/objects/extensions.ts).
-    const reflected = settled(
-      introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config), extensions: "all", ...(onCatalogSent ? { onCatalogSent } : {}) }),
-    );
+    const read = () => introspect(db, { includeSchemas: config.includeSchemas, includeName: includeNameFor(config), extensions: "all", ...(onCatalogSent ? { onCatalogSent } : {}) });
+    const reflected = settled(kept ? kept.catalog(db, address, read, onCatalogSent) : read());
     const { scripts, databaseHeads, warnings } = await requireDatabaseAtHead(db, config.migrations, config.versionTable, command);
     const introspected = await reflected;
     if (!introspected.ok) throw introspected.error;
@@ -114,10 +115,11 @@ function readLiveDatabaseAhead(
   address: DatabaseAddress,
   config: ResolvedConfig,
   command: string,
+  kept?: KeptDatabase,
 ): { readonly live: Promise<Settled<LiveDatabase>>; readonly serverBusy: Promise<unknown> } {
   let catalogSent: () => void = () => undefined;
   const sent = new Promise<void>((resolve) => (catalogSent = resolve));
-  const live = settled(readLiveDatabase(address, config, command, catalogSent));
+  const live = settled(readLiveDatabase(address, config, command, catalogSent, kept));
   return { live, serverBusy: Promise.race([sent, live]) };
 }
 
@@ -141,7 +143,7 @@ function withModelSchemas(config: ResolvedConfig, schemas: readonly string[]): R
  * it was built from changed (`model-cache.ts`): then no entity file loads. The database is
  * always read fresh.
  */
-export async function compareProject(options: ProjectOptions & { strict?: boolean }, command: string, keep?: KeepLoaded): Promise<Comparison> {
+export async function compareProject(options: ProjectOptions & { strict?: boolean }, command: string, keep?: KeepLoaded, kept?: KeptDatabase): Promise<Comparison> {
   const config = await loadProjectConfig(options);
   const kind = modelSourceOf(config);
   const url = explicitUrl(options, config);
@@ -152,7 +154,7 @@ export async function compareProject(options: ProjectOptions & { strict?: boolea
     const comparison = await compareCached(options, config, command, cached, kind.cache, kind.cache.restore(cached.sourceState, project));
     if (comparison) return comparison;
   }
-  return await compareLoaded(options, config, command, cache, kind.cache !== undefined, keep);
+  return await compareLoaded(options, config, command, cache, kind.cache !== undefined, keep, kept);
 }
 
 /** `check --watch`'s worker wants the model source loaded (never the cached model), to keep it. */
@@ -207,9 +209,11 @@ async function compareLoaded(
   cache: ModelCache | null,
   overlap: boolean,
   keep?: KeepLoaded,
+  kept?: KeptDatabase,
 ): Promise<Comparison> {
   const early = explicitUrl(options, config);
-  let live = early === undefined || !overlap ? undefined : settled(readLiveDatabase({ url: anchorSqliteUrl(early, config.projectDir), connect: { projectDir: config.projectDir } }, config, command));
+  const earlyAddress = early === undefined ? undefined : { url: anchorSqliteUrl(early, config.projectDir), connect: { projectDir: config.projectDir } };
+  let live = !earlyAddress || !overlap ? undefined : settled(readLiveDatabase(earlyAddress, config, command, undefined, kept));
   const body = async () => {
     let source: OpenedModelSource;
     try {
@@ -221,7 +225,7 @@ async function compareLoaded(
     }
     // Only a source without a cache can name schemas, so an early read never misses them.
     const readConfig = withModelSchemas(config, source.modelSchemas ?? []);
-    live ??= settled(readLiveDatabase(databaseAddress(options, readConfig, source), readConfig, command));
+    live ??= settled(readLiveDatabase(databaseAddress(options, readConfig, source), readConfig, command, undefined, kept));
     const loading = await settled(source.load());
     await letStrayRejectionsSurface();
     const database = await live;
@@ -305,11 +309,12 @@ export async function compareReloaded(
   source: OpenedModelSource,
   changed: readonly string[],
   lastFacts?: DatabaseFacts,
+  kept?: KeptDatabase,
 ): Promise<{ readonly comparison: Comparison; readonly source: OpenedModelSource; readonly buildNote?: string } | { readonly fallback: string }> {
   if (!source.reloadInPlace) return { fallback: "the model source cannot re-read files in place" };
   const config = await loadProjectConfig(options);
   const readConfig = withModelSchemas(config, source.modelSchemas ?? []);
-  const { live, serverBusy } = readLiveDatabaseAhead(databaseAddress(options, readConfig, source), readConfig, "check");
+  const { live, serverBusy } = readLiveDatabaseAhead(databaseAddress(options, readConfig, source), readConfig, "check", kept);
   const reloaded = await settled(source.reloadInPlace(changed));
   try {
     if (!reloaded.ok) return { fallback: `re-reading failed: ${(reloaded.error as Error)?.message}` };
@@ -321,7 +326,10 @@ export async function compareReloaded(
     await serverBusy;
     const early = lastFacts ? await settled(next.buildModel(lastFacts)) : undefined;
     const database = await live;
-    if (!database.ok) return { fallback: `reading the database failed: ${(database.error as Error)?.message}` };
+    if (!database.ok) {
+      await kept?.forget();
+      return { fallback: `reading the database failed: ${(database.error as Error)?.message}` };
+    }
     const facts = factsOf(database.value);
     const built = early?.ok && isDeepStrictEqual(facts, lastFacts) ? early.value : await next.buildModel(facts);
     const comparison = await finishComparison(options, readConfig, database.value, built, next);

@@ -7,8 +7,8 @@ import { explicitUrl, loadProjectConfig, type ProjectOptions } from "../project/
 import type { Output } from "../output/output";
 import { WORKER_ENV, type CheckAnswer, type CheckOrder } from "./check-worker";
 
-/** Changes closer together than this are one re-check (an editor's save writes several times). */
-const DEBOUNCE_MS = 80;
+/** Changes closer together than this are one re-check (an editor's save writes several times, within a few ms). */
+const DEBOUNCE_MS = 30;
 
 /** The binary this module belongs to: each worker runs it (`args`: the command line without `--watch`). */
 const RETORT_BIN = join(__dirname, "..", "..", "..", "bin", "retort.js");

@@ -3,6 +3,7 @@ import { loadCompilerAhead } from "@retort/loader";
 import { existsSync, realpathSync } from "node:fs";
 import { sep } from "node:path";
 import { checkResultOf, comparedFacts, compareProject, compareReloaded, type CheckResult } from "../api/check";
+import { KeptDatabase } from "../api/kept-database";
 import { locatorOf, type LocateEntry } from "../project/source-locations";
 import { loadProjectConfig, openModelSource, type ProjectOptions } from "../project/session";
 
@@ -41,6 +42,8 @@ export async function runWatchWorker(
   // The marker leaves the environment first: the check must not see (nor the model cache record) a variable of retort's own.
   delete process.env[WORKER_ENV];
   const orders = inbox();
+  // The connection and the catalog are kept between checks, the catalog reused while the server shows no change.
+  const database = new KeptDatabase();
   try {
     if (!(await orders.next())) return 0;
     // The first check loads the project (not the cached model), so that the next save is checked in place.
@@ -48,7 +51,7 @@ export async function runWatchWorker(
     const warnings = new Set<string>();
     let kept: OpenedModelSource | undefined;
     const recording = { ...options, onWarning: (w: string) => (warnings.add(w), options.onWarning?.(w)) };
-    const first = await compareProject(recording, "check", (s) => (kept = s));
+    const first = await compareProject(recording, "check", (s) => (kept = s), database);
     // The source this check loaded says where entities are declared: no second load.
     const firstLocator = first.locator ? (): Promise<LocateEntry> => locatorOf({ locator: first.locator! }).catch(freshLocator) : freshLocator;
     const code = await print(checkResultOf(first), firstLocator);
@@ -61,7 +64,7 @@ export async function runWatchWorker(
       const current = await source;
       const unsafe = current ? await unsafeChange(options, order.changed) : "the project could not be loaded in this process";
       // Node keeps modules under their real paths.
-      const outcome = unsafe ? { fallback: unsafe } : await compareReloaded(options, current!, order.changed.map((f) => realpathSync(f)), facts);
+      const outcome = unsafe ? { fallback: unsafe } : await compareReloaded(options, current!, order.changed.map((f) => realpathSync(f)), facts, database);
       if ("fallback" in outcome) {
         answer(outcome);
         return 0;
@@ -75,6 +78,7 @@ export async function runWatchWorker(
     }
     return 0;
   } finally {
+    await database.forget();
     process.disconnect?.();
   }
 }
