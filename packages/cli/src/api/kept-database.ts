@@ -17,7 +17,9 @@ export class KeptDatabase {
   /** A connection to `address`; the kept one is handed out with a `close` that leaves it open. */
   async connect(address: DatabaseAddress): Promise<Queryable> {
     if (this.open && isDeepStrictEqual(this.open.address, address)) return leftOpen(this.open.db);
-    await this.forget();
+    const previous = this.open;
+    this.open = undefined;
+    await previous?.db.close().catch(() => undefined);
     const db = await connect(address.url, address.connect);
     if (db.dialect === "sqlite") return db;
     this.open = { address, db };
