@@ -315,6 +315,8 @@ export async function compareReloaded(
   const config = await loadProjectConfig(options);
   const readConfig = withModelSchemas(config, source.modelSchemas ?? []);
   const { live, serverBusy } = readLiveDatabaseAhead(databaseAddress(options, readConfig, source), readConfig, "check", kept);
+  // Re-reading runs without a pause: the database's first queries go out before it does.
+  await new Promise((resolve) => setImmediate(resolve));
   const reloaded = await settled(source.reloadInPlace(changed));
   try {
     if (!reloaded.ok) return { fallback: `re-reading failed: ${(reloaded.error as Error)?.message}` };
