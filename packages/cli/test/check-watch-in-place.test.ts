@@ -109,6 +109,12 @@ describeEachTarget("retort check --watch, in place", (ctx) => {
     const db = await connect(ctx.db.url);
     try {
       await db.query(`ALTER TABLE ${q}user${q} ADD COLUMN ${q}extra${q} integer NULL`);
+      // The server drops the worker's kept connection too: the next check connects again, in place.
+      if (ctx.target.family === "postgres") await db.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+      if (ctx.target.family === "mysql") {
+        const others = await db.query<{ id: number }>("SELECT ID AS id FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()");
+        for (const { id } of others) await db.query(`KILL ${Number(id)}`).catch(() => undefined);
+      }
     } finally {
       await db.close();
     }

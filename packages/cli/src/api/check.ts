@@ -327,7 +327,12 @@ export async function compareReloaded(
     // last check; built again in the rare case the database's facts changed since.
     await serverBusy;
     const early = lastFacts ? await settled(next.buildModel(lastFacts)) : undefined;
-    const database = await live;
+    let database = await live;
+    if (!database.ok && kept?.reusedConnection) {
+      // The kept connection may have been closed by the server since the last check: once more on a new one.
+      await kept.forget();
+      database = await settled(readLiveDatabase(databaseAddress(options, readConfig, source), readConfig, "check", undefined, kept));
+    }
     if (!database.ok) {
       await kept?.forget();
       return { fallback: `reading the database failed: ${(database.error as Error)?.message}` };

@@ -13,10 +13,13 @@ import type { DatabaseAddress } from "../project/session";
 export class KeptDatabase {
   private open?: { readonly address: DatabaseAddress; readonly db: Queryable };
   private kept?: { readonly address: DatabaseAddress; readonly stamp: string; readonly model: SchemaModel };
+  /** Did the last `connect` hand out the connection kept from an earlier check (which the server may have closed since)? */
+  reusedConnection = false;
 
   /** A connection to `address`; the kept one is handed out with a `close` that leaves it open. */
   async connect(address: DatabaseAddress): Promise<Queryable> {
-    if (this.open && isDeepStrictEqual(this.open.address, address)) return leftOpen(this.open.db);
+    this.reusedConnection = this.open !== undefined && isDeepStrictEqual(this.open.address, address);
+    if (this.reusedConnection) return leftOpen(this.open!.db);
     const previous = this.open;
     this.open = undefined;
     await previous?.db.close().catch(() => undefined);
