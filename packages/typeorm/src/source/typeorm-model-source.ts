@@ -84,7 +84,8 @@ function connectionSide(project: SourceProject, options: TypeormDataSource["opti
 
 /** A source made by an in-place reload: what its predecessor built last, and what the reload replaced. */
 interface Lineage {
-  readonly previous: () => TargetBuild | undefined;
+  /** A value, not a way to ask the predecessor: a chain of sources would keep every earlier model alive. */
+  readonly previous: TargetBuild | undefined;
   readonly replaced: ReplacedClasses;
 }
 
@@ -103,14 +104,14 @@ function openedDataSource(project: SourceProject, dataSource: TypeormDataSource,
       if (!list) return { fallback: "the entities were not loaded" };
       const outcome = reloadInPlace(userDataSource, list, changedFiles, dataSourceFile);
       if ("fallback" in outcome) return outcome;
-      return { source: openedDataSource(project, outcome.dataSource, outcome.list, userDataSource, { previous: () => lastBuild, replaced: outcome.replaced }) };
+      return { source: openedDataSource(project, outcome.dataSource, outcome.list, userDataSource, { previous: lastBuild, replaced: outcome.replaced }) };
     },
     async buildModel(database) {
       const truncatedNames: TruncatedName[] = [];
       const modelOptions = { defaultSchema: database.defaultSchema, dialect: database.dialect, serverVersion: database.serverVersion ?? undefined, source: dataSourceFile };
       const options = { ...modelOptions, onTruncatedName: (n: TruncatedName) => truncatedNames.push(n) };
       // After an in-place reload, only the replaced entities when nothing else can have changed.
-      const prior = lineage?.previous();
+      const prior = lineage?.previous;
       const incremental = prior && lineage ? await rebuildReplaced(dataSource, prior, lineage.replaced, options) : undefined;
       const build = incremental && "build" in incremental ? incremental.build : await buildTarget(dataSource, options);
       lastBuild = build;
