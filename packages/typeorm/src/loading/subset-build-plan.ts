@@ -24,8 +24,8 @@ const OWN_TABLE_ONLY = new Set(["relationIds", "relationCounts", "indices", "uni
  *
  * Only another table's *keys* can reach into a table: its foreign keys name the
  * referenced table and its primary key columns. So when each replaced class is a plain
- * entity (no inheritance, tree or many-to-many, none pointing at it, nothing naming one
- * of its non-key columns) whose name, table options and primary key are the same as
+ * entity (no inheritance or tree; no join table of another entity's pointing at it, which
+ * reads its side's options; nothing naming one of its non-key columns) whose name, table options and primary key are the same as
  * before, no other table can change. The replaced ones are built with the entities
  * their relations point at, whose own relations to others are left out unless they are
  * part of their key. Anything else is a reason to build the whole model.
@@ -57,10 +57,12 @@ export function planSubsetBuild(registry: Registry, replaced: ReplacedClasses, e
       const target = resolve(relation.type);
       if (target === undefined) return { reason: "a relation's entity cannot be told without building" };
       targetOf.set(relation, target);
-      const intoRebuilt = rebuilt.has(target);
-      if (intoRebuilt && (list === "foreignKeys" || relation.relationType === "many-to-many")) return { reason: "a many-to-many relation or a foreign key declaration points at a replaced entity" };
+      if (rebuilt.has(target) && list === "foreignKeys") return { reason: "a foreign key declaration points at a replaced entity" };
     }
   }
+  // A join table is built from its owner's relation and the other side's (whose options it reads): one owned elsewhere may not point at a replaced entity.
+  const joinTablesOf = new Map<unknown, Set<unknown>>();
+  for (const j of args("joinTables")) joinTablesOf.set(j.target, (joinTablesOf.get(j.target) ?? new Set()).add(j.propertyName));
   const relationsByOwner = new Map<unknown, Map<unknown, Args>>();
   for (const r of args("relations")) {
     const own = relationsByOwner.get(r.target) ?? new Map<unknown, Args>();
@@ -88,12 +90,13 @@ export function planSubsetBuild(registry: Registry, replaced: ReplacedClasses, e
     }
   }
 
-  const inSubset = new Set<unknown>(rebuilt);
   for (const [relation, target] of targetOf) {
-    if (!rebuiltOwners.has(relation.target)) continue;
-    if (relation.relationType === "many-to-many") return { reason: "a replaced entity has a many-to-many relation" };
-    inSubset.add(target);
+    const ownsJoinTable = relation.relationType === "many-to-many" && joinTablesOf.get(relation.target)?.has(relation.propertyName) === true;
+    if (ownsJoinTable && rebuilt.has(target) && !rebuiltOwners.has(relation.target)) return { reason: "a join table owned by an entity not re-read points at a replaced entity" };
   }
+
+  const inSubset = new Set<unknown>(rebuilt);
+  for (const [relation, target] of targetOf) if (rebuiltOwners.has(relation.target)) inSubset.add(target);
   // A pointed-at entity's key may itself come from a relation: its entity is built too.
   for (let grew = true; grew; ) {
     grew = false;

@@ -52,14 +52,20 @@ export async function rebuildReplaced(
     return { reason: `building the changed entities alone failed (${(e as Error)?.message})` };
   }
   const ctx = conversionContext(dataSource, options);
-  const fresh = new Map(convertEntities(dataSource, built.filter((m) => plan.rebuilt.has(target(m))), ctx).map((e) => [target(e.metadata), e] as const));
+  const rebuiltMetadatas = built.filter((m) => plan.rebuilt.has(target(m)));
+  const fresh = new Map(convertEntities(dataSource, rebuiltMetadatas, ctx).map((e) => [target(e.metadata), e] as const));
+  // Their join tables are built with them: the old ones go, the new ones come last (the model is sorted).
+  const oldJunctions = new Set(previousMetadatas.filter((m) => replaced.pairs.has(target(m))).flatMap(junctionsOf));
+  const newJunctions = convertEntities(dataSource, rebuiltMetadatas.flatMap(junctionsOf), ctx);
   const merged: ConvertedEntity[] = [];
   for (const entry of previous.entities) {
+    if (oldJunctions.has(entry.metadata)) continue;
     const replacement = replaced.pairs.has(target(entry.metadata)) ? fresh.get(now(target(entry.metadata))) : entry;
     if (!replacement) return { reason: "a changed entity was not built" };
     merged.push(replacement);
   }
-  const clash = sharedName(merged, plan.rebuilt);
+  merged.push(...newJunctions);
+  const clash = sharedName(merged, new Set([...fresh.values(), ...newJunctions]));
   if (clash) return { reason: clash };
   if (hasRequiredRelationCycle(merged.map((e) => e.metadata))) return { reason: "required relations may form a cycle" };
   adoptBuiltMetadatas(dataSource, merged.map((e) => e.metadata));
@@ -79,6 +85,12 @@ function target(metadata: TypeormEntityMetadata): unknown {
   return (metadata as { target?: unknown }).target;
 }
 
+/** The join tables an entity's many-to-many relations own. */
+function junctionsOf(metadata: TypeormEntityMetadata): TypeormEntityMetadata[] {
+  const relations = (metadata as unknown as { relations?: readonly { isManyToManyOwner?: boolean; junctionEntityMetadata?: TypeormEntityMetadata }[] }).relations ?? [];
+  return relations.flatMap((r) => (r.isManyToManyOwner && r.junctionEntityMetadata ? [r.junctionEntityMetadata] : []));
+}
+
 function isJunction(metadata: TypeormEntityMetadata): boolean {
   return metadata.tableType === "junction" || metadata.tableType === "closure-junction";
 }
@@ -88,7 +100,7 @@ function isJunction(metadata: TypeormEntityMetadata): boolean {
  * the build's order decides what the model holds (the first one wins), and a whole build
  * orders the new class last: only a whole build can say.
  */
-function sharedName(entities: readonly ConvertedEntity[], rebuilt: ReadonlySet<unknown>): string | undefined {
+function sharedName(entities: readonly ConvertedEntity[], rebuilt: ReadonlySet<ConvertedEntity>): string | undefined {
   const tables = new Map<string, number>();
   const enums = new Map<string, number>();
   const count = (map: Map<string, number>, key: string): void => void map.set(key, (map.get(key) ?? 0) + 1);
@@ -97,8 +109,9 @@ function sharedName(entities: readonly ConvertedEntity[], rebuilt: ReadonlySet<u
     count(tables, `${converted.table.schema}.${converted.table.name}`);
     for (const key of new Set(converted.enums.map((e) => `${e.schema}.${e.name}`))) count(enums, key);
   }
-  for (const { metadata, converted } of entities) {
-    if (!converted || !rebuilt.has(target(metadata))) continue;
+  for (const entry of entities) {
+    const { converted } = entry;
+    if (!converted || !rebuilt.has(entry)) continue;
     if (tables.get(`${converted.table.schema}.${converted.table.name}`)! > 1) return "a changed entity's table is mapped twice";
     if (converted.enums.some((e) => enums.get(`${e.schema}.${e.name}`)! > 1)) return "a changed entity shares an enum type";
   }
