@@ -2,6 +2,8 @@ import { connect } from "@retort/dialects";
 import { describeEachTarget } from "@retort/testing";
 import { expect } from "chai";
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fixtureProject, synchronizedProject, typeormFor, type FixtureProject } from "./support/fixture-project";
 import { RETORT_BIN, runRetort } from "./support/run-retort";
 
@@ -134,6 +136,39 @@ describeEachTarget("retort check --watch, in place", (ctx) => {
     watching.child.kill("SIGINT");
     await new Promise((done) => watching!.child.once("exit", done));
     watching = undefined;
+  });
+
+  it("with a DataSource that lists its entity classes, re-reads them in place", async function () {
+    this.timeout(300_000);
+    const listing = synchronizedProject(ctx.target.name, ctx.db.url, { "src/entities/user.ts": USER, "src/entities/team.ts": TEAM, "src/entities/post.ts": POST });
+    const source = readFileSync(join(listing.dir, "src/data-source.ts"), "utf8");
+    listing.write(
+      "src/data-source.ts",
+      source
+        .replace('import { join } from "path";', 'import { User } from "./entities/user";\nimport { Team } from "./entities/team";\nimport { Post } from "./entities/post";')
+        .replace('entities: [join(__dirname, "entities", "*.ts")],', "entities: [User, Team, Post],"),
+    );
+    const fresh = (): unknown => JSON.parse(runRetort(["check", "--json"], listing.dir).stdout);
+    try {
+      watching = new Watching(spawn(process.execPath, [RETORT_BIN, "check", "--watch", "--json", "-v"], { cwd: listing.dir, env: { ...process.env, NO_COLOR: "1", DATABASE_URL: "" } }));
+      expect(await watching.report(1)).to.deep.equal(fresh());
+      const saves: [string, string][] = [
+        ["src/entities/user.ts", USER.replace("name!: string;", 'name!: string;\n  @Column({ type: "integer", default: 0 }) score!: number;')],
+        ["src/entities/post.ts", POST.replace("length: 200", "length: 250")],
+        ["src/entities/user.ts", USER],
+      ];
+      for (const [i, [file, text]] of saves.entries()) {
+        listing.write(file, text);
+        expect(await watching.report(i + 2), `after save ${i + 1} (${file})`).to.deep.equal(fresh());
+      }
+      expect(watching.count(FRESH), watching.stderr).to.equal(0);
+      expect(watching.count(/The entities: built 1 of 3 entities again\./), watching.stderr).to.equal(3);
+      watching.child.kill("SIGINT");
+      await new Promise((done) => watching!.child.once("exit", done));
+      watching = undefined;
+    } finally {
+      listing.remove();
+    }
   });
 
   it("with the config's `entities`, re-reads a subclass in place and its base class in a fresh process", async function () {

@@ -43,8 +43,9 @@ type NodeModule = { exports: unknown; filename: string };
  * registry may be half changed): a module not loaded as CommonJS, the DataSource's
  * module, a changed export other than an entity class in a module others import (they
  * may have copied its value), a decorated class no module exports, an old class still
- * reachable (a subclass, an option, an entity list), a file added or removed, a load
- * error.
+ * reachable (a subclass, an option), a file added or removed, a load error. The
+ * DataSource's own list of entity classes (`entities: [User]`, copied when its module
+ * ran) names the new versions in the new DataSource, as a fresh load of it would.
  */
 export function reloadInPlace(dataSource: TypeormDataSource, list: EntityFileList, changed: readonly string[], dataSourceFile: string | undefined): InPlaceOutcome {
   try {
@@ -110,15 +111,17 @@ function reload(dataSource: TypeormDataSource, list: EntityFileList, changed: re
 
   const removedArgs = Object.fromEntries(named.map(([name, array]) => [name, array.filter((e) => old.has(e.target))]));
   for (const array of arrays) keepOnly(array, (e) => !old.has(e.target));
-  const entities = [...list.given];
+  // The DataSource's own list of classes (`entities: [User]`) names a re-read class's new version, as a fresh load would.
+  const given = list.given.map((e) => (pairs.has(e) ? pairs.get(e) : e));
+  const entities = [...given];
   for (const file of files) {
     const mod = cache[file];
     if (!mod) return { fallback: `${file} is not a loaded CommonJS module` };
     collectEntities(mod.exports, entities);
   }
-  if (refersTo([...arrays.flat(), entities, { ...dataSource.options, entities: list.given }], old)) return { fallback: "an old class is still referred to (a subclass, an option, an entity list)" };
+  if (refersTo([...arrays.flat(), entities, { ...dataSource.options, entities: given }], old)) return { fallback: "an old class is still referred to (a subclass, an option, an entity list)" };
   const generation = Object.create(dataSource, { options: { value: { ...dataSource.options, entities }, writable: true } }) as TypeormDataSource;
-  return { dataSource: generation, list: { ...list, files }, replaced: { pairs, added, removedArgs } };
+  return { dataSource: generation, list: { ...list, given, files }, replaced: { pairs, added, removedArgs } };
 }
 
 /** Every value the loaded user modules export (classes, and whatever else). */
