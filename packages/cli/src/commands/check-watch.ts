@@ -10,6 +10,12 @@ import { WORKER_ENV, type CheckAnswer, type CheckOrder } from "./check-worker";
 /** Changes closer together than this are one re-check (an editor's save writes several times, within a few ms). */
 const DEBOUNCE_MS = 30;
 
+/**
+ * The standby starts once the watch has been idle this long: starting Node and retort
+ * takes a core for a few hundred ms, which a check running beside it would lose.
+ */
+const STANDBY_AFTER_IDLE_MS = 1000;
+
 /** The binary this module belongs to: each worker runs it (`args`: the command line without `--watch`). */
 const RETORT_BIN = join(__dirname, "..", "..", "..", "bin", "retort.js");
 
@@ -22,8 +28,9 @@ const RELEVANT = /(\.(c|m)?(t|j)sx?|\.json|^\.env.*)$/;
  * same lines as `check` and then one status line.
  *
  * Checks run in worker processes of `retort check` (check-worker.ts), each started ahead
- * (a standby: it loads retort and waits, reading nothing of the project, so that a save
- * does not wait for Node and retort to start). After its first check a worker stays,
+ * (a standby, started once the watch has been idle for a second: it loads retort and
+ * waits, reading nothing of the project, so that a save does not wait for Node and
+ * retort to start). After its first check a worker stays,
  * keeping the project loaded, and checks the next change in place, re-reading only the
  * changed modules; when that is not provably the same as a fresh check it says so and
  * exits, and the standby checks afresh (docs/performance.md, "check --watch").
@@ -48,8 +55,12 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
     return proc;
   };
   const alive = (proc: ChildProcess | undefined): proc is ChildProcess => proc !== undefined && proc.exitCode === null && proc.signalCode === null && proc.connected;
+  let standbyTimer: NodeJS.Timeout | undefined;
   const prepareStandby = (): void => {
-    if (!stopped && !standby) standby = startProcess();
+    clearTimeout(standbyTimer);
+    standbyTimer = setTimeout(() => {
+      if (!stopped && !standby && !child) standby = startProcess();
+    }, STANDBY_AFTER_IDLE_MS);
   };
   /** Files changed since the last check began. */
   const changed = new Set<string>();
@@ -140,6 +151,7 @@ export async function watchCheck(options: ProjectOptions, args: readonly string[
     const stop = (): void => {
       stopped = true;
       clearTimeout(pending);
+      clearTimeout(standbyTimer);
       for (const w of watchers.values()) w.close();
       // An idle worker or a standby whose channel closes exits at once.
       for (const idle of [worker, standby]) if (alive(idle)) idle.disconnect();
