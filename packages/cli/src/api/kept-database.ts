@@ -20,9 +20,7 @@ export class KeptDatabase {
   async connect(address: DatabaseAddress): Promise<Queryable> {
     this.reusedConnection = this.open !== undefined && isDeepStrictEqual(this.open.address, address);
     if (this.reusedConnection) return leftOpen(this.open!.db);
-    const previous = this.open;
-    this.open = undefined;
-    await previous?.db.close().catch(() => undefined);
+    await this.closeOpen();
     const db = await connect(address.url, address.connect);
     if (db.dialect === "sqlite") return db;
     this.open = { address, db };
@@ -47,9 +45,13 @@ export class KeptDatabase {
 
   /** Drops what is kept (after a failed read: the connection may be broken). */
   async forget(): Promise<void> {
+    this.kept = undefined;
+    await this.closeOpen();
+  }
+
+  private async closeOpen(): Promise<void> {
     const open = this.open;
     this.open = undefined;
-    this.kept = undefined;
     await open?.db.close().catch(() => undefined);
   }
 }
